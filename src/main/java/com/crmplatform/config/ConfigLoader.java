@@ -1,0 +1,97 @@
+package com.crmplatform.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds an {@link AppConfig} from options, the environment and an optional {@code .env} file. */
+public final class ConfigLoader {
+
+    public static final String MONGO_URL = "MONGO_URL";
+    public static final String CRM_DATA_DIR = "CRM_DATA_DIR";
+
+    private final Map<String, String> environment;
+    private final Map<String, String> dotEnv;
+    private final String osName;
+    private final String userHome;
+
+    public ConfigLoader(Map<String, String> environment, Path dotEnvFile, String osName, String userHome) {
+        this.environment = Map.copyOf(environment);
+        this.dotEnv = readDotEnv(dotEnvFile);
+        this.osName = osName;
+        this.userHome = userHome;
+    }
+
+    /** The loader for this process: real environment, {@code ./.env}, this OS. */
+    public static ConfigLoader forThisProcess() {
+        return new ConfigLoader(System.getenv(), Path.of(".env"),
+                System.getProperty("os.name", ""), System.getProperty("user.home", "."));
+    }
+
+    /**
+     * @param dataDirOption {@code --data-dir}, or null
+     * @param dbOption      {@code --db}, or null
+     */
+    public AppConfig load(Path dataDirOption, String dbOption) {
+        Path dataDir = dataDirOption != null ? dataDirOption
+                : lookup(CRM_DATA_DIR).map(Path::of).orElseGet(this::defaultDataDir);
+        Optional<String> mongo = dbOption != null ? Optional.of(dbOption) : lookup(MONGO_URL);
+        return new AppConfig(dataDir, mongo);
+    }
+
+    public Optional<String> lookup(String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            value = dotEnv.get(name);
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    /** The per-OS user data directory. */
+    Path defaultDataDir() {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = environment.get("APPDATA");
+            return Path.of(appData != null ? appData : userHome, "CRM Platform");
+        }
+        if (os.contains("mac")) {
+            return Path.of(userHome, "Library", "Application Support", "CRM Platform");
+        }
+        String xdg = environment.get("XDG_DATA_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "crm-platform")
+                : Path.of(userHome, ".local", "share", "crm-platform");
+    }
+
+    private static Map<String, String> readDotEnv(Path file) {
+        Map<String, String> values = new HashMap<>();
+        if (file == null || !Files.isRegularFile(file)) {
+            return values;
+        }
+        try {
+            for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String line = raw.strip();
+                if (line.isEmpty() || line.startsWith("#") || !line.contains("=")) {
+                    continue;
+                }
+                if (line.startsWith("export ")) {
+                    line = line.substring(7).strip();
+                }
+                int eq = line.indexOf('=');
+                String value = line.substring(eq + 1).strip();
+                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                        || value.startsWith("'") && value.endsWith("'"))) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                values.put(line.substring(0, eq).strip(), value);
+            }
+        } catch (IOException e) {
+            // An unreadable .env is the same as none; the environment still applies.
+        }
+        return values;
+    }
+}

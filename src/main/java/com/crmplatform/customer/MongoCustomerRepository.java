@@ -1,0 +1,248 @@
+package com.crmplatform.customer;
+
+import static com.crmplatform.store.mongo.MongoDocs.atVersion;
+import static com.crmplatform.store.mongo.MongoDocs.oid;
+
+import com.crmplatform.order.MongoOrderRepository;
+import com.crmplatform.order.Order;
+import com.crmplatform.store.DuplicateEmailException;
+import com.crmplatform.store.Page;
+import com.crmplatform.store.PageRequest;
+import com.crmplatform.store.StaleRecordException;
+import com.crmplatform.store.mongo.MongoDocs;
+import com.crmplatform.store.mongo.MongoKeyset;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+/**
+ * Customers in MongoDB. Without multi-document transactions, a batch is one bulk write: on a
+ * duplicate email the other rows of the batch are still written, and the caller is told.
+ */
+public final class MongoCustomerRepository implements CustomerRepository {
+
+    private final MongoCollection<Document> customers;
+    private final MongoOrderRepository orders;
+    private final String where;
+
+    public MongoCustomerRepository(MongoCollection<Document> customers, MongoOrderRepository orders, String where) {
+        this.customers = customers;
+        this.orders = orders;
+        this.where = where;
+    }
+
+    @Override
+    public void insert(Customer customer) {
+        guard(() -> {
+            try {
+                customers.insertOne(toDocument(customer));
+            } catch (MongoException e) {
+                throw MongoDocs.isDuplicateKey(e) ? new DuplicateEmailException(customer.email()) : e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void update(Customer updated, long expectedVersion) {
+        if (!writeBatch(List.of(), List.of(new VersionedUpdate(updated, expectedVersion))).isEmpty()) {
+            throw new StaleRecordException("Customer " + updated.name());
+        }
+    }
+
+    @Override
+    public List<String> writeBatch(List<Customer> inserts, List<VersionedUpdate> updates) {
+        return guard(() -> {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            inserts.forEach(c -> writes.add(new com.mongodb.client.model.InsertOneModel<>(toDocument(c))));
+            for (VersionedUpdate u : updates) {
+                writes.add(new ReplaceOneModel<>(atVersion(u.customer().id(), u.expectedVersion()), toDocument(u.customer())));
+            }
+            if (writes.isEmpty()) {
+                return List.of();
+            }
+            int matched;
+            try {
+                matched = customers.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
+            } catch (MongoException e) {
+                if (MongoDocs.isDuplicateKey(e)) {
+                    throw new DuplicateEmailException(inserts.size() + updates.size() == 1
+                            ? (inserts.isEmpty() ? updates.get(0).customer() : inserts.get(0)).email()
+                            : "of one of these customers");
+                }
+                throw e;
+            }
+            if (matched == updates.size()) {
+                return List.of();
+            }
+            return staleAmong(updates);
+        });
+    }
+
+    /** The updates whose record is not at the version they wrote: they lost the race. */
+    private List<String> staleAmong(List<VersionedUpdate> updates) {
+        List<ObjectId> ids = updates.stream().map(u -> oid(u.customer().id())).toList();
+        java.util.Map<String, Long> stored = new java.util.HashMap<>();
+        for (Document d : customers.find(Filters.in("_id", ids)).projection(new Document("version", 1))) {
+            stored.put(d.getObjectId("_id").toHexString(), ((Number) d.get("version")).longValue());
+        }
+        List<String> stale = new ArrayList<>();
+        for (VersionedUpdate u : updates) {
+            Long v = stored.get(u.customer().id());
+            if (v == null || v != u.customer().version()) {
+                stale.add(u.customer().id());
+            }
+        }
+        return stale;
+    }
+
+    @Override
+    public void insertAll(List<Customer> list) {
+        guard(() -> {
+            customers.insertMany(list.stream().map(MongoCustomerRepository::toDocument).toList(),
+                    new InsertManyOptions().ordered(false));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<DeletedCustomer> delete(String id, long expectedVersion) {
+        return guard(() -> {
+            Optional<Customer> found = findById(id);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            if (found.get().version() != expectedVersion) {
+                throw new StaleRecordException("Customer " + found.get().name());
+            }
+            List<Order> deletedOrders = orders.deleteOfCustomer(id);
+            if (customers.deleteOne(atVersion(id, expectedVersion)).getDeletedCount() == 0) {
+                orders.restoreAll(deletedOrders);
+                throw new StaleRecordException("Customer " + found.get().name());
+            }
+            return Optional.of(new DeletedCustomer(found.get(), deletedOrders));
+        });
+    }
+
+    @Override
+    public void restore(DeletedCustomer deleted) {
+        insert(deleted.customer());
+        guard(() -> {
+            orders.restoreAll(deleted.orders());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Customer> findById(String id) {
+        return guard(() -> Optional.ofNullable(customers.find(Filters.eq("_id", oid(id))).first())
+                .map(MongoCustomerRepository::fromDocument));
+    }
+
+    @Override
+    public Optional<Customer> findByEmail(String email) {
+        return guard(() -> Optional.ofNullable(customers.find(Filters.eq("emailLc", Customer.emailKey(email))).first())
+                .map(MongoCustomerRepository::fromDocument));
+    }
+
+    @Override
+    public List<Customer> findByEmails(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = emails.stream().map(Customer::emailKey).distinct().toList();
+        return guard(() -> customers.find(Filters.in("emailLc", keys)).map(MongoCustomerRepository::fromDocument)
+                .into(new ArrayList<>()));
+    }
+
+    @Override
+    public Page<Customer> page(CustomerQuery query, PageRequest request) {
+        String field = field(query.sort());
+        boolean readAscending = query.ascending() != request.backwards();
+        List<Bson> and = new ArrayList<>();
+        Bson search = search(query.search());
+        if (search != null) {
+            and.add(search);
+        }
+        var cursor = request.after() != null ? request.after() : request.before();
+        if (cursor != null) {
+            Object value = query.sort() == CustomerSort.TOTAL_SPEND ? MongoDocs.money((java.math.BigDecimal) cursor.sortValue())
+                    : query.sort() == CustomerSort.LAST_PURCHASE ? MongoDocs.date((java.time.LocalDate) cursor.sortValue())
+                    : cursor.sortValue();
+            and.add(MongoKeyset.beyond(field, value, oid(cursor.id()), readAscending,
+                    query.sort() == CustomerSort.LAST_PURCHASE));
+        }
+        Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
+        return guard(() -> Page.fromFetched(customers.find(filter).sort(MongoKeyset.sort(field, readAscending))
+                .limit(request.limit() + 1).map(MongoCustomerRepository::fromDocument).into(new ArrayList<>()), request));
+    }
+
+    @Override
+    public long count(CustomerQuery query) {
+        Bson search = search(query.search());
+        return guard(() -> search == null ? customers.countDocuments() : customers.countDocuments(search));
+    }
+
+    private static Bson search(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        Pattern prefix = Pattern.compile("^" + Pattern.quote(text));
+        List<Bson> any = new ArrayList<>(List.of(Filters.regex("nameLc", prefix), Filters.regex("surnameLc", prefix),
+                Filters.regex("emailLc", prefix)));
+        if (SearchKeys.looksLikePhone(text)) {
+            any.add(Filters.regex("phoneDigits", Pattern.compile("^" + Pattern.quote(SearchKeys.phoneKey(text)))));
+        }
+        return Filters.or(any);
+    }
+
+    static String field(CustomerSort sort) {
+        return switch (sort) {
+            case NAME -> "nameLc";
+            case EMAIL -> "emailLc";
+            case TOTAL_SPEND -> "totalSpend";
+            case VISITS -> "visits";
+            case LAST_PURCHASE -> "lastPurchaseDate";
+        };
+    }
+
+    private <T> T guard(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (MongoException e) {
+            throw MongoDocs.translate(e, where);
+        }
+    }
+
+    public static Document toDocument(Customer c) {
+        Document d = new Document("_id", oid(c.id()))
+                .append("name", c.name()).append("nameLc", SearchKeys.nameKey(c.name()))
+                .append("surnameLc", SearchKeys.surnameKey(c.name()))
+                .append("email", c.email()).append("emailLc", c.emailKey())
+                .append("phone", c.phone()).append("phoneDigits", SearchKeys.phoneKey(c.phone()))
+                .append("city", c.city()).append("totalSpend", MongoDocs.money(c.totalSpend()))
+                .append("visits", c.visits()).append("lastPurchaseDate", MongoDocs.date(c.lastPurchaseDate()))
+                .append("ops", List.of());
+        MongoDocs.putAudit(d, c.audit());
+        return d;
+    }
+
+    public static Customer fromDocument(Document d) {
+        return new Customer(d.getObjectId("_id").toHexString(), d.getString("name"), d.getString("email"),
+                d.getString("phone"), d.getString("city"), MongoDocs.money(d.get("totalSpend")),
+                ((Number) d.get("visits")).intValue(), MongoDocs.localDate(d.getDate("lastPurchaseDate")),
+                MongoDocs.audit(d));
+    }
+}

@@ -1,0 +1,277 @@
+package com.crmplatform.customer;
+
+import com.crmplatform.order.Order;
+import com.crmplatform.order.SqliteOrderRows;
+import com.crmplatform.store.Audit;
+import com.crmplatform.store.Cursor;
+import com.crmplatform.store.DuplicateEmailException;
+import com.crmplatform.store.Money;
+import com.crmplatform.store.Page;
+import com.crmplatform.store.PageRequest;
+import com.crmplatform.store.StaleRecordException;
+import com.crmplatform.store.sqlite.SqliteDatabase;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Customers in the local SQLite store. */
+public final class SqliteCustomerRepository implements CustomerRepository {
+
+    static final String COLUMNS = "id, name, email, phone, city, total_spend_paise, visits, last_purchase, "
+            + "created_at, updated_at, created_by, updated_by, version";
+    private static final String INSERT = "INSERT INTO customers (id, name, name_lc, surname_lc, email, email_lc, "
+            + "phone, phone_digits, city, total_spend_paise, visits, last_purchase, created_at, updated_at, "
+            + "created_by, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String UPDATE = "UPDATE customers SET name=?, name_lc=?, surname_lc=?, email=?, email_lc=?, "
+            + "phone=?, phone_digits=?, city=?, total_spend_paise=?, visits=?, last_purchase=?, created_at=?, "
+            + "updated_at=?, created_by=?, updated_by=?, version=? WHERE id=? AND version=?";
+
+    private final SqliteDatabase db;
+
+    public SqliteCustomerRepository(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(Customer customer) {
+        writeBatch(List.of(customer), List.of());
+    }
+
+    @Override
+    public void update(Customer updated, long expectedVersion) {
+        List<String> stale = writeBatch(List.of(), List.of(new VersionedUpdate(updated, expectedVersion)));
+        if (!stale.isEmpty()) {
+            throw new StaleRecordException("Customer " + updated.name());
+        }
+    }
+
+    @Override
+    public List<String> writeBatch(List<Customer> inserts, List<VersionedUpdate> updates) {
+        return db.inTransaction(c -> {
+            List<String> stale = new ArrayList<>();
+            try {
+                if (!inserts.isEmpty()) {
+                    insertRows(c, inserts);
+                }
+                try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+                    for (VersionedUpdate u : updates) {
+                        Customer x = u.customer();
+                        int i = bindDetails(ps, x, 1);
+                        ps.setString(i++, x.id());
+                        ps.setLong(i, u.expectedVersion());
+                        if (ps.executeUpdate() == 0) {
+                            stale.add(x.id());
+                        }
+                    }
+                }
+            } catch (SQLiteException e) {
+                throw duplicateOr(e, inserts, updates);
+            }
+            return stale;
+        });
+    }
+
+    @Override
+    public void insertAll(List<Customer> customers) {
+        db.inTransaction(c -> {
+            try {
+                insertRows(c, customers);
+            } catch (SQLiteException e) {
+                throw duplicateOr(e, customers, List.of());
+            }
+            return null;
+        });
+    }
+
+    private static void insertRows(Connection c, List<Customer> customers) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Customer x : customers) {
+                ps.setString(1, x.id());
+                bindDetails(ps, x, 2);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Binds everything but the id, from {@code start}; returns the next index. */
+    private static int bindDetails(PreparedStatement ps, Customer x, int start) throws SQLException {
+        int i = start;
+        ps.setString(i++, x.name());
+        ps.setString(i++, SearchKeys.nameKey(x.name()));
+        ps.setString(i++, SearchKeys.surnameKey(x.name()));
+        ps.setString(i++, x.email());
+        ps.setString(i++, x.emailKey());
+        ps.setString(i++, x.phone());
+        ps.setString(i++, SearchKeys.phoneKey(x.phone()));
+        ps.setString(i++, x.city());
+        ps.setLong(i++, Money.toPaise(x.totalSpend()));
+        ps.setInt(i++, x.visits());
+        ps.setString(i++, x.lastPurchaseDate() == null ? "" : x.lastPurchaseDate().toString());
+        Audit a = x.audit();
+        ps.setLong(i++, a.createdAt().toEpochMilli());
+        ps.setLong(i++, a.updatedAt().toEpochMilli());
+        ps.setString(i++, a.createdBy());
+        ps.setString(i++, a.updatedBy());
+        ps.setLong(i++, a.version());
+        return i;
+    }
+
+    private RuntimeException duplicateOr(SQLiteException e, List<Customer> inserts, List<VersionedUpdate> updates) {
+        if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE && e.getMessage().contains("email_lc")) {
+            List<Customer> all = new ArrayList<>(inserts);
+            updates.forEach(u -> all.add(u.customer()));
+            String email = all.size() == 1 ? all.get(0).email() : "of one of these customers";
+            return new DuplicateEmailException(email);
+        }
+        return SqliteDatabase.translate(e, db.file());
+    }
+
+    @Override
+    public Optional<DeletedCustomer> delete(String id, long expectedVersion) {
+        return db.inTransaction(c -> {
+            Optional<Customer> found = findById(c, id);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            if (found.get().version() != expectedVersion) {
+                throw new StaleRecordException("Customer " + found.get().name());
+            }
+            List<Order> orders = SqliteOrderRows.ofCustomer(c, id);
+            try (PreparedStatement o = c.prepareStatement("DELETE FROM orders WHERE customer_id=?");
+                 PreparedStatement d = c.prepareStatement("DELETE FROM customers WHERE id=?")) {
+                o.setString(1, id);
+                o.executeUpdate();
+                d.setString(1, id);
+                d.executeUpdate();
+            }
+            return Optional.of(new DeletedCustomer(found.get(), orders));
+        });
+    }
+
+    @Override
+    public void restore(DeletedCustomer deleted) {
+        db.inTransaction(c -> {
+            try {
+                insertRows(c, List.of(deleted.customer()));
+            } catch (SQLiteException e) {
+                throw duplicateOr(e, List.of(deleted.customer()), List.of());
+            }
+            SqliteOrderRows.insert(c, deleted.orders());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Customer> findById(String id) {
+        return db.read(c -> findById(c, id));
+    }
+
+    private static Optional<Customer> findById(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM customers WHERE id=?")) {
+            ps.setString(1, id);
+            return first(ps);
+        }
+    }
+
+    @Override
+    public Optional<Customer> findByEmail(String email) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM customers WHERE email_lc=?")) {
+                ps.setString(1, Customer.emailKey(email));
+                return first(ps);
+            }
+        });
+    }
+
+    @Override
+    public List<Customer> findByEmails(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> {
+            List<Customer> found = new ArrayList<>();
+            List<String> keys = emails.stream().map(Customer::emailKey).distinct().toList();
+            for (int from = 0; from < keys.size(); from += 500) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM customers WHERE email_lc IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    found.addAll(all(ps));
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Page<Customer> page(CustomerQuery query, PageRequest request) {
+        SqliteCustomerQueries.Built sql = SqliteCustomerQueries.page(query, request);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
+                sql.bind(ps);
+                return Page.fromFetched(all(ps), request);
+            }
+        });
+    }
+
+    @Override
+    public long count(CustomerQuery query) {
+        SqliteCustomerQueries.Built sql = SqliteCustomerQueries.count(query);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
+                sql.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    static Cursor cursorValue(CustomerSort sort, Cursor cursor) {
+        Object v = cursor.sortValue();
+        Object sqlValue = switch (sort) {
+            case TOTAL_SPEND -> Money.toPaise((BigDecimal) v);
+            case LAST_PURCHASE -> v == null ? "" : v.toString();
+            default -> v;
+        };
+        return new Cursor(sqlValue, cursor.id());
+    }
+
+    private static Optional<Customer> first(PreparedStatement ps) throws SQLException {
+        List<Customer> rows = all(ps);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private static List<Customer> all(PreparedStatement ps) throws SQLException {
+        List<Customer> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(read(rs));
+            }
+        }
+        return rows;
+    }
+
+    static Customer read(ResultSet rs) throws SQLException {
+        String last = rs.getString(8);
+        return new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Money.fromPaise(rs.getLong(6)), rs.getInt(7), last.isEmpty() ? null : LocalDate.parse(last),
+                new Audit(Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)),
+                        rs.getString(11), rs.getString(12), rs.getLong(13)));
+    }
+}

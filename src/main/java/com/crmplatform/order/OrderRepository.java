@@ -1,0 +1,41 @@
+package com.crmplatform.order;
+
+import com.crmplatform.store.Page;
+import com.crmplatform.store.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Orders in a store, and their effect on the customer's {@code totalSpend}, {@code visits} and
+ * {@code lastPurchaseDate}. Writes are idempotent by order id: making or cancelling the same
+ * order again (a retry after a crash or a dropped connection) never counts it twice.
+ */
+public interface OrderRepository {
+
+    /**
+     * Stores the order and adds it to its customer's totals.
+     *
+     * @return false when an order with this id was already stored (nothing is counted again)
+     * @throws com.crmplatform.store.NotFoundException when the customer does not exist
+     */
+    boolean create(Order order);
+
+    /** Creates many orders and moves their customers' totals, in batches; returns how many were new. */
+    int createAll(List<Order> orders);
+
+    /** Cancels the order and takes it out of its customer's totals; a second cancel changes nothing. */
+    Order cancel(String orderId, String user, Instant now);
+
+    Optional<Order> findById(String id);
+
+    Page<Order> page(OrderQuery query, PageRequest request);
+
+    long count(OrderQuery query);
+
+    /**
+     * Finishes order writes that a crash interrupted between storing an order and moving its
+     * customer's totals (MongoDB has no multi-document transactions); returns how many it finished.
+     */
+    int recoverInterruptedWrites();
+}

@@ -1,0 +1,5 @@
+package com.crmplatform.order;
+
+public enum OrderStatus {
+    ACTIVE, CANCELLED
+}

@@ -1,0 +1,229 @@
+package com.crmplatform.order;
+
+import com.crmplatform.store.Money;
+import com.crmplatform.store.NotFoundException;
+import com.crmplatform.store.Page;
+import com.crmplatform.store.PageRequest;
+import com.crmplatform.store.sqlite.SqliteDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Orders in the local store. An order and the change to its customer's totals are written in
+ * one transaction, and the order insert is {@code INSERT OR IGNORE} by id, so a retried write
+ * finds its order already there and moves nothing twice.
+ */
+public final class SqliteOrderRepository implements OrderRepository {
+
+    private static final String APPLY = "UPDATE customers SET total_spend_paise = total_spend_paise + ?, "
+            + "visits = visits + ?, last_purchase = max(last_purchase, ?), version = version + 1, "
+            + "updated_at = ?, updated_by = ? WHERE id = ?";
+    private static final int BATCH = 2_000;
+
+    private final SqliteDatabase db;
+
+    public SqliteOrderRepository(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean create(Order order) {
+        return createAll(List.of(order)) == 1;
+    }
+
+    @Override
+    public int createAll(List<Order> orders) {
+        int created = 0;
+        for (int from = 0; from < orders.size(); from += BATCH) {
+            List<Order> batch = orders.subList(from, Math.min(orders.size(), from + BATCH));
+            created += db.inTransaction(c -> createBatch(c, batch));
+        }
+        return created;
+    }
+
+    private static int createBatch(Connection c, List<Order> batch) throws SQLException {
+        boolean[] inserted = SqliteOrderRows.insert(c, batch);
+        Map<String, Totals> byCustomer = new LinkedHashMap<>();
+        int created = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (!inserted[i]) {
+                continue;
+            }
+            created++;
+            Order o = batch.get(i);
+            if (o.isActive()) {
+                byCustomer.computeIfAbsent(o.customerId(), k -> new Totals(o)).add(o);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(APPLY)) {
+            List<String> ids = new ArrayList<>(byCustomer.keySet());
+            for (String id : ids) {
+                Totals t = byCustomer.get(id);
+                ps.setLong(1, t.paise);
+                ps.setInt(2, t.count);
+                ps.setString(3, t.latest.toString());
+                ps.setLong(4, t.updatedAt.toEpochMilli());
+                ps.setString(5, t.user);
+                ps.setString(6, id);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] == 0) {
+                    throw new NotFoundException("The customer of this order (" + ids.get(k) + ")");
+                }
+            }
+        }
+        return created;
+    }
+
+    /** One customer's share of a batch of new orders. */
+    private static final class Totals {
+        long paise;
+        int count;
+        LocalDate latest;
+        Instant updatedAt;
+        String user;
+
+        Totals(Order first) {
+            latest = first.orderDate();
+            updatedAt = first.audit().updatedAt();
+            user = first.audit().updatedBy();
+        }
+
+        void add(Order o) {
+            paise += Money.toPaise(o.amount());
+            count++;
+            if (o.orderDate().isAfter(latest)) {
+                latest = o.orderDate();
+            }
+        }
+    }
+
+    @Override
+    public Order cancel(String orderId, String user, Instant now) {
+        return db.inTransaction(c -> {
+            Order order = findById(c, orderId).orElseThrow(() -> new NotFoundException("This order"));
+            if (!order.isActive()) {
+                return order;
+            }
+            Order cancelled = order.cancelled(order.audit().touched(now, user));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE orders SET status=?, updated_at=?, updated_by=?, version=? WHERE id=?")) {
+                ps.setString(1, cancelled.status().name());
+                ps.setLong(2, now.toEpochMilli());
+                ps.setString(3, user);
+                ps.setLong(4, cancelled.audit().version());
+                ps.setString(5, orderId);
+                ps.executeUpdate();
+            }
+            // The latest purchase moves back only if it was this order's date.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE customers SET "
+                    + "total_spend_paise = max(0, total_spend_paise - ?), visits = max(0, visits - 1), "
+                    + "last_purchase = CASE WHEN last_purchase = ? THEN coalesce((SELECT max(order_date) FROM orders "
+                    + "WHERE customer_id = ? AND status = 'ACTIVE'), '') ELSE last_purchase END, "
+                    + "version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")) {
+                ps.setLong(1, Money.toPaise(order.amount()));
+                ps.setString(2, order.orderDate().toString());
+                ps.setString(3, order.customerId());
+                ps.setLong(4, now.toEpochMilli());
+                ps.setString(5, user);
+                ps.setString(6, order.customerId());
+                ps.executeUpdate();
+            }
+            return cancelled;
+        });
+    }
+
+    @Override
+    public Optional<Order> findById(String id) {
+        return db.read(c -> findById(c, id));
+    }
+
+    private static Optional<Order> findById(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteOrderRows.COLUMNS + " FROM orders WHERE id=?")) {
+            ps.setString(1, id);
+            List<Order> rows = SqliteOrderRows.all(ps);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+
+    @Override
+    public Page<Order> page(OrderQuery query, PageRequest request) {
+        List<Object> params = new ArrayList<>();
+        List<String> where = filters(query, params);
+        // Newest first: display order is (order_date, id) descending.
+        boolean readDescending = !request.backwards();
+        var cursor = request.after() != null ? request.after() : request.before();
+        if (cursor != null) {
+            where.add("(order_date, id) " + (readDescending ? "<" : ">") + " (?, ?)");
+            params.add(cursor.sortValue().toString());
+            params.add(cursor.id());
+        }
+        String dir = readDescending ? "DESC" : "ASC";
+        String sql = "SELECT " + SqliteOrderRows.COLUMNS + " FROM orders" + whereClause(where)
+                + " ORDER BY order_date " + dir + ", id " + dir + " LIMIT " + (request.limit() + 1);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                return Page.fromFetched(SqliteOrderRows.all(ps), request);
+            }
+        });
+    }
+
+    @Override
+    public long count(OrderQuery query) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT count(*) FROM orders" + whereClause(filters(query, params));
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public int recoverInterruptedWrites() {
+        return 0; // every order write is one transaction here: nothing can be half done
+    }
+
+    private static List<String> filters(OrderQuery q, List<Object> params) {
+        List<String> where = new ArrayList<>();
+        if (q.customerId() != null) {
+            where.add("customer_id = ?");
+            params.add(q.customerId());
+        }
+        if (q.from() != null) {
+            where.add("order_date >= ?");
+            params.add(q.from().toString());
+        }
+        if (q.to() != null) {
+            where.add("order_date <= ?");
+            params.add(q.to().toString());
+        }
+        return where;
+    }
+
+    private static String whereClause(List<String> where) {
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.crmplatform.order;
+
+import com.crmplatform.store.Audit;
+import com.crmplatform.store.Money;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading and writing order rows of the local store; shared with customer deletion and undo. */
+public final class SqliteOrderRows {
+
+    static final String COLUMNS = "id, customer_id, customer_name, customer_email, amount_paise, order_date, items, "
+            + "status, created_at, updated_at, created_by, updated_by, version";
+    private static final String INSERT = "INSERT OR IGNORE INTO orders (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    private SqliteOrderRows() {
+    }
+
+    /** Inserts orders whose id is not stored yet; returns, per order, whether it was new. */
+    public static boolean[] insert(Connection c, List<Order> orders) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Order o : orders) {
+                int i = 1;
+                ps.setString(i++, o.id());
+                ps.setString(i++, o.customerId());
+                ps.setString(i++, o.customerName());
+                ps.setString(i++, o.customerEmail());
+                ps.setLong(i++, Money.toPaise(o.amount()));
+                ps.setString(i++, o.orderDate().toString());
+                ps.setString(i++, LineItems.format(o.items()));
+                ps.setString(i++, o.status().name());
+                Audit a = o.audit();
+                ps.setLong(i++, a.createdAt().toEpochMilli());
+                ps.setLong(i++, a.updatedAt().toEpochMilli());
+                ps.setString(i++, a.createdBy());
+                ps.setString(i++, a.updatedBy());
+                ps.setLong(i, a.version());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            boolean[] inserted = new boolean[orders.size()];
+            for (int k = 0; k < counts.length; k++) {
+                inserted[k] = counts[k] > 0;
+            }
+            return inserted;
+        }
+    }
+
+    public static List<Order> ofCustomer(Connection c, String customerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE customer_id=?")) {
+            ps.setString(1, customerId);
+            return all(ps);
+        }
+    }
+
+    static List<Order> all(PreparedStatement ps) throws SQLException {
+        List<Order> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(read(rs));
+            }
+        }
+        return rows;
+    }
+
+    static Order read(ResultSet rs) throws SQLException {
+        return new Order(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Money.fromPaise(rs.getLong(5)), LocalDate.parse(rs.getString(6)), LineItems.parse(rs.getString(7)),
+                OrderStatus.valueOf(rs.getString(8)),
+                new Audit(Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)),
+                        rs.getString(11), rs.getString(12), rs.getLong(13)));
+    }
+}

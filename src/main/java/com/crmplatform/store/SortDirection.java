@@ -1,0 +1,5 @@
+package com.crmplatform.store;
+
+public enum SortDirection {
+    ASCENDING, DESCENDING
+}

@@ -1,0 +1,88 @@
+package com.crmplatform.store.mongo;
+
+import com.crmplatform.store.Audit;
+import com.crmplatform.store.StoreException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+
+/** Conversions between Java values and BSON shared by the MongoDB repositories. */
+public final class MongoDocs {
+
+    private MongoDocs() {
+    }
+
+    public static ObjectId oid(String id) {
+        return new ObjectId(id);
+    }
+
+    /** Dates are stored as midnight UTC of the day. */
+    public static Date date(LocalDate d) {
+        return d == null ? null : Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    public static LocalDate localDate(Date d) {
+        return d == null ? null : d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    public static Decimal128 money(BigDecimal amount) {
+        return new Decimal128(amount);
+    }
+
+    public static BigDecimal money(Object stored) {
+        if (stored instanceof Decimal128 d) {
+            return d.bigDecimalValue().setScale(2);
+        }
+        return stored == null ? BigDecimal.ZERO.setScale(2) : new BigDecimal(stored.toString()).setScale(2);
+    }
+
+    public static void putAudit(Document doc, Audit a) {
+        doc.append("createdAt", Date.from(a.createdAt())).append("updatedAt", Date.from(a.updatedAt()))
+                .append("createdBy", a.createdBy()).append("updatedBy", a.updatedBy()).append("version", a.version());
+    }
+
+    public static Audit audit(Document doc) {
+        return new Audit(doc.getDate("createdAt").toInstant(), doc.getDate("updatedAt").toInstant(),
+                doc.getString("createdBy"), doc.getString("updatedBy"), ((Number) doc.get("version")).longValue());
+    }
+
+    /** The filter of an optimistic update: this id at this version (a unique index makes it a lookup). */
+    public static Bson atVersion(String id, long version) {
+        return new Document("_id", oid(id)).append("version", version);
+    }
+
+    public static boolean isDuplicateKey(MongoException e) {
+        if (e instanceof MongoWriteException w) {
+            return w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        }
+        if (e instanceof MongoBulkWriteException b) {
+            return b.getWriteErrors().stream().anyMatch(x -> x.getCode() == 11000);
+        }
+        return e.getCode() == 11000;
+    }
+
+    /** What to tell the user about a failure of the central database. */
+    public static StoreException translate(MongoException e, String where) {
+        if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
+            return new StoreException("Cannot reach the MongoDB database at " + where + ". Check your network "
+                    + "or VPN and the MONGO_URL setting, then try again; nothing was half-written.", e);
+        }
+        if (e instanceof MongoSecurityException) {
+            return new StoreException("MongoDB at " + where + " refused the user name or password in MONGO_URL. "
+                    + "Check the credentials with your administrator.", e);
+        }
+        return new StoreException("The MongoDB database at " + where + " reported an error: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,125 @@
+package com.crmplatform.store.mongo;
+
+import com.crmplatform.config.Secrets;
+import com.crmplatform.customer.CustomerRepository;
+import com.crmplatform.customer.MongoCustomerRepository;
+import com.crmplatform.order.MongoOrderRepository;
+import com.crmplatform.order.OrderRepository;
+import com.crmplatform.store.Store;
+import com.crmplatform.store.StoreException;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+
+/** The central store: a MongoDB replica set or Atlas cluster named by {@code MONGO_URL}. */
+public final class MongoStore implements Store {
+
+    public static final String DEFAULT_DATABASE = "crm-platform";
+
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final String masked;
+    private final CustomerRepository customers;
+    private final MongoOrderRepository orders;
+
+    private MongoStore(MongoClient client, MongoDatabase database, String masked) {
+        this.client = client;
+        this.database = database;
+        this.masked = masked;
+        MongoCollection<Document> customerCollection = database.getCollection("customers");
+        this.orders = new MongoOrderRepository(database.getCollection("orders"), customerCollection, masked);
+        this.customers = new MongoCustomerRepository(customerCollection, orders, masked);
+    }
+
+    /**
+     * Connects, creates the indexes and finishes order writes a crash interrupted.
+     *
+     * @param timeoutMs how long to look for a reachable server before saying it is unreachable
+     */
+    public static MongoStore open(String url, long timeoutMs) {
+        String masked = Secrets.maskUri(url);
+        ConnectionString cs;
+        try {
+            cs = new ConnectionString(url);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("The MongoDB address " + masked + " is not a valid connection string ("
+                    + e.getMessage() + "). It should look like mongodb://host:27017/crm-platform.", e);
+        }
+        MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(cs)
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout((int) Math.min(timeoutMs, 10_000), TimeUnit.MILLISECONDS))
+                .build();
+        MongoClient client = MongoClients.create(settings);
+        try {
+            MongoDatabase db = client.getDatabase(cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DATABASE);
+            db.runCommand(new Document("ping", 1));
+            createIndexes(db);
+            MongoStore store = new MongoStore(client, db, masked);
+            store.orders.recoverInterruptedWrites();
+            return store;
+        } catch (MongoException e) {
+            client.close();
+            throw MongoDocs.translate(e, masked);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static void createIndexes(MongoDatabase db) {
+        MongoCollection<Document> c = db.getCollection("customers");
+        IndexOptions unique = new IndexOptions().unique(true);
+        c.createIndex(Indexes.ascending("emailLc"), unique.name("emailLc_unique"));
+        // An {_id, version} filter is an index lookup only with this index (MONGO-COMPAT.md).
+        c.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
+        for (String f : new String[] {"nameLc", "totalSpend", "visits", "lastPurchaseDate"}) {
+            c.createIndex(Indexes.ascending(f, "_id"));
+        }
+        c.createIndex(Indexes.ascending("surnameLc"));
+        c.createIndex(Indexes.ascending("phoneDigits"));
+        MongoCollection<Document> o = db.getCollection("orders");
+        o.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
+        o.createIndex(Indexes.descending("orderDate", "_id"));
+        o.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("orderDate", "_id")));
+        o.createIndex(Indexes.ascending("applied"));
+        o.createIndex(Indexes.ascending("reverted"), new IndexOptions().sparse(true));
+    }
+
+    @Override
+    public CustomerRepository customers() {
+        return customers;
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return orders;
+    }
+
+    @Override
+    public String description() {
+        return "MongoDB " + masked;
+    }
+
+    @Override
+    public boolean ping() {
+        try {
+            database.runCommand(new Document("ping", 1));
+            return true;
+        } catch (MongoException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,163 @@
+package com.crmplatform.store.sqlite;
+
+import com.crmplatform.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * One SQLite file and the one connection the app uses on it. Calls are serialised by a lock;
+ * SQLite answers indexed reads in well under a millisecond, so a queue is not a bottleneck, and
+ * a single writer connection is what SQLite wants anyway. See docs/adr/0002 for the journal
+ * settings (WAL, synchronous=FULL: an acknowledged commit survives a crash of the app).
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+    /** A unit of work on the connection. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    static final int BUSY_TIMEOUT_MS = 5_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private SqliteDatabase(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    public static SqliteDatabase open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (Exception e) {
+            throw new StoreException("Cannot create the data directory " + file.getParent()
+                    + ". Check that it is writable, or choose another with --data-dir.", e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.enforceForeignKeys(true);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-64_000); // 64 MB page cache: a million customers' indexes stay hot
+        Connection connection = null;
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = connection.createStatement()) {
+                // Touches the file, so a corrupt or foreign file is found now, not at the first query.
+                s.execute("PRAGMA schema_version");
+            }
+            return new SqliteDatabase(file, connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw translate(e, file);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs read-only work. */
+    public <T> T read(SqlWork<T> work) {
+        lock.lock();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(e, file);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs work in one transaction: all of it is committed (durably) or none of it. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        lock.lock();
+        try {
+            boolean outer = connection.getAutoCommit();
+            if (!outer) {
+                return work.run(connection); // already inside a transaction of this thread
+            }
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(e, file);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what matters
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closeQuietly(connection);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (SQLException ignored) {
+            // closing on the way out
+        }
+    }
+
+    /** Turns SQLite's codes into what the user can act on. */
+    public static StoreException translate(SQLException e, Path file) {
+        SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
+        String base = code == null ? "" : code.name();
+        if (base.startsWith("SQLITE_BUSY") || base.startsWith("SQLITE_LOCKED")) {
+            return new StoreException("The local database " + file + " is locked by another program "
+                    + "(another CRM window, or an import on the command line). Wait for it to finish, "
+                    + "or close it, and try again.", e);
+        }
+        if (base.startsWith("SQLITE_CORRUPT") || base.startsWith("SQLITE_NOTADB")) {
+            return new StoreException("The local database " + file + " is damaged or is not a CRM "
+                    + "database. Move the file aside and restore a backup, or start with a fresh data "
+                    + "directory (--data-dir).", e);
+        }
+        if (base.startsWith("SQLITE_FULL")) {
+            return new StoreException("The disk holding " + file + " is full. Free some space and try again; "
+                    + "nothing you entered was lost.", e);
+        }
+        if (base.startsWith("SQLITE_READONLY") || base.startsWith("SQLITE_CANTOPEN")
+                || base.startsWith("SQLITE_PERM")) {
+            return new StoreException("The local database " + file + " cannot be opened for writing. "
+                    + "Check the file's permissions, or choose another data directory (--data-dir).", e);
+        }
+        return new StoreException("The local database failed: " + e.getMessage(), e);
+    }
+}

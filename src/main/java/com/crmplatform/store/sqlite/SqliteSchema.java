@@ -1,0 +1,73 @@
+package com.crmplatform.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Tables and indexes of the local store, created (idempotently) at start-up. Every listing sorts
+ * on an index of (key, id), so pages are keyset range reads. {@code last_purchase} is '' for
+ * "never", so it sorts first like MongoDB's null and row-value comparisons stay index-friendly.
+ */
+final class SqliteSchema {
+
+    private static final String[] STATEMENTS = {
+        """
+        CREATE TABLE IF NOT EXISTS customers (
+          id TEXT NOT NULL PRIMARY KEY,
+          name TEXT NOT NULL,
+          name_lc TEXT NOT NULL,
+          surname_lc TEXT NOT NULL,
+          email TEXT NOT NULL,
+          email_lc TEXT NOT NULL,
+          phone TEXT NOT NULL DEFAULT '',
+          phone_digits TEXT NOT NULL DEFAULT '',
+          city TEXT NOT NULL DEFAULT '',
+          total_spend_paise INTEGER NOT NULL DEFAULT 0,
+          visits INTEGER NOT NULL DEFAULT 0,
+          last_purchase TEXT NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          created_by TEXT NOT NULL,
+          updated_by TEXT NOT NULL,
+          version INTEGER NOT NULL
+        )""",
+        "CREATE UNIQUE INDEX IF NOT EXISTS customers_email_lc ON customers(email_lc)",
+        "CREATE INDEX IF NOT EXISTS customers_name ON customers(name_lc, id)",
+        "CREATE INDEX IF NOT EXISTS customers_surname ON customers(surname_lc)",
+        "CREATE INDEX IF NOT EXISTS customers_phone ON customers(phone_digits)",
+        "CREATE INDEX IF NOT EXISTS customers_spend ON customers(total_spend_paise, id)",
+        "CREATE INDEX IF NOT EXISTS customers_visits ON customers(visits, id)",
+        "CREATE INDEX IF NOT EXISTS customers_last_purchase ON customers(last_purchase, id)",
+        """
+        CREATE TABLE IF NOT EXISTS orders (
+          id TEXT NOT NULL PRIMARY KEY,
+          customer_id TEXT NOT NULL,
+          customer_name TEXT NOT NULL,
+          customer_email TEXT NOT NULL,
+          amount_paise INTEGER NOT NULL,
+          order_date TEXT NOT NULL,
+          items TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          created_by TEXT NOT NULL,
+          updated_by TEXT NOT NULL,
+          version INTEGER NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS orders_date ON orders(order_date, id)",
+        "CREATE INDEX IF NOT EXISTS orders_customer_date ON orders(customer_id, order_date, id)",
+    };
+
+    private SqliteSchema() {
+    }
+
+    static void apply(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : STATEMENTS) {
+                s.execute(sql);
+            }
+            s.execute("PRAGMA user_version = 1");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.crmplatform.store.sqlite;
+
+import com.crmplatform.customer.CustomerRepository;
+import com.crmplatform.customer.SqliteCustomerRepository;
+import com.crmplatform.order.OrderRepository;
+import com.crmplatform.order.SqliteOrderRepository;
+import com.crmplatform.store.Store;
+import java.nio.file.Path;
+
+/** The local store: one SQLite file in the data directory. */
+public final class SqliteStore implements Store {
+
+    public static final String FILE_NAME = "crm.db";
+
+    private final SqliteDatabase db;
+    private final CustomerRepository customers;
+    private final OrderRepository orders;
+
+    private SqliteStore(SqliteDatabase db) {
+        this.db = db;
+        this.customers = new SqliteCustomerRepository(db);
+        this.orders = new SqliteOrderRepository(db);
+    }
+
+    /** Opens (creating if needed) the store in {@code dataDir}, with its schema and indexes. */
+    public static SqliteStore open(Path dataDir) {
+        SqliteDatabase db = SqliteDatabase.open(dataDir.resolve(FILE_NAME));
+        try {
+            db.inTransaction(c -> {
+                SqliteSchema.apply(c);
+                return null;
+            });
+            return new SqliteStore(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public CustomerRepository customers() {
+        return customers;
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return orders;
+    }
+
+    @Override
+    public String description() {
+        return "Local file " + db.file();
+    }
+
+    @Override
+    public boolean ping() {
+        return true;
+    }
+
+    /** Runs SQLite's optimizer on the statistics the planner uses; cheap, done at close. */
+    @Override
+    public void close() {
+        try {
+            db.read(c -> {
+                try (var s = c.createStatement()) {
+                    s.execute("PRAGMA optimize");
+                }
+                return null;
+            });
+        } catch (RuntimeException ignored) {
+            // closing anyway
+        }
+        db.close();
+    }
+}
