@@ -67,8 +67,13 @@ public final class MongoCustomerRepository implements CustomerRepository {
         return guard(() -> {
             List<WriteModel<Document>> writes = new ArrayList<>();
             inserts.forEach(c -> writes.add(new com.mongodb.client.model.InsertOneModel<>(toDocument(c))));
+            // Each update carries a fresh token, so a read afterwards tells exactly which ones landed.
+            java.util.Map<String, ObjectId> tokens = new java.util.HashMap<>();
             for (VersionedUpdate u : updates) {
-                writes.add(new ReplaceOneModel<>(atVersion(u.customer().id(), u.expectedVersion()), toDocument(u.customer())));
+                ObjectId token = new ObjectId();
+                tokens.put(u.customer().id(), token);
+                writes.add(new ReplaceOneModel<>(atVersion(u.customer().id(), u.expectedVersion()),
+                        toDocument(u.customer()).append("writeToken", token)));
             }
             if (writes.isEmpty()) {
                 return List.of();
@@ -87,24 +92,23 @@ public final class MongoCustomerRepository implements CustomerRepository {
             if (matched == updates.size()) {
                 return List.of();
             }
-            return staleAmong(updates);
+            return staleAmong(tokens);
         });
     }
 
-    /** The updates whose record is not at the version they wrote: they lost the race. */
-    private List<String> staleAmong(List<VersionedUpdate> updates) {
-        List<ObjectId> ids = updates.stream().map(u -> oid(u.customer().id())).toList();
-        java.util.Map<String, Long> stored = new java.util.HashMap<>();
-        for (Document d : customers.find(Filters.in("_id", ids)).projection(new Document("version", 1))) {
-            stored.put(d.getObjectId("_id").toHexString(), ((Number) d.get("version")).longValue());
+    /** The updates whose token is not on the stored record: they lost the race (or it was deleted). */
+    private List<String> staleAmong(java.util.Map<String, ObjectId> tokens) {
+        List<ObjectId> ids = tokens.keySet().stream().map(MongoDocs::oid).toList();
+        java.util.Map<String, Object> stored = new java.util.HashMap<>();
+        for (Document d : customers.find(Filters.in("_id", ids)).projection(new Document("writeToken", 1))) {
+            stored.put(d.getObjectId("_id").toHexString(), d.get("writeToken"));
         }
         List<String> stale = new ArrayList<>();
-        for (VersionedUpdate u : updates) {
-            Long v = stored.get(u.customer().id());
-            if (v == null || v != u.customer().version()) {
-                stale.add(u.customer().id());
+        tokens.forEach((id, token) -> {
+            if (!token.equals(stored.get(id))) {
+                stale.add(id);
             }
-        }
+        });
         return stale;
     }
 

@@ -1,0 +1,82 @@
+package com.crmplatform.app;
+
+import com.crmplatform.auth.CurrentUser;
+import com.crmplatform.config.AppConfig;
+import com.crmplatform.customer.CustomerService;
+import com.crmplatform.importexport.CsvExporter;
+import com.crmplatform.importexport.CustomerImporter;
+import com.crmplatform.importexport.DemoData;
+import com.crmplatform.importexport.OrderImporter;
+import com.crmplatform.order.OrderService;
+import com.crmplatform.store.Store;
+import java.time.Clock;
+
+/**
+ * The composition root of the core: every service, built once by constructor from the store,
+ * the signed-in user and the clock. The window and the command line both start here.
+ */
+public final class Services implements AutoCloseable {
+
+    private final AppConfig config;
+    private final Store store;
+    private final CurrentUser user;
+    private final CustomerService customers;
+    private final OrderService orders;
+    private final CustomerImporter customerImporter;
+    private final OrderImporter orderImporter;
+    private final CsvExporter exporter;
+    private final DemoData demoData;
+
+    public Services(AppConfig config, Store store, CurrentUser user, Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.user = user;
+        this.customers = new CustomerService(store.customers(), user, clock);
+        this.orders = new OrderService(store.orders(), store.customers(), user, clock);
+        this.customerImporter = new CustomerImporter(store.customers(), user, clock);
+        this.orderImporter = new OrderImporter(store.orders(), store.customers(), user, clock);
+        this.exporter = new CsvExporter(store.customers(), store.orders());
+        this.demoData = new DemoData(store.customers(), store.orders(), user, clock);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public CurrentUser user() {
+        return user;
+    }
+
+    public CustomerService customers() {
+        return customers;
+    }
+
+    public OrderService orders() {
+        return orders;
+    }
+
+    public CustomerImporter customerImporter() {
+        return customerImporter;
+    }
+
+    public OrderImporter orderImporter() {
+        return orderImporter;
+    }
+
+    public CsvExporter exporter() {
+        return exporter;
+    }
+
+    public DemoData demoData() {
+        return demoData;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,65 @@
+package com.crmplatform.cli;
+
+import com.crmplatform.bench.Benchmarks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", description = "Benchmarks on fresh local stores: CSV import vs raw bulk insert, "
+        + "first and middle customers page.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--customers", defaultValue = "1000000", paramLabel = "N")
+    int customers;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (customers < 100) {
+            throw new IllegalArgumentException("--customers must be at least 100");
+        }
+        Path scratch = Files.createTempDirectory("crm-bench");
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Map<String, Object> r = new Benchmarks(scratch, line -> {
+                if (!json) {
+                    err.println(line);
+                    err.flush();
+                }
+            }).run(customers);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Json.print(out, r);
+            } else {
+                out.printf("customers            %,d%n", r.get("customers"));
+                out.printf("CSV import           %,d rows/s%n", r.get("import.rowsPerSec"));
+                out.printf("raw bulk insert      %,d rows/s%n", r.get("import.rawInsertPerSec"));
+                out.printf("import ratio         %s   (target >= 0.8)%n", r.get("import.ratio"));
+                out.printf("first page by name   %s ms (target < 20)%n", r.get("firstPage.ms"));
+                out.printf("middle page by name  %s ms (target < 20)%n", r.get("middlePage.ms"));
+                out.flush();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // scratch space in the temp directory
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,158 @@
+package com.crmplatform.importexport;
+
+import com.crmplatform.auth.CurrentUser;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.CustomerRepository;
+import com.crmplatform.importexport.ImportResult.Rejection;
+import com.crmplatform.order.LineItem;
+import com.crmplatform.order.LineItems;
+import com.crmplatform.order.Order;
+import com.crmplatform.order.OrderField;
+import com.crmplatform.order.OrderRepository;
+import com.crmplatform.order.OrderStatus;
+import com.crmplatform.order.OrderValidator;
+import com.crmplatform.store.Audit;
+import com.crmplatform.store.Ids;
+import com.crmplatform.store.Money;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Imports orders from CSV; each order is added to its customer's totals. A row with an {@code id}
+ * column (as {@code export} writes) keeps that id, so importing the same file twice adds nothing
+ * the second time.
+ */
+public final class OrderImporter {
+
+    public static final List<String> COLUMNS = List.of("customerEmail", "amount", "orderDate", "items", "status", "id");
+    static final int BATCH = 2_000;
+
+    private final OrderRepository orders;
+    private final CustomerRepository customers;
+    private final OrderValidator validator;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    public OrderImporter(OrderRepository orders, CustomerRepository customers, CurrentUser user, Clock clock) {
+        this.orders = orders;
+        this.customers = customers;
+        this.validator = new OrderValidator(clock);
+        this.user = user;
+        this.clock = clock;
+    }
+
+    public ImportResult importFile(Path file, ImportProgress progress) {
+        return run(file, progress, true);
+    }
+
+    public ImportResult preview(Path file, ImportProgress progress) {
+        return run(file, progress, false);
+    }
+
+    private ImportResult run(Path file, ImportProgress progress, boolean write) {
+        List<Rejection> rejected = new ArrayList<>();
+        List<Pending> batch = new ArrayList<>();
+        int[] created = {0};
+        long size = sizeOf(file);
+        long[] position = {0};
+        boolean[] stopped = {false};
+        Runnable flush = () -> {
+            if (batch.isEmpty()) {
+                return;
+            }
+            Map<String, Customer> byEmail = new HashMap<>();
+            customers.findByEmails(batch.stream().map(p -> p.email).toList()).forEach(c -> byEmail.put(c.emailKey(), c));
+            List<Order> ready = new ArrayList<>();
+            var now = clock.instant();
+            for (Pending p : batch) {
+                Customer c = byEmail.get(p.email.toLowerCase(Locale.ROOT));
+                if (c == null) {
+                    rejected.add(new Rejection(p.line, "no customer has the email " + p.email
+                            + "; import or create the customer first"));
+                    continue;
+                }
+                ready.add(new Order(p.id, c.id(), c.name(), c.email(), p.amount, p.date, p.items, p.status,
+                        Audit.created(now, user.id())));
+            }
+            created[0] += write ? orders.createAll(ready) : ready.size();
+            batch.clear();
+            progress.update(Math.min(1.0, (double) position[0] / size), created[0], 0, rejected.size());
+        };
+        try {
+            CsvSource.read(file, List.of("customerEmail", "amount", "orderDate"), row -> {
+                position[0] = row.charPosition();
+                try {
+                    batch.add(parse(row));
+                } catch (IllegalArgumentException e) {
+                    rejected.add(new Rejection(row.line(), e.getMessage()));
+                }
+                if (batch.size() >= BATCH) {
+                    flush.run();
+                    if (progress.isCancelled()) {
+                        stopped[0] = true;
+                        throw new CancellationMarker();
+                    }
+                }
+            });
+        } catch (CancellationMarker e) {
+            // stopped between batches
+        }
+        if (!stopped[0]) {
+            flush.run();
+        }
+        progress.update(1, created[0], 0, rejected.size());
+        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
+        return new ImportResult(created[0], 0, rejected, stopped[0]);
+    }
+
+    private static final class CancellationMarker extends RuntimeException {
+        CancellationMarker() {
+            super(null, null, false, false);
+        }
+    }
+
+    private record Pending(long line, String id, String email, BigDecimal amount, LocalDate date, List<LineItem> items,
+                           OrderStatus status) {
+    }
+
+    private Pending parse(CsvSource.Row row) {
+        String email = row.get("customerEmail").strip();
+        if (email.isEmpty()) {
+            throw new IllegalArgumentException("customerEmail is empty");
+        }
+        BigDecimal amount = CsvValues.money("amount", row.get("amount"));
+        LocalDate date = CsvValues.date("orderDate", row.get("orderDate"));
+        List<LineItem> items = LineItems.parse(row.get("items"));
+        Map<OrderField, String> errors = validator.validate(amount, date, items);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", errors.values()));
+        }
+        String status = row.get("status").strip().toUpperCase(Locale.ROOT);
+        OrderStatus s = status.isEmpty() || status.equals("ACTIVE") ? OrderStatus.ACTIVE
+                : status.equals("CANCELLED") ? OrderStatus.CANCELLED : null;
+        if (s == null) {
+            throw new IllegalArgumentException("status \"" + row.get("status") + "\" is neither ACTIVE nor CANCELLED");
+        }
+        String id = row.get("id").strip();
+        if (!id.isEmpty() && !Ids.isValid(id)) {
+            throw new IllegalArgumentException("id \"" + id + "\" is not an order id");
+        }
+        return new Pending(row.line(), id.isEmpty() ? Ids.newId() : id, email, Money.normalize(amount), date, items, s);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Math.max(1, Files.size(file));
+        } catch (Exception e) {
+            return 1;
+        }
+    }
+}

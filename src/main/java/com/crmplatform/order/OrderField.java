@@ -1,0 +1,5 @@
+package com.crmplatform.order;
+
+public enum OrderField {
+    CUSTOMER, AMOUNT, ORDER_DATE, ITEMS
+}

@@ -1,0 +1,19 @@
+package com.crmplatform.store;
+
+import com.crmplatform.config.AppConfig;
+import com.crmplatform.store.mongo.MongoStore;
+import com.crmplatform.store.sqlite.SqliteStore;
+
+/** Opens the store the configuration names: MongoDB when a URL is set, else the local file. */
+public final class StoreOpener {
+
+    public static final long MONGO_TIMEOUT_MS = 5_000;
+
+    private StoreOpener() {
+    }
+
+    public static Store open(AppConfig config) {
+        return config.mongoUrl().<Store>map(url -> MongoStore.open(url, MONGO_TIMEOUT_MS))
+                .orElseGet(() -> SqliteStore.open(config.dataDir()));
+    }
+}

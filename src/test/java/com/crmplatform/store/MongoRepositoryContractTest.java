@@ -1,0 +1,9 @@
+package com.crmplatform.store;
+
+class MongoRepositoryContractTest extends RepositoryContractTest {
+
+    @Override
+    protected StoreFixture createFixture() {
+        return StoreFixture.mongo();
+    }
+}
