@@ -10,6 +10,7 @@ import com.crmplatform.importexport.OrderImporter;
 import com.crmplatform.order.OrderService;
 import com.crmplatform.store.Store;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The composition root of the core: every service, built once by constructor from the store,
@@ -26,14 +27,16 @@ public final class Services implements AutoCloseable {
     private final OrderImporter orderImporter;
     private final CsvExporter exporter;
     private final DemoData demoData;
+    private final ExecutorService background;
 
     public Services(AppConfig config, Store store, CurrentUser user, Clock clock) {
+        this.background = BackgroundExecutor.create();
         this.config = config;
         this.store = store;
         this.user = user;
         this.customers = new CustomerService(store.customers(), user, clock);
         this.orders = new OrderService(store.orders(), store.customers(), user, clock);
-        this.customerImporter = new CustomerImporter(store.customers(), user, clock);
+        this.customerImporter = new CustomerImporter(store.customers(), user, clock, background);
         this.orderImporter = new OrderImporter(store.orders(), store.customers(), user, clock);
         this.exporter = new CsvExporter(store.customers(), store.orders());
         this.demoData = new DemoData(store.customers(), store.orders(), user, clock);
@@ -75,8 +78,14 @@ public final class Services implements AutoCloseable {
         return demoData;
     }
 
+    /** The one executor for background work, shared by the window and the import pipeline. */
+    public ExecutorService background() {
+        return background;
+    }
+
     @Override
     public void close() {
+        background.shutdownNow();
         store.close();
     }
 }

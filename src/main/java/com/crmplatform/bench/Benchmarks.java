@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -37,8 +38,10 @@ public final class Benchmarks {
 
     private final Path scratch;
     private final Consumer<String> log;
+    private final ExecutorService pipeline;
 
-    public Benchmarks(Path scratch, Consumer<String> log) {
+    public Benchmarks(Path scratch, Consumer<String> log, ExecutorService pipeline) {
+        this.pipeline = pipeline;
         this.scratch = scratch;
         this.log = log;
     }
@@ -68,7 +71,7 @@ public final class Benchmarks {
         double importPerSec;
         try (SqliteStore store = SqliteStore.open(scratch.resolve("import"))) {
             long t = System.nanoTime();
-            ImportResult r = new CustomerImporter(store.customers(), user, clock).importFile(csv, ImportProgress.NONE);
+            ImportResult r = new CustomerImporter(store.customers(), user, clock, pipeline).importFile(csv, ImportProgress.NONE);
             importPerSec = n / seconds(t);
             if (r.created() != n || !r.rejected().isEmpty()) {
                 throw new IllegalStateException("import created " + r.created() + " of " + n + ", rejected " + r.rejected().size());

@@ -1,6 +1,8 @@
 package com.crmplatform.cli;
 
+import com.crmplatform.app.BackgroundExecutor;
 import com.crmplatform.bench.Benchmarks;
+import java.util.concurrent.ExecutorService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,13 +36,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path scratch = Files.createTempDirectory("crm-bench");
         PrintWriter err = spec.commandLine().getErr();
+        ExecutorService pipeline = BackgroundExecutor.create();
         try {
             Map<String, Object> r = new Benchmarks(scratch, line -> {
                 if (!json) {
                     err.println(line);
                     err.flush();
                 }
-            }).run(customers);
+            }, pipeline).run(customers);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, r);
@@ -54,6 +57,7 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         } finally {
+            pipeline.shutdownNow();
             try (Stream<Path> files = Files.walk(scratch)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {

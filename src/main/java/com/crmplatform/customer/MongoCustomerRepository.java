@@ -113,6 +113,29 @@ public final class MongoCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public List<Customer> insertAbsent(List<Customer> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        return guard(() -> {
+            try {
+                customers.insertMany(list.stream().map(MongoCustomerRepository::toDocument).toList(),
+                        new InsertManyOptions().ordered(false));
+                return List.of();
+            } catch (com.mongodb.MongoBulkWriteException e) {
+                List<Customer> present = new ArrayList<>();
+                for (var error : e.getWriteErrors()) {
+                    if (error.getCode() != 11000) {
+                        throw e;
+                    }
+                    present.add(list.get(error.getIndex()));
+                }
+                return present;
+            }
+        });
+    }
+
+    @Override
     public void insertAll(List<Customer> list) {
         guard(() -> {
             customers.insertMany(list.stream().map(MongoCustomerRepository::toDocument).toList(),

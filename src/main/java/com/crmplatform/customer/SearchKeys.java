@@ -10,11 +10,17 @@ import java.util.Locale;
  */
 public final class SearchKeys {
 
+    private static final java.util.regex.Pattern PHONE_TEXT = java.util.regex.Pattern.compile("[0-9 ()+.-]+");
+
     private SearchKeys() {
     }
 
     public static String nameKey(String name) {
-        return Normalizer.normalize(name.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String s = name.strip();
+        if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+            s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        }
+        return s.toLowerCase(Locale.ROOT);
     }
 
     public static String surnameKey(String name) {
@@ -31,7 +37,7 @@ public final class SearchKeys {
 
     /** True when the typed text is a phone number or part of one. */
     public static boolean looksLikePhone(String text) {
-        return !text.isEmpty() && text.matches("[0-9 ()+.-]+") && !CustomerValidator.digitsOf(text).isEmpty();
+        return !text.isEmpty() && PHONE_TEXT.matcher(text).matches() && !CustomerValidator.digitsOf(text).isEmpty();
     }
 
     /** The typed text as a search prefix, or empty for "no filter". */

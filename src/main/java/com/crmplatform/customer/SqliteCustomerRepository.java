@@ -93,14 +93,32 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         });
     }
 
+    @Override
+    public List<Customer> insertAbsent(List<Customer> customers) {
+        return db.inTransaction(c -> {
+            int[] counts = insertRows(c, customers, INSERT + " ON CONFLICT(email_lc) DO NOTHING");
+            List<Customer> present = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    present.add(customers.get(i));
+                }
+            }
+            return present;
+        });
+    }
+
     private static void insertRows(Connection c, List<Customer> customers) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        insertRows(c, customers, INSERT);
+    }
+
+    private static int[] insertRows(Connection c, List<Customer> customers, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Customer x : customers) {
                 ps.setString(1, x.id());
                 bindDetails(ps, x, 2);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -71,7 +71,7 @@ final class CsvSource {
                         break;
                     }
                     CSVRecord record = it.next();
-                    Map<String, String> values = new TreeMap<>();
+                    Map<String, String> values = new HashMap<>(headers.size() * 2);
                     boolean blank = true;
                     for (int i = 0; i < headers.size() && i < record.size(); i++) {
                         String v = record.get(i);

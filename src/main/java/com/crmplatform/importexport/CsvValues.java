@@ -15,6 +15,8 @@ final class CsvValues {
     private static final Pattern ISO_SHAPE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
     private static final Pattern DMY_SHAPE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
     private static final Pattern MONEY = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern CURRENCY = Pattern.compile("(?i)^(rs\\.?|inr)");
+    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,9}");
 
     private CsvValues() {
     }
@@ -45,7 +47,13 @@ final class CsvValues {
 
     /** Rupees: "12500", "12,500.50", "₹ 1,200", "Rs. 300", "INR 99"; empty is null. */
     static BigDecimal money(String column, String raw) {
-        String s = raw.strip().replace("₹", "").replaceFirst("(?i)^(rs\\.?|inr)", "").replace(",", "").replace(" ", "");
+        String s = raw.strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (!MONEY.matcher(s).matches()) {
+            s = CURRENCY.matcher(s.replace("₹", "")).replaceFirst("").replace(",", "").replace(" ", "");
+        }
         if (s.isEmpty()) {
             return null;
         }
@@ -57,11 +65,14 @@ final class CsvValues {
 
     /** A whole number; "2.5" or "two" is refused; empty is null. */
     static Integer wholeNumber(String column, String raw) {
-        String s = raw.strip().replace(",", "");
+        String s = raw.strip();
+        if (s.indexOf(',') >= 0) {
+            s = s.replace(",", "");
+        }
         if (s.isEmpty()) {
             return null;
         }
-        if (!s.matches("-?\\d{1,9}")) {
+        if (!WHOLE.matcher(s).matches()) {
             throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" is not a whole number");
         }
         return Integer.parseInt(s);

@@ -22,7 +22,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Imports customers from CSV, creating or updating them by email. Bad rows are reported with
@@ -33,15 +40,20 @@ public final class CustomerImporter {
 
     public static final List<String> COLUMNS = List.of("name", "email", "phone", "city", "totalSpend", "visits",
             "lastPurchaseDate");
-    static final int BATCH = 5_000;
+    static final int BATCH = 20_000;
 
     private final CustomerRepository repository;
     private final CustomerValidator validator;
     private final CurrentUser user;
     private final Clock clock;
+    private final ExecutorService pipeline;
 
-    public CustomerImporter(CustomerRepository repository, CurrentUser user, Clock clock) {
+    /**
+     * @param pipeline runs the writing stage while the calling thread parses the file
+     */
+    public CustomerImporter(CustomerRepository repository, CurrentUser user, Clock clock, ExecutorService pipeline) {
         this.repository = repository;
+        this.pipeline = pipeline;
         this.validator = new CustomerValidator(clock);
         this.user = user;
         this.clock = clock;
@@ -57,23 +69,84 @@ public final class CustomerImporter {
     }
 
     private ImportResult run(Path file, ImportProgress progress, boolean write) {
-        Run run = new Run(write, sizeOf(file), progress);
+        Writer writer = new Writer(write, sizeOf(file), progress);
+        // Parsing (this thread) and writing (the pipeline thread) overlap; two batches may wait.
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
+        Future<?> writing = pipeline.submit(() -> {
+            writer.drain(queue);
+            return null;
+        });
+        List<Rejection> badRows = new ArrayList<>();
+        Batch[] batch = {new Batch()};
+        boolean stopped = false;
         try {
             CsvSource.read(file, List.of("name", "email"), row -> {
-                if (run.stopped) {
+                try {
+                    Parsed p = parse(row);
+                    batch[0].rows.put(p.draft.email().toLowerCase(Locale.ROOT), p);
+                    batch[0].size++;
+                } catch (IllegalArgumentException e) {
+                    badRows.add(new Rejection(row.line(), e.getMessage()));
                     return;
                 }
-                run.add(row);
+                batch[0].position = row.charPosition();
+                if (batch[0].rows.size() >= BATCH) {
+                    hand(queue, batch[0], writing);
+                    batch[0] = new Batch();
+                    if (progress.isCancelled()) {
+                        throw new Stop();
+                    }
+                }
             });
+            hand(queue, batch[0], writing);
         } catch (Stop stop) {
-            // cancelled between batches; what was written stays
+            stopped = true;
+        } finally {
+            handQuietly(queue, writing);
         }
-        if (!run.stopped) {
-            run.flush();
+        await(writing);
+        stopped |= writer.cancelled;
+        List<Rejection> rejected = new ArrayList<>(badRows);
+        rejected.addAll(writer.rejected);
+        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
+        progress.update(1, writer.created, writer.updated, rejected.size());
+        return new ImportResult(writer.created, writer.updated, rejected, stopped);
+    }
+
+    private static void hand(BlockingQueue<Batch> queue, Batch batch, Future<?> writing) {
+        try {
+            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (writing.isDone()) {
+                    throw new Stop(); // the writer failed; its error is reported by await
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stop();
         }
-        progress.update(1, run.created, run.updated, run.rejected.size());
-        run.rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
-        return new ImportResult(run.created, run.updated, run.rejected, run.stopped);
+    }
+
+    /** Tells the writer there is no more; a writer that already stopped needs no telling. */
+    private static void handQuietly(BlockingQueue<Batch> queue, Future<?> writing) {
+        try {
+            hand(queue, Batch.END, writing);
+        } catch (Stop ignored) {
+            // the writer is gone already
+        }
+    }
+
+    private static void await(Future<?> writing) {
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportException("The import was interrupted; the rows written so far are kept.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ImportException("The import failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private static long sizeOf(Path file) {
@@ -91,92 +164,104 @@ public final class CustomerImporter {
         }
     }
 
-    /** The state of one import. */
-    private final class Run {
+    /** Valid rows by lower-case email (a later row with the same email replaces the earlier). */
+    private static final class Batch {
+        static final Batch END = new Batch();
+        final Map<String, Parsed> rows = new LinkedHashMap<>();
+        int size;
+        long position;
+    }
+
+    /** Looks up and writes batches one after another, on the pipeline thread. */
+    private final class Writer {
         final boolean write;
         final long size;
         final ImportProgress progress;
         final List<Rejection> rejected = new ArrayList<>();
         final Set<String> createdInPreview = new HashSet<>();
-        Map<String, Parsed> batch = new LinkedHashMap<>();
-        int created;
-        int updated;
-        long position;
-        boolean stopped;
+        volatile int created;
+        volatile int updated;
+        volatile boolean cancelled;
 
-        Run(boolean write, long size, ImportProgress progress) {
+        Writer(boolean write, long size, ImportProgress progress) {
             this.write = write;
             this.size = size;
             this.progress = progress;
         }
 
-        void add(CsvSource.Row row) {
-            position = row.charPosition();
-            Parsed p;
-            try {
-                p = parse(row);
-            } catch (IllegalArgumentException e) {
-                rejected.add(new Rejection(row.line(), e.getMessage()));
-                return;
-            }
-            Parsed earlier = batch.put(p.draft.email().toLowerCase(java.util.Locale.ROOT), p);
-            if (earlier != null) {
-                updated++; // the same email twice in one batch: the later row wins
-            }
-            if (batch.size() >= BATCH) {
-                flush();
-                if (progress.isCancelled()) {
-                    stopped = true;
-                    throw new Stop();
+        void drain(BlockingQueue<Batch> queue) throws InterruptedException {
+            while (true) {
+                Batch b = queue.take();
+                if (b == Batch.END) {
+                    return;
                 }
+                if (progress.isCancelled()) {
+                    cancelled = true;
+                    continue; // keep taking so the reader is never stuck
+                }
+                flush(b);
             }
         }
 
-        void flush() {
-            if (batch.isEmpty()) {
+        void flush(Batch batch) {
+            if (batch.rows.isEmpty()) {
                 return;
             }
-            Map<String, Customer> existing = new HashMap<>();
-            for (Customer c : repository.findByEmails(batch.keySet())) {
-                existing.put(c.emailKey(), c);
+            int sameEmailAgain = batch.size - batch.rows.size();
+            var now = clock.instant();
+            Map<String, Parsed> toUpdate = batch.rows;
+            if (write) {
+                // New customers go in without a lookup; only those whose email exists are looked up.
+                List<Customer> fresh = new ArrayList<>(batch.rows.size());
+                batch.rows.values().forEach(p -> fresh.add(newCustomer(p.draft, now)));
+                List<Customer> present = repository.insertAbsent(fresh);
+                created += fresh.size() - present.size();
+                toUpdate = new LinkedHashMap<>();
+                for (Customer c : present) {
+                    toUpdate.put(c.emailKey(), batch.rows.get(c.emailKey()));
+                }
             }
-            List<Customer> inserts = new ArrayList<>();
+            Map<String, Customer> existing = new HashMap<>();
+            if (!toUpdate.isEmpty()) {
+                for (Customer c : repository.findByEmails(toUpdate.keySet())) {
+                    existing.put(c.emailKey(), c);
+                }
+            }
             List<VersionedUpdate> updates = new ArrayList<>();
             Map<String, Long> lineOf = new HashMap<>();
-            var now = clock.instant();
-            for (Map.Entry<String, Parsed> e : batch.entrySet()) {
-                CustomerDraft d = e.getValue().draft;
+            for (Map.Entry<String, Parsed> e : toUpdate.entrySet()) {
                 Customer old = existing.get(e.getKey());
                 if (old == null) {
-                    Customer c = new Customer(Ids.newId(), d.name(), d.email(), d.phone(), d.city(), d.totalSpend(),
-                            d.visits(), d.lastPurchaseDate(), Audit.created(now, user.id()));
-                    inserts.add(c);
-                } else {
-                    Customer c = old.withDetails(merge(old, e.getValue()), old.audit().touched(now, user.id()));
-                    updates.add(new VersionedUpdate(c, old.version()));
-                    lineOf.put(c.id(), e.getValue().line);
-                }
-            }
-            if (write) {
-                List<String> stale = repository.writeBatch(inserts, updates);
-                for (String id : stale) {
-                    rejected.add(new Rejection(lineOf.get(id),
-                            "the customer was changed by someone else during the import; import this row again"));
-                }
-                created += inserts.size();
-                updated += updates.size() - stale.size();
-            } else {
-                for (Customer c : inserts) {
-                    if (createdInPreview.add(c.emailKey())) {
+                    if (write) { // deleted between the insert and the lookup
+                        rejected.add(new Rejection(e.getValue().line, "the customer was deleted during the import; import this row again"));
+                    } else if (createdInPreview.add(e.getKey())) {
                         created++;
                     } else {
                         updated++;
                     }
+                    continue;
                 }
+                Customer c = old.withDetails(merge(old, e.getValue()), old.audit().touched(now, user.id()));
+                updates.add(new VersionedUpdate(c, old.version()));
+                lineOf.put(c.id(), e.getValue().line);
+            }
+            if (write && !updates.isEmpty()) {
+                List<String> stale = repository.writeBatch(List.of(), updates);
+                for (String id : stale) {
+                    rejected.add(new Rejection(lineOf.get(id),
+                            "the customer was changed by someone else during the import; import this row again"));
+                }
+                updated += updates.size() - stale.size();
+            } else {
                 updated += updates.size();
             }
-            batch = new LinkedHashMap<>();
-            progress.update(Math.min(1.0, (double) position / size), created, updated, rejected.size());
+            updated += sameEmailAgain;
+            progress.update(Math.min(1.0, (double) batch.position / size), created, updated, rejected.size());
+        }
+
+        private Customer newCustomer(CustomerDraft d, java.time.Instant now) {
+            return new Customer(Ids.newId(), d.name(), d.email(), d.phone(), d.city(), d.totalSpend(), d.visits(),
+                    d.lastPurchaseDate(), Audit.created(now, user.id()));
         }
     }
 

@@ -50,7 +50,7 @@ public final class SqliteDatabase implements AutoCloseable {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        config.setCacheSize(-64_000); // 64 MB page cache: a million customers' indexes stay hot
+        config.setCacheSize(-256_000); // 256 MB page cache at most: a million customers and their indexes stay hot
         Connection connection = null;
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
