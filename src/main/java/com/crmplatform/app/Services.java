@@ -30,7 +30,12 @@ public final class Services implements AutoCloseable {
     private final ExecutorService background;
 
     public Services(AppConfig config, Store store, CurrentUser user, Clock clock) {
-        this.background = BackgroundExecutor.create();
+        this(config, store, user, clock, BackgroundExecutor.create());
+    }
+
+    /** @param background the one executor for background work; closed with the services */
+    public Services(AppConfig config, Store store, CurrentUser user, Clock clock, ExecutorService background) {
+        this.background = background;
         this.config = config;
         this.store = store;
         this.user = user;

@@ -1,0 +1,127 @@
+package com.crmplatform.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.ui.CustomerDialogs;
+import com.crmplatform.customer.ui.CustomerFormView;
+import com.crmplatform.customer.ui.CustomerFormViewModel;
+import com.crmplatform.customer.ui.CustomersView;
+import com.crmplatform.customer.ui.CustomersViewModel;
+import com.crmplatform.importexport.ui.ImportView;
+import com.crmplatform.importexport.ui.ImportViewModel;
+import com.crmplatform.order.ui.OrderDialogs;
+import com.crmplatform.order.ui.OrderFormView;
+import com.crmplatform.order.ui.OrderFormViewModel;
+import com.crmplatform.order.ui.OrdersView;
+import com.crmplatform.order.ui.OrdersViewModel;
+import com.crmplatform.ui.DialogService;
+import com.crmplatform.ui.FxDialogService;
+import com.crmplatform.ui.FxUiExecutor;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.PlaceholderView;
+import com.crmplatform.ui.Screen;
+import com.crmplatform.ui.ShellView;
+import com.crmplatform.ui.ShellViewModel;
+import com.crmplatform.ui.WindowState;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * The composition root of the window: builds every view-model and view by constructor, on the
+ * services the app (or a test) opened.
+ */
+public final class MainWindow implements CustomerDialogs, OrderDialogs {
+
+    private final Services services;
+    private final Stage stage;
+    private final Messages messages;
+    private final Clock clock;
+    private final FxUiExecutor executor;
+    private final DialogService dialogs;
+    private final ShellViewModel shellViewModel;
+    private final ShellView shell;
+
+    public MainWindow(Services services, Stage stage, Messages messages, Clock clock) {
+        this.services = services;
+        this.stage = stage;
+        this.messages = messages;
+        this.clock = clock;
+        this.executor = new FxUiExecutor(services.background());
+        this.dialogs = new FxDialogService(stage, messages);
+        this.shellViewModel = new ShellViewModel(services.store(), services.user(), executor, executor.runningProperty(), messages);
+        Map<ShellView.Nav, Screen> screens = new EnumMap<>(ShellView.Nav.class);
+        screens.put(ShellView.Nav.CUSTOMERS, new CustomersView(
+                new CustomersViewModel(services, executor, dialogs, this, messages), messages));
+        screens.put(ShellView.Nav.ORDERS, new OrdersView(
+                new OrdersViewModel(services, executor, dialogs, this, messages), messages, services.customers(), executor));
+        screens.put(ShellView.Nav.CAMPAIGNS, new PlaceholderView(messages, "nav.campaigns", "placeholder.campaigns", "fth-send"));
+        screens.put(ShellView.Nav.HISTORY, new PlaceholderView(messages, "nav.history", "placeholder.history", "fth-clock"));
+        this.shell = new ShellView(shellViewModel, messages, screens);
+    }
+
+    /** Shows the window; {@code state} (may be null in tests) restores size, position and theme. */
+    public void show(WindowState state) {
+        Scene scene = new Scene(shell.node(), 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("/com/crmplatform/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(messages.get("app.title"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        for (int size : new int[] {16, 32, 64, 128, 256}) {
+            var icon = MainWindow.class.getResourceAsStream("/com/crmplatform/ui/icon-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        }
+        shellViewModel.darkThemeProperty().addListener((o, a, dark) -> applyTheme(dark));
+        shellViewModel.darkThemeProperty().set(state != null && state.darkTheme());
+        applyTheme(shellViewModel.darkThemeProperty().get());
+        if (state != null) {
+            state.restore(stage);
+            stage.setOnHiding(e -> state.save(stage, shellViewModel.darkThemeProperty().get()));
+        }
+        shell.installShortcuts();
+        shellViewModel.startHeartbeat();
+        stage.show();
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public ShellView shell() {
+        return shell;
+    }
+
+    public void stop() {
+        shellViewModel.stop();
+    }
+
+    @Override
+    public void editCustomer(Customer customer, Runnable onSaved) {
+        new CustomerFormView(new CustomerFormViewModel(services.customers(), executor, messages, customer), messages)
+                .showDialog(stage, onSaved);
+    }
+
+    @Override
+    public void importCsv(Runnable onImported) {
+        dialogs.chooseCsvToOpen(messages.get("import.choose")).ifPresent(file -> {
+            ImportViewModel vm = new ImportViewModel(services.customerImporter()::preview,
+                    services.customerImporter()::importFile, executor, messages, ImportViewModel.fxThread());
+            new ImportView(vm, messages).showDialog(stage, file, onImported);
+        });
+    }
+
+    @Override
+    public void newOrder(Customer customer, Runnable onSaved) {
+        OrderFormViewModel vm = new OrderFormViewModel(services.orders(), executor, messages, clock, customer);
+        new OrderFormView(vm, messages, services.customers(), executor).showDialog(stage, onSaved);
+    }
+}

@@ -1,0 +1,219 @@
+package com.crmplatform.customer.ui;
+
+import com.crmplatform.app.Services;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.CustomerQuery;
+import com.crmplatform.customer.CustomerSort;
+import com.crmplatform.customer.DeletedCustomer;
+import com.crmplatform.order.Order;
+import com.crmplatform.order.OrderQuery;
+import com.crmplatform.store.Cursor;
+import com.crmplatform.store.PageRequest;
+import com.crmplatform.store.SortDirection;
+import com.crmplatform.ui.DialogService;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.PagedList;
+import com.crmplatform.ui.UiExecutor;
+import java.math.BigDecimal;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The customers screen: a searchable, sortable page of customers and the selected one's orders. */
+public final class CustomersViewModel {
+
+    public static final int PAGE_SIZE = 100;
+
+    private final Services services;
+    private final UiExecutor executor;
+    private final DialogService dialogs;
+    private final CustomerDialogs customerDialogs;
+    private final Messages messages;
+    private final PagedList<Customer> page;
+    private final ObjectProperty<Customer> selected = new SimpleObjectProperty<>();
+    private final ObservableList<Order> selectedOrders = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private String search = "";
+    private CustomerSort sort = CustomerSort.NAME;
+    private SortDirection direction = SortDirection.ASCENDING;
+    private UiExecutor.Handle detailLoad;
+
+    public CustomersViewModel(Services services, UiExecutor executor, DialogService dialogs,
+                              CustomerDialogs customerDialogs, Messages messages) {
+        this.services = services;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.customerDialogs = customerDialogs;
+        this.messages = messages;
+        this.page = new PagedList<>(executor, PAGE_SIZE, c -> new Cursor(sort.keyOf(c), c.id()),
+                e -> message.set(messages.describe(e)));
+        selected.addListener((o, old, now) -> loadDetail(now));
+    }
+
+    /** Shows the first page; called when the screen opens. */
+    public void start() {
+        reload();
+    }
+
+    public void search(String text) {
+        String normal = text == null ? "" : text.strip();
+        if (!normal.equals(search)) {
+            search = normal;
+            reload();
+        }
+    }
+
+    public void sortBy(CustomerSort newSort, SortDirection newDirection) {
+        if (newSort != sort || newDirection != direction) {
+            sort = newSort;
+            direction = newDirection;
+            reload();
+        }
+    }
+
+    private void reload() {
+        CustomerQuery q = new CustomerQuery(search, sort, direction);
+        page.show(r -> services.customers().page(q, r), () -> services.customers().count(q));
+    }
+
+    public void refresh() {
+        page.refresh();
+        loadDetail(selected.get());
+    }
+
+    private void loadDetail(Customer c) {
+        if (detailLoad != null) {
+            detailLoad.cancel();
+        }
+        if (c == null) {
+            selectedOrders.clear();
+            return;
+        }
+        detailLoad = executor.submit(() -> services.orders().page(OrderQuery.ofCustomer(c.id()), PageRequest.first(50)),
+                p -> selectedOrders.setAll(p.items()), e -> message.set(messages.describe(e)));
+    }
+
+    public void newCustomer() {
+        customerDialogs.editCustomer(null, this::refresh);
+    }
+
+    public void editSelected() {
+        Customer c = selected.get();
+        if (c != null) {
+            customerDialogs.editCustomer(c, this::refresh);
+        }
+    }
+
+    public void newOrderForSelected() {
+        Customer c = selected.get();
+        if (c != null) {
+            customerDialogs.newOrder(c, this::refresh);
+        }
+    }
+
+    /** Deletes the selected customer after confirmation; a notice offers Undo. */
+    public void deleteSelected() {
+        Customer c = selected.get();
+        if (c == null || !dialogs.confirm(messages.get("customer.delete.title"),
+                messages.get("customer.delete.message", c.name(), c.email()), messages.get("customer.delete.confirm"))) {
+            return;
+        }
+        executor.submit(() -> services.customers().delete(c), deleted -> {
+            selected.set(null);
+            refresh();
+            dialogs.notify(messages.get("customer.delete.done", c.name()), messages.get("action.undo"), () -> undo(deleted));
+        }, e -> dialogs.showError(messages.get("customer.delete.title"), messages.describe(e)));
+    }
+
+    private void undo(DeletedCustomer deleted) {
+        executor.submit(() -> {
+            services.customers().undoDelete(deleted);
+            return deleted.customer();
+        }, restored -> {
+            refresh();
+            message.set(messages.get("customer.delete.undone", restored.name()));
+        }, e -> dialogs.showError(messages.get("action.undo"), messages.describe(e)));
+    }
+
+    public void importCsv() {
+        customerDialogs.importCsv(this::refresh);
+    }
+
+    public void exportCsv() {
+        dialogs.chooseCsvToSave(messages.get("customer.export.title"), "customers.csv").ifPresent(file -> {
+            busy.set(true);
+            executor.submit(() -> services.exporter().exportCustomers(file), n -> {
+                busy.set(false);
+                message.set(messages.get("customer.export.done", n, file));
+            }, e -> {
+                busy.set(false);
+                dialogs.showError(messages.get("customer.export.title"), messages.describe(e));
+            });
+        });
+    }
+
+    /** Fills an empty store with demo customers and orders. */
+    public void loadDemoData() {
+        busy.set(true);
+        message.set(messages.get("customer.demo.loading"));
+        executor.submit(() -> services.demoData().seed(500, 1500, System.nanoTime(), n -> { }), s -> {
+            busy.set(false);
+            message.set(messages.get("customer.demo.done", s.customers(), s.orders()));
+            reload();
+        }, e -> {
+            busy.set(false);
+            dialogs.showError(messages.get("customer.demo.title"), messages.describe(e));
+        });
+    }
+
+    public PagedList<Customer> page() {
+        return page;
+    }
+
+    public ObjectProperty<Customer> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<Order> selectedOrders() {
+        return selectedOrders;
+    }
+
+    /** True when the store has no customers at all: the screen shows how to get started. */
+    public BooleanBinding emptyStoreProperty() {
+        return Bindings.createBooleanBinding(() -> page.totalProperty().get() == 0 && search.isEmpty(),
+                page.totalProperty());
+    }
+
+    public StringBinding countText() {
+        return Bindings.createStringBinding(() -> {
+            long n = page.totalProperty().get();
+            return n < 0 ? messages.get("customer.count.counting") : messages.get("customer.count", n);
+        }, page.totalProperty());
+    }
+
+    /** Totals of the selected customer's listed orders, for the detail pane. */
+    public BigDecimal listedOrdersTotal() {
+        return selectedOrders.stream().filter(Order::isActive).map(Order::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public CustomerSort sort() {
+        return sort;
+    }
+}

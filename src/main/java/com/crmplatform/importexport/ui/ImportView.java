@@ -1,0 +1,100 @@
+package com.crmplatform.importexport.ui;
+
+import com.crmplatform.importexport.ImportResult;
+import com.crmplatform.ui.Fxml;
+import com.crmplatform.ui.Messages;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+
+/** The import window: preview, then Import with a progress bar and Cancel. */
+public final class ImportView {
+
+    @FXML
+    private Label fileLabel;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private ProgressBar progressBar;
+    @FXML
+    private TableView<ImportResult.Rejection> rejectedTable;
+    @FXML
+    private TableColumn<ImportResult.Rejection, Number> lineColumn;
+    @FXML
+    private TableColumn<ImportResult.Rejection, String> reasonColumn;
+
+    private final ImportViewModel viewModel;
+    private final Messages messages;
+    private final Parent node;
+
+    public ImportView(ImportViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.node = Fxml.load(this, messages);
+    }
+
+    @FXML
+    private void initialize() {
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        lineColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().line()));
+        reasonColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reason()));
+        rejectedTable.setItems(viewModel.rejected());
+    }
+
+    /** Opens the window on a file and starts its preview; {@code onImported} runs after rows were written. */
+    public void showDialog(Window owner, Path file, Runnable onImported) {
+        fileLabel.setText(file.getFileName().toString());
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(messages.get("import.title"));
+        dialog.setResizable(true);
+        ButtonType importType = new ButtonType(messages.get("import.start"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancelType = new ButtonType(messages.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(importType, cancelType);
+        dialog.getDialogPane().setContent(node);
+        Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
+        Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancelType);
+        importButton.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(ImportViewModel.Phase.READY));
+        importButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            viewModel.startImport();
+        });
+        cancelButton.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
+                switch (viewModel.phaseProperty().get()) {
+                    case DONE, FAILED -> "action.close";
+                    default -> "action.cancel";
+                }), viewModel.phaseProperty()));
+        cancelButton.addEventFilter(ActionEvent.ACTION, e -> {
+            if (viewModel.phaseProperty().get() == ImportViewModel.Phase.IMPORTING) {
+                e.consume(); // stop after the batch being written; the window closes when it has
+                viewModel.cancel();
+            }
+        });
+        viewModel.phaseProperty().addListener((o, a, phase) -> {
+            if (phase == ImportViewModel.Phase.DONE && viewModel.wroteAnything()) {
+                onImported.run();
+            }
+        });
+        dialog.setOnCloseRequest(e -> {
+            if (viewModel.phaseProperty().get() == ImportViewModel.Phase.IMPORTING) {
+                e.consume();
+                viewModel.cancel();
+            }
+        });
+        viewModel.open(file);
+        dialog.show();
+    }
+}

@@ -1,0 +1,142 @@
+package com.crmplatform.importexport.ui;
+
+import com.crmplatform.importexport.ImportProgress;
+import com.crmplatform.importexport.ImportResult;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.UiExecutor;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Importing a CSV in two steps: a preview that says what would be created, updated and rejected
+ * (nothing written), then the import itself with progress and Cancel. Batches already written
+ * stay written when the user cancels.
+ */
+public final class ImportViewModel {
+
+    /** Where the import window is. */
+    public enum Phase { PREVIEWING, READY, IMPORTING, DONE, FAILED }
+
+    /** Runs a preview or an import of a file with progress reports. */
+    public interface Runner extends BiFunction<Path, ImportProgress, ImportResult> {
+    }
+
+    private final Runner preview;
+    private final Runner importer;
+    private final UiExecutor executor;
+    private final Messages messages;
+    private final Consumer<Runnable> fxThread;
+    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.PREVIEWING);
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final ObservableList<ImportResult.Rejection> rejected = FXCollections.observableArrayList();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private Path file;
+    private boolean wroteAnything;
+
+    /**
+     * @param fxThread how progress reports from the worker reach the FX thread ({@code Platform::runLater},
+     *                 or running them at once in tests)
+     */
+    public ImportViewModel(Runner preview, Runner importer, UiExecutor executor, Messages messages,
+                           Consumer<Runnable> fxThread) {
+        this.preview = preview;
+        this.importer = importer;
+        this.executor = executor;
+        this.messages = messages;
+        this.fxThread = fxThread;
+    }
+
+    public static Consumer<Runnable> fxThread() {
+        return Platform::runLater;
+    }
+
+    public void open(Path csv) {
+        this.file = csv;
+        phase.set(Phase.PREVIEWING);
+        progress.set(-1);
+        summary.set(messages.get("import.previewing", csv.getFileName()));
+        run(preview, r -> {
+            phase.set(Phase.READY);
+            summary.set(messages.get("import.preview", r.created(), r.updated(), r.rejected().size()));
+        });
+    }
+
+    public void startImport() {
+        if (phase.get() != Phase.READY) {
+            return;
+        }
+        phase.set(Phase.IMPORTING);
+        progress.set(0);
+        run(importer, r -> {
+            phase.set(Phase.DONE);
+            wroteAnything = r.created() + r.updated() > 0;
+            summary.set(messages.get(r.cancelled() ? "import.cancelled" : "import.done", r.created(), r.updated(),
+                    r.rejected().size()));
+        });
+    }
+
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    private void run(Runner runner, Consumer<ImportResult> done) {
+        cancelled.set(false);
+        Path f = file;
+        ImportProgress report = new ImportProgress() {
+            @Override
+            public void update(double fraction, int created, int updated, int bad) {
+                fxThread.accept(() -> {
+                    if (phase.get() == Phase.IMPORTING) {
+                        progress.set(fraction);
+                        summary.set(messages.get("import.progress", created, updated, bad));
+                    }
+                });
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.get();
+            }
+        };
+        executor.submit(() -> runner.apply(f, report), r -> {
+            rejected.setAll(r.rejected());
+            progress.set(1);
+            done.accept(r);
+        }, e -> {
+            phase.set(Phase.FAILED);
+            summary.set(messages.describe(e));
+        });
+    }
+
+    public boolean wroteAnything() {
+        return wroteAnything;
+    }
+
+    public ObjectProperty<Phase> phaseProperty() {
+        return phase;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public ObservableList<ImportResult.Rejection> rejected() {
+        return rejected;
+    }
+}

@@ -1,0 +1,185 @@
+package com.crmplatform.order.ui;
+
+import com.crmplatform.customer.CustomerService;
+import com.crmplatform.customer.ui.CustomerPicker;
+import com.crmplatform.order.LineItems;
+import com.crmplatform.order.Order;
+import com.crmplatform.ui.Formats;
+import com.crmplatform.ui.Fxml;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.Screen;
+import com.crmplatform.ui.UiExecutor;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** The orders screen. */
+public final class OrdersView implements Screen {
+
+    @FXML
+    private TextField customerFilter;
+    @FXML
+    private DatePicker fromPicker;
+    @FXML
+    private DatePicker toPicker;
+    @FXML
+    private TableView<Order> table;
+    @FXML
+    private TableColumn<Order, String> dateColumn;
+    @FXML
+    private TableColumn<Order, String> customerColumn;
+    @FXML
+    private TableColumn<Order, String> emailColumn;
+    @FXML
+    private TableColumn<Order, String> amountColumn;
+    @FXML
+    private TableColumn<Order, String> itemsColumn;
+    @FXML
+    private TableColumn<Order, String> statusColumn;
+    @FXML
+    private Button cancelOrderButton;
+    @FXML
+    private Label countLabel;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private Button firstButton;
+    @FXML
+    private Button previousButton;
+    @FXML
+    private Button nextButton;
+    @FXML
+    private Button lastButton;
+
+    private final OrdersViewModel viewModel;
+    private final Messages messages;
+    private final CustomerService customers;
+    private final UiExecutor executor;
+    private final Node node;
+    private boolean started;
+
+    public OrdersView(OrdersViewModel viewModel, Messages messages, CustomerService customers, UiExecutor executor) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.customers = customers;
+        this.executor = executor;
+        this.node = Fxml.load(this, messages);
+    }
+
+    @FXML
+    private void initialize() {
+        CustomerPicker picker = new CustomerPicker(customerFilter, customers, executor);
+        picker.customerProperty().addListener((o, a, c) -> viewModel.customerProperty().set(c));
+        viewModel.customerProperty().addListener((o, a, c) -> {
+            if (c == null && picker.customerProperty().get() != null) {
+                picker.choose(null);
+            }
+        });
+        fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
+        toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
+        dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.date(c.getValue().orderDate())));
+        customerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().customerName()));
+        emailColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().customerEmail()));
+        amountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.money(c.getValue().amount())));
+        itemsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(LineItems.format(c.getValue().items())));
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(messages.get(
+                c.getValue().isActive() ? "order.status.active" : "order.status.cancelled")));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Order o, boolean empty) {
+                super.updateItem(o, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("cancelled"), !empty && o != null && !o.isActive());
+            }
+        });
+        table.setItems(viewModel.page().rows());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> viewModel.selectedProperty().set(s));
+        cancelOrderButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.selectedProperty().get() == null || !viewModel.selectedProperty().get().isActive(),
+                viewModel.selectedProperty()));
+        countLabel.textProperty().bind(viewModel.countText());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        firstButton.disableProperty().bind(viewModel.page().hasPreviousProperty().not());
+        previousButton.disableProperty().bind(viewModel.page().hasPreviousProperty().not());
+        nextButton.disableProperty().bind(viewModel.page().hasNextProperty().not());
+        lastButton.disableProperty().bind(viewModel.page().hasNextProperty().not());
+    }
+
+    @Override
+    public Node node() {
+        return node;
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.orders";
+    }
+
+    @Override
+    public void shown() {
+        if (!started) {
+            started = true;
+            viewModel.reload();
+        } else {
+            viewModel.refresh();
+        }
+    }
+
+    @Override
+    public Map<KeyCombination, Runnable> shortcuts() {
+        return Map.of(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), viewModel::newOrder,
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), customerFilter::requestFocus,
+                new KeyCodeCombination(KeyCode.F5), viewModel::refresh,
+                new KeyCodeCombination(KeyCode.DELETE), viewModel::cancelSelected);
+    }
+
+    @FXML
+    private void newOrder() {
+        viewModel.newOrder();
+    }
+
+    @FXML
+    private void cancelOrder() {
+        viewModel.cancelSelected();
+    }
+
+    @FXML
+    private void clearFilters() {
+        viewModel.clearFilters();
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.refresh();
+    }
+
+    @FXML
+    private void firstPage() {
+        viewModel.page().first();
+    }
+
+    @FXML
+    private void previousPage() {
+        viewModel.page().previous();
+    }
+
+    @FXML
+    private void nextPage() {
+        viewModel.page().next();
+    }
+
+    @FXML
+    private void lastPage() {
+        viewModel.page().last();
+    }
+}

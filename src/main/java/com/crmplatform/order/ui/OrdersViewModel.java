@@ -1,0 +1,122 @@
+package com.crmplatform.order.ui;
+
+import com.crmplatform.app.Services;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.order.Order;
+import com.crmplatform.order.OrderQuery;
+import com.crmplatform.store.Cursor;
+import com.crmplatform.ui.DialogService;
+import com.crmplatform.ui.Formats;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.PagedList;
+import com.crmplatform.ui.UiExecutor;
+import java.time.LocalDate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The orders screen: orders newest first, filtered by customer and date range. */
+public final class OrdersViewModel {
+
+    public static final int PAGE_SIZE = 100;
+
+    private final Services services;
+    private final UiExecutor executor;
+    private final DialogService dialogs;
+    private final OrderDialogs orderDialogs;
+    private final Messages messages;
+    private final PagedList<Order> page;
+    private final ObjectProperty<Customer> customer = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ObjectProperty<Order> selected = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public OrdersViewModel(Services services, UiExecutor executor, DialogService dialogs, OrderDialogs orderDialogs,
+                           Messages messages) {
+        this.services = services;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.orderDialogs = orderDialogs;
+        this.messages = messages;
+        this.page = new PagedList<>(executor, PAGE_SIZE, o -> new Cursor(o.orderDate(), o.id()),
+                e -> message.set(messages.describe(e)));
+        customer.addListener((o, a, b) -> reload());
+        from.addListener((o, a, b) -> reload());
+        to.addListener((o, a, b) -> reload());
+    }
+
+    public void reload() {
+        if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
+            message.set(messages.get("order.filter.badRange"));
+            return;
+        }
+        message.set("");
+        OrderQuery q = new OrderQuery(customer.get() == null ? null : customer.get().id(), from.get(), to.get());
+        page.show(r -> services.orders().page(q, r), () -> services.orders().count(q));
+    }
+
+    public void refresh() {
+        page.refresh();
+    }
+
+    public void clearFilters() {
+        customer.set(null);
+        from.set(null);
+        to.set(null);
+    }
+
+    public void newOrder() {
+        orderDialogs.newOrder(customer.get(), this::refresh);
+    }
+
+    /** Cancels the selected order after confirmation; its amount leaves the customer's totals. */
+    public void cancelSelected() {
+        Order o = selected.get();
+        if (o == null || !o.isActive()) {
+            return;
+        }
+        if (!dialogs.confirm(messages.get("order.cancel.title"), messages.get("order.cancel.message",
+                Formats.money(o.amount()), o.customerName(), Formats.date(o.orderDate())), messages.get("order.cancel.confirm"))) {
+            return;
+        }
+        executor.submit(() -> services.orders().cancel(o), c -> {
+            message.set(messages.get("order.cancel.done", c.customerName()));
+            refresh();
+        }, e -> dialogs.showError(messages.get("order.cancel.title"), messages.describe(e)));
+    }
+
+    public PagedList<Order> page() {
+        return page;
+    }
+
+    public ObjectProperty<Customer> customerProperty() {
+        return customer;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public ObjectProperty<Order> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringBinding countText() {
+        return Bindings.createStringBinding(() -> {
+            long n = page.totalProperty().get();
+            return n < 0 ? messages.get("order.count.counting") : messages.get("order.count", n);
+        }, page.totalProperty());
+    }
+}

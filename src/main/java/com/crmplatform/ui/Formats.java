@@ -1,0 +1,36 @@
+package com.crmplatform.ui;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** How the window shows money and dates: rupees with Indian digit grouping, medium dates. */
+public final class Formats {
+
+    private static final Locale INDIA = new Locale("en", "IN");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(INDIA);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(INDIA).withZone(ZoneId.systemDefault());
+
+    private Formats() {
+    }
+
+    /** ₹1,23,456.50 */
+    public static String money(BigDecimal amount) {
+        NumberFormat f = NumberFormat.getCurrencyInstance(INDIA);
+        return f.format(amount);
+    }
+
+    public static String date(LocalDate d) {
+        return d == null ? "—" : DATE.format(d);
+    }
+
+    public static String dateTime(Instant t) {
+        return t == null ? "" : DATE_TIME.format(t);
+    }
+}

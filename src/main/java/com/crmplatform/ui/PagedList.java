@@ -1,0 +1,148 @@
+package com.crmplatform.ui;
+
+import com.crmplatform.store.Cursor;
+import com.crmplatform.store.Page;
+import com.crmplatform.store.PageRequest;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One page of a large listing at a time, read with keyset paging in the background: only the
+ * visible page is in memory, whatever the table's size. A newer request makes an older one's
+ * answer stale, and a stale answer is dropped.
+ */
+public final class PagedList<T> {
+
+    private final UiExecutor executor;
+    private final int pageSize;
+    private final Function<T, Cursor> cursorOf;
+    private final Consumer<Throwable> onError;
+    private final ObservableList<T> rows = FXCollections.observableArrayList();
+    private final BooleanProperty hasPrevious = new SimpleBooleanProperty();
+    private final BooleanProperty hasNext = new SimpleBooleanProperty();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final LongProperty total = new SimpleLongProperty(-1);
+    private Function<PageRequest, Page<T>> source;
+    private java.util.function.LongSupplier counter;
+    private PageRequest current;
+    private UiExecutor.Handle pending;
+    private UiExecutor.Handle pendingCount;
+
+    public PagedList(UiExecutor executor, int pageSize, Function<T, Cursor> cursorOf, Consumer<Throwable> onError) {
+        this.executor = executor;
+        this.pageSize = pageSize;
+        this.cursorOf = cursorOf;
+        this.onError = onError;
+    }
+
+    /** Shows the first page of a new listing (new search, sort or filter) and counts it. */
+    public void show(Function<PageRequest, Page<T>> newSource, java.util.function.LongSupplier newCounter) {
+        this.source = newSource;
+        this.counter = newCounter;
+        load(PageRequest.first(pageSize));
+        recount();
+    }
+
+    public void first() {
+        load(PageRequest.first(pageSize));
+    }
+
+    public void last() {
+        load(PageRequest.last(pageSize));
+    }
+
+    public void next() {
+        if (!rows.isEmpty() && hasNext.get()) {
+            load(PageRequest.after(cursorOf.apply(rows.get(rows.size() - 1)), pageSize));
+        }
+    }
+
+    public void previous() {
+        if (!rows.isEmpty() && hasPrevious.get()) {
+            load(PageRequest.before(cursorOf.apply(rows.get(0)), pageSize));
+        }
+    }
+
+    /** Reads the current page again (after an edit), from its first row's position. */
+    public void refresh() {
+        if (source == null) {
+            return;
+        }
+        if (rows.isEmpty() || !hasPrevious.get()) {
+            load(PageRequest.first(pageSize));
+        } else {
+            T firstRow = rows.get(0);
+            Cursor c = cursorOf.apply(firstRow);
+            // Re-read from just before the first row: ids are unique, so "after (key, id-)" includes it.
+            load(new PageRequest(new Cursor(c.sortValue(), previousId(c.id())), null, false, pageSize));
+        }
+        recount();
+    }
+
+    private static String previousId(String id) {
+        return id.substring(0, id.length() - 1) + (char) (id.charAt(id.length() - 1) - 1);
+    }
+
+    private void load(PageRequest request) {
+        if (source == null) {
+            return;
+        }
+        if (pending != null) {
+            pending.cancel();
+        }
+        loading.set(true);
+        Function<PageRequest, Page<T>> s = source;
+        pending = executor.submit(() -> s.apply(request), page -> {
+            loading.set(false);
+            current = request;
+            rows.setAll(page.items());
+            hasPrevious.set(page.hasPrevious());
+            hasNext.set(page.hasNext());
+        }, e -> {
+            loading.set(false);
+            onError.accept(e);
+        });
+    }
+
+    private void recount() {
+        if (pendingCount != null) {
+            pendingCount.cancel();
+        }
+        total.set(-1);
+        java.util.function.LongSupplier c = counter;
+        pendingCount = executor.submit(c::getAsLong, total::set, onError);
+    }
+
+    public ObservableList<T> rows() {
+        return rows;
+    }
+
+    public ReadOnlyBooleanProperty hasPreviousProperty() {
+        return hasPrevious;
+    }
+
+    public ReadOnlyBooleanProperty hasNextProperty() {
+        return hasNext;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** The number of rows of the whole listing; -1 while it is being counted. */
+    public ReadOnlyLongProperty totalProperty() {
+        return total;
+    }
+
+    PageRequest currentRequest() {
+        return current;
+    }
+}
