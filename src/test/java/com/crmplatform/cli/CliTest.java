@@ -1,0 +1,135 @@
+package com.crmplatform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.config.ConfigLoader;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.CustomerQuery;
+import com.crmplatform.order.Order;
+import com.crmplatform.order.OrderQuery;
+import com.crmplatform.store.Page;
+import com.crmplatform.store.PageRequest;
+import com.crmplatform.store.sqlite.SqliteStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ConfigLoader loader = new ConfigLoader(Map.of(), null, "Linux", dir.toString());
+        int code = Cli.run(loader, new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void seedIsDeterministicAndTotalsAreExactlyTheSumOfTheOrders() throws Exception {
+        Run r = run("--data-dir", dir.resolve("a").toString(), "seed", "--customers", "40", "--orders", "300",
+                "--random-seed", "5");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("{\"customers\":40,\"orders\":300}", r.out().strip());
+        run("--data-dir", dir.resolve("b").toString(), "seed", "--customers", "40", "--orders", "300", "--random-seed", "5");
+        try (SqliteStore a = SqliteStore.open(dir.resolve("a")); SqliteStore b = SqliteStore.open(dir.resolve("b"))) {
+            List<Customer> as = a.customers().page(CustomerQuery.all(), PageRequest.first(100)).items();
+            List<Customer> bs = b.customers().page(CustomerQuery.all(), PageRequest.first(100)).items();
+            assertEquals(as.stream().map(c -> c.email() + c.totalSpend()).toList(),
+                    bs.stream().map(c -> c.email() + c.totalSpend()).toList(), "same seed, same data");
+            Map<String, BigDecimal> sums = new HashMap<>();
+            Map<String, Integer> counts = new HashMap<>();
+            Page<Order> page = a.orders().page(OrderQuery.all(), PageRequest.first(1000));
+            for (Order o : page.items()) {
+                sums.merge(o.customerId(), o.amount(), BigDecimal::add);
+                counts.merge(o.customerId(), 1, Integer::sum);
+            }
+            for (Customer c : as) {
+                assertEquals(sums.getOrDefault(c.id(), new BigDecimal("0.00")), c.totalSpend(), c.name());
+                assertEquals(counts.getOrDefault(c.id(), 0), c.visits());
+            }
+        }
+    }
+
+    @Test
+    void importPrintsOneJsonLineWithRejectedRowsAndGlobalOptionsMayFollowTheSubcommand() throws Exception {
+        Path csv = dir.resolve("c.csv");
+        Files.writeString(csv, "name,email\nGood,good@example.com\nBad,bad@\n");
+        Run r = run("import", "customers", csv.toString(), "--data-dir", dir.resolve("d").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.out().strip().lines().count());
+        JsonNode j = r.json();
+        assertEquals(1, j.get("created").asInt());
+        assertEquals(0, j.get("updated").asInt());
+        assertEquals(3, j.get("rejected").get(0).get("line").asInt());
+        assertTrue(j.get("rejected").get(0).get("reason").asText().contains("bad@"));
+    }
+
+    @Test
+    void exportWritesWhatImportReadsBack() throws Exception {
+        String data = dir.resolve("e").toString();
+        run("--data-dir", data, "seed", "--customers", "25", "--orders", "50");
+        Path file = dir.resolve("out.csv");
+        Run r = run("--data-dir", data, "export", "customers", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(25, r.json().get("exported").asInt());
+        Run again = run("--data-dir", data, "import", "customers", file.toString());
+        assertEquals(0, again.json().get("created").asInt());
+        assertEquals(25, again.json().get("updated").asInt());
+    }
+
+    @Test
+    void errorsAreOneLineOnStderrWithANonZeroCode() {
+        Run missing = run("--data-dir", dir.toString(), "import", "customers", dir.resolve("nope.csv").toString());
+        assertEquals(1, missing.code());
+        assertEquals("", missing.out());
+        assertEquals(1, missing.err().strip().lines().count());
+        assertTrue(missing.err().startsWith("error: No file at"), missing.err());
+
+        Run badKind = run("--data-dir", dir.toString(), "import", "widgets", "x.csv");
+        assertEquals(2, badKind.code());
+        assertFalse(badKind.err().contains("Exception"), badKind.err());
+    }
+
+    @Test
+    void anUnreachableMongoDbIsAClearMessage() {
+        Run r = run("--db", "mongodb://app:s3cret@127.0.0.1:1/crm?serverSelectionTimeoutMS=500", "import", "customers",
+                dir.resolve("c.csv").toString());
+        // the file check comes first; use export, which needs the store
+        Run e = run("--db", "mongodb://app:s3cret@127.0.0.1:1/crm", "export", "customers", dir.resolve("x.csv").toString());
+        assertEquals(1, e.code());
+        assertTrue(e.err().contains("Cannot reach the MongoDB database"), e.err());
+        assertTrue(e.err().contains("app:****@127.0.0.1"), e.err());
+        assertFalse(e.err().contains("s3cret"), "the password never shows");
+        assertEquals(1, r.code());
+    }
+
+    @Test
+    void aCorruptLocalDatabaseIsAClearMessage() throws Exception {
+        Path data = dir.resolve("corrupt");
+        Files.createDirectories(data);
+        Files.write(data.resolve(SqliteStore.FILE_NAME), "this is not a database, just some text ".repeat(200).getBytes());
+        Run r = run("--data-dir", data.toString(), "export", "customers", dir.resolve("x.csv").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("is damaged or is not a CRM database"), r.err());
+    }
+}

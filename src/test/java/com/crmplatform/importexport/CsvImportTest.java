@@ -1,0 +1,205 @@
+package com.crmplatform.importexport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.auth.LocalUser;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.CustomerQuery;
+import com.crmplatform.order.OrderQuery;
+import com.crmplatform.store.sqlite.SqliteStore;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvImportTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    SqliteStore store;
+    ExecutorService pipeline;
+    CustomerImporter customers;
+    OrderImporter orders;
+    CsvExporter exporter;
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.open(dir.resolve("data"));
+        pipeline = Executors.newCachedThreadPool();
+        LocalUser user = new LocalUser("tester");
+        customers = new CustomerImporter(store.customers(), user, CLOCK, pipeline);
+        orders = new OrderImporter(store.orders(), store.customers(), user, CLOCK);
+        exporter = new CsvExporter(store.customers(), store.orders());
+    }
+
+    @AfterEach
+    void close() {
+        pipeline.shutdownNow();
+        store.close();
+    }
+
+    private Path file(String name, String content) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, content, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void readsBomQuotedCommasAndNewlinesBothDateFormsAndAnyHeaderCase() throws Exception {
+        Path f = file("c.csv", "\uFEFFNAME,Email,Phone,CITY,TotalSpend,visits,LastPurchaseDate,Notes\n"
+                + "\"Sharma, Priya\",priya@example.com,+91 98765 43210,Pune,\"12,500.50\",3,31/03/2026,\"likes\nsilk\"\n"
+                + "Ravi Kumar,RAVI@example.com,,Delhi,₹ 700,1,2026-01-05,\n");
+        ImportResult r = customers.importFile(f, ImportProgress.NONE);
+        assertEquals(new ImportResult(2, 0, List.of(), false), r);
+        Customer priya = store.customers().findByEmail("priya@example.com").orElseThrow();
+        assertEquals("Sharma, Priya", priya.name());
+        assertEquals(new BigDecimal("12500.50"), priya.totalSpend());
+        assertEquals(LocalDate.of(2026, 3, 31), priya.lastPurchaseDate());
+        assertEquals(new BigDecimal("700.00"), store.customers().findByEmail("ravi@example.com").orElseThrow().totalSpend());
+    }
+
+    @Test
+    void badRowsAreRejectedWithTheirFileLineAndTheGoodOnesImported() throws Exception {
+        Path f = file("bad.csv", "name,email,totalSpend,visits,lastPurchaseDate\n"
+                + ",noname@example.com,1,1,\n"                    // 2: missing name
+                + "Bad Email,not-an-email,1,1,\n"                 // 3
+                + "\"Multi\nLine\",ml@example.com,-5,1,\n"         // 4-5: negative money
+                + "Half Visit,half@example.com,1,2.5,\n"          // 6
+                + "Leap,leap@example.com,1,1,30/02/2026\n"        // 7: impossible date
+                + "Future,future@example.com,1,1,2027-01-01\n"    // 8
+                + "Good One,good@example.com,10,1,01/02/2026\n");  // 9
+        ImportResult r = customers.importFile(f, ImportProgress.NONE);
+        assertEquals(1, r.created());
+        assertEquals(List.of(2L, 3L, 4L, 6L, 7L, 8L), r.rejected().stream().map(ImportResult.Rejection::line).toList());
+        assertTrue(r.rejected().get(0).reason().contains("Name is required"), r.rejected().get(0).reason());
+        assertTrue(r.rejected().get(1).reason().contains("not-an-email"));
+        assertTrue(r.rejected().get(2).reason().contains("negative"));
+        assertTrue(r.rejected().get(3).reason().contains("whole number"));
+        assertTrue(r.rejected().get(4).reason().contains("not a real date"));
+        assertTrue(r.rejected().get(5).reason().contains("future"));
+        assertEquals(1, store.customers().count(CustomerQuery.all()));
+    }
+
+    @Test
+    void existingCustomersAreUpdatedByEmailKeepingWhatTheRowLeavesEmpty() throws Exception {
+        customers.importFile(file("a.csv", "name,email,phone,city,totalSpend\nAsha Rao,asha@example.com,9876543210,Goa,100\n"),
+                ImportProgress.NONE);
+        ImportResult r = customers.importFile(file("b.csv",
+                "name,email,city\nAsha R. Rao,ASHA@Example.com,Panaji\nNew Person,new@example.com,\nNew Person 2,NEW@example.com,\n"),
+                ImportProgress.NONE);
+        assertEquals(1, r.created());
+        assertEquals(2, r.updated(), "Asha, and the second row with new@example.com");
+        Customer asha = store.customers().findByEmail("asha@example.com").orElseThrow();
+        assertEquals("Asha R. Rao", asha.name());
+        assertEquals("Panaji", asha.city());
+        assertEquals("9876543210", asha.phone());
+        assertEquals(new BigDecimal("100.00"), asha.totalSpend());
+        assertEquals("New Person 2", store.customers().findByEmail("new@example.com").orElseThrow().name());
+    }
+
+    @Test
+    void previewWritesNothingAndCountsWhatImportWillDo() throws Exception {
+        customers.importFile(file("a.csv", "name,email\nA,a@example.com\n"), ImportProgress.NONE);
+        Path f = file("b.csv", "name,email\nA2,a@example.com\nB,b@example.com\nB again,b@example.com\n,x@example.com\n");
+        ImportResult preview = customers.preview(f, ImportProgress.NONE);
+        assertEquals(1, preview.created());
+        assertEquals(2, preview.updated());
+        assertEquals(1, preview.rejected().size());
+        assertEquals(1, store.customers().count(CustomerQuery.all()));
+        ImportResult done = customers.importFile(f, ImportProgress.NONE);
+        assertEquals(preview, done);
+    }
+
+    @Test
+    void aFileWithoutTheRequiredColumnsIsRefusedAsAWhole() throws Exception {
+        ImportException e = assertThrows(ImportException.class,
+                () -> customers.importFile(file("x.csv", "fullname,mail\nA,a@example.com\n"), ImportProgress.NONE));
+        assertTrue(e.getMessage().contains("\"name\" column"), e.getMessage());
+    }
+
+    @Test
+    void cancellingKeepsTheBatchesAlreadyWritten() throws Exception {
+        StringBuilder csv = new StringBuilder("name,email\n");
+        int rows = CustomerImporter.BATCH * 3;
+        for (int i = 0; i < rows; i++) {
+            csv.append("Person ").append(i).append(",p").append(i).append("@example.com\n");
+        }
+        AtomicInteger reports = new AtomicInteger();
+        ImportResult r = customers.importFile(file("big.csv", csv.toString()), new ImportProgress() {
+            @Override
+            public void update(double done, int created, int updated, int rejected) {
+                reports.incrementAndGet();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return reports.get() > 0; // the user pressed Cancel once the first batch was written
+            }
+        });
+        assertTrue(r.cancelled());
+        long stored = store.customers().count(CustomerQuery.all());
+        assertEquals(r.created(), stored, "what is reported is what was written");
+        assertTrue(stored >= CustomerImporter.BATCH, "the first batch stays written");
+        assertTrue(stored < rows, "it stopped early");
+    }
+
+    @Test
+    void exportedCustomersAndOrdersImportBackUnchanged() throws Exception {
+        new DemoData(store.customers(), store.orders(), new LocalUser("seed"), CLOCK).seed(60, 150, 9, n -> { });
+        Path c1 = dir.resolve("c1.csv");
+        Path o1 = dir.resolve("o1.csv");
+        assertEquals(60, exporter.exportCustomers(c1));
+        assertEquals(150, exporter.exportOrders(o1));
+
+        try (SqliteStore fresh = SqliteStore.open(dir.resolve("fresh"))) {
+            LocalUser user = new LocalUser("tester");
+            ImportResult rc = new CustomerImporter(fresh.customers(), user, CLOCK, pipeline).importFile(c1, ImportProgress.NONE);
+            assertEquals(new ImportResult(60, 0, List.of(), false), rc);
+            CsvExporter freshExporter = new CsvExporter(fresh.customers(), fresh.orders());
+            Path c2 = dir.resolve("c2.csv");
+            freshExporter.exportCustomers(c2);
+            assertEquals(Files.readString(c1), Files.readString(c2));
+
+            OrderImporter freshOrders = new OrderImporter(fresh.orders(), fresh.customers(), user, CLOCK);
+            assertEquals(150, freshOrders.importFile(o1, ImportProgress.NONE).created());
+            assertEquals(0, freshOrders.importFile(o1, ImportProgress.NONE).created(), "same ids: nothing twice");
+            Path o2 = dir.resolve("o2.csv");
+            freshExporter.exportOrders(o2);
+            assertEquals(Files.readString(o1), Files.readString(o2));
+        }
+    }
+
+    @Test
+    void ordersMoveTheirCustomersTotalsAndUnknownCustomersAreRejected() throws Exception {
+        customers.importFile(file("c.csv", "name,email\nMeera,meera@example.com\n"), ImportProgress.NONE);
+        ImportResult r = orders.importFile(file("o.csv", "customerEmail,amount,orderDate,items\n"
+                + "MEERA@example.com,\"1,000.25\",2026-02-01,Saree x1\n"
+                + "meera@example.com,99.75,15/03/2026,\n"
+                + "ghost@example.com,10,2026-01-01,\n"
+                + "meera@example.com,0,2026-01-01,\n"), ImportProgress.NONE);
+        assertEquals(2, r.created());
+        assertEquals(List.of(4L, 5L), r.rejected().stream().map(ImportResult.Rejection::line).toList());
+        assertTrue(r.rejected().get(0).reason().contains("ghost@example.com"));
+        Customer meera = store.customers().findByEmail("meera@example.com").orElseThrow();
+        assertEquals(new BigDecimal("1100.00"), meera.totalSpend());
+        assertEquals(2, meera.visits());
+        assertEquals(LocalDate.of(2026, 3, 15), meera.lastPurchaseDate());
+        assertEquals(2, store.orders().count(OrderQuery.ofCustomer(meera.id())));
+    }
+}
