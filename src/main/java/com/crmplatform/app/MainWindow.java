@@ -48,12 +48,17 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
     private final ShellView shell;
 
     public MainWindow(Services services, Stage stage, Messages messages, Clock clock) {
+        this(services, stage, messages, clock, new FxDialogService(stage, messages));
+    }
+
+    /** @param dialogs how the window asks the user things (tests answer the file chooser) */
+    public MainWindow(Services services, Stage stage, Messages messages, Clock clock, DialogService dialogs) {
         this.services = services;
         this.stage = stage;
         this.messages = messages;
         this.clock = clock;
         this.executor = new FxUiExecutor(services.background());
-        this.dialogs = new FxDialogService(stage, messages);
+        this.dialogs = dialogs;
         this.shellViewModel = new ShellViewModel(services.store(), services.user(), executor, executor.runningProperty(), messages);
         Map<ShellView.Nav, Screen> screens = new EnumMap<>(ShellView.Nav.class);
         screens.put(ShellView.Nav.CUSTOMERS, new CustomersView(

@@ -31,6 +31,10 @@ public final class FxUiExecutor implements UiExecutor {
     @Override
     public <T> Handle submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         Flag flag = new Flag();
+        if (background.isShutdown()) {
+            flag.cancel(); // the window is closing: nothing more starts
+            return flag;
+        }
         running.set(running.get() + 1);
         Future<?> future = background.submit(() -> {
             try {

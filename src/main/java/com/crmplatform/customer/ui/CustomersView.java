@@ -128,6 +128,14 @@ public final class CustomersView implements Screen {
                 viewModel.selectedProperty().set(c);
             }
         });
+        // A reloaded page keeps the selected customer selected.
+        viewModel.page().rows().addListener((javafx.collections.ListChangeListener<Customer>) change -> {
+            Customer s = viewModel.selectedProperty().get();
+            if (s != null) {
+                viewModel.page().rows().stream().filter(c -> c.id().equals(s.id())).findFirst()
+                        .ifPresent(c -> table.getSelectionModel().select(c));
+            }
+        });
         table.setRowFactory(t -> {
             TableRow<Customer> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

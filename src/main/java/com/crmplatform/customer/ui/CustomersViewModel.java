@@ -85,9 +85,17 @@ public final class CustomersViewModel {
         page.show(r -> services.customers().page(q, r), () -> services.customers().count(q));
     }
 
+    /** Reads the page and the selected customer again (after an edit, an order, an import). */
     public void refresh() {
         page.refresh();
-        loadDetail(selected.get());
+        Customer current = selected.get();
+        if (current != null) {
+            executor.submit(() -> services.customers().find(current.id()), found -> {
+                if (selected.get() == current) {
+                    selected.set(found.orElse(null));
+                }
+            }, e -> message.set(messages.describe(e)));
+        }
     }
 
     private void loadDetail(Customer c) {

@@ -80,8 +80,8 @@ public final class ImportViewModel {
         phase.set(Phase.IMPORTING);
         progress.set(0);
         run(importer, r -> {
-            phase.set(Phase.DONE);
             wroteAnything = r.created() + r.updated() > 0;
+            phase.set(Phase.DONE);
             summary.set(messages.get(r.cancelled() ? "import.cancelled" : "import.done", r.created(), r.updated(),
                     r.rejected().size()));
         });

@@ -1,0 +1,143 @@
+package com.crmplatform.customer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.app.Services;
+import com.crmplatform.auth.LocalUser;
+import com.crmplatform.config.AppConfig;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.CustomerQuery;
+import com.crmplatform.customer.CustomerSort;
+import com.crmplatform.order.OrderQuery;
+import com.crmplatform.store.SortDirection;
+import com.crmplatform.store.TestData;
+import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.ui.FakeDialogs;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.UiExecutor;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CustomersViewModelTest {
+
+    @TempDir
+    Path dir;
+    Services services;
+    FakeDialogs dialogs = new FakeDialogs();
+    CustomersViewModel vm;
+
+    @BeforeEach
+    void open() {
+        services = new Services(new AppConfig(dir, Optional.empty()), SqliteStore.open(dir), new LocalUser("ann"),
+                Clock.systemDefaultZone());
+        vm = new CustomersViewModel(services, UiExecutor.currentThread(), dialogs, new CustomerDialogs() {
+            @Override
+            public void editCustomer(Customer customer, Runnable onSaved) {
+            }
+
+            @Override
+            public void importCsv(Runnable onImported) {
+            }
+
+            @Override
+            public void newOrder(Customer customer, Runnable onSaved) {
+            }
+        }, Messages.load(Locale.ENGLISH));
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+    }
+
+    private void people(int n) {
+        List<Customer> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(TestData.customer(String.format("Person %03d", i), "p" + i + "@example.com", String.valueOf(i), i % 5, null));
+        }
+        services.store().customers().insertAll(list);
+    }
+
+    @Test
+    void anEmptyStoreShowsTheGettingStartedState() {
+        vm.start();
+        assertTrue(vm.emptyStoreProperty().get());
+        people(1);
+        vm.refresh();
+        assertFalse(vm.emptyStoreProperty().get());
+    }
+
+    @Test
+    void pagesHoldOnePageAtATimeAndWalkBothWays() {
+        people(250);
+        vm.start();
+        assertEquals(CustomersViewModel.PAGE_SIZE, vm.page().rows().size());
+        assertEquals("250 customers", vm.countText().get());
+        assertEquals("Person 000", vm.page().rows().get(0).name());
+        vm.page().next();
+        vm.page().next();
+        assertEquals(50, vm.page().rows().size());
+        assertFalse(vm.page().hasNextProperty().get());
+        vm.page().previous();
+        assertEquals("Person 100", vm.page().rows().get(0).name());
+        vm.page().last();
+        assertEquals("Person 249", vm.page().rows().get(vm.page().rows().size() - 1).name());
+    }
+
+    @Test
+    void searchNarrowsTheListAndTheCount() {
+        people(30);
+        services.store().customers().insert(TestData.customer("Zoya Qureshi", "zoya@example.com"));
+        vm.start();
+        vm.search("  qur ");
+        assertEquals(List.of("Zoya Qureshi"), vm.page().rows().stream().map(Customer::name).toList());
+        assertEquals("1 customer", vm.countText().get());
+        vm.search("");
+        assertEquals(31, vm.page().totalProperty().get());
+    }
+
+    @Test
+    void sortingByTotalSpendDescendingPutsTheBiggestSpenderFirst() {
+        people(20);
+        vm.start();
+        vm.sortBy(CustomerSort.TOTAL_SPEND, SortDirection.DESCENDING);
+        assertEquals(new BigDecimal("19.00"), vm.page().rows().get(0).totalSpend());
+    }
+
+    @Test
+    void deleteAsksFirstAndCanBeUndoneWithTheOrders() {
+        Customer c = TestData.customer("Kiran Das", "kiran@example.com");
+        services.store().customers().insert(c);
+        services.store().orders().create(TestData.order(c, "99.00", LocalDate.of(2026, 1, 1)));
+        vm.start();
+        vm.selectedProperty().set(services.customers().find(c.id()).orElseThrow());
+        assertEquals(1, vm.selectedOrders().size());
+
+        dialogs.answer = false;
+        vm.deleteSelected();
+        assertEquals(1, services.customers().count(CustomerQuery.all()), "not deleted without a yes");
+
+        dialogs.answer = true;
+        vm.deleteSelected();
+        assertEquals(0, services.customers().count(CustomerQuery.all()));
+        assertTrue(vm.emptyStoreProperty().get());
+        assertEquals(List.of("Deleted Kiran Das."), dialogs.notices);
+
+        dialogs.lastAction.run(); // Undo
+        assertEquals(new BigDecimal("99.00"), services.customers().find(c.id()).orElseThrow().totalSpend());
+        assertEquals(1, services.orders().count(OrderQuery.ofCustomer(c.id())));
+        assertEquals(1, vm.page().rows().size());
+    }
+}

@@ -1,0 +1,50 @@
+package com.crmplatform.importexport.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.auth.LocalUser;
+import com.crmplatform.customer.CustomerQuery;
+import com.crmplatform.importexport.CustomerImporter;
+import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.UiExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void previewFirstThenImportWithTheRejectedRowsListed() throws Exception {
+        ExecutorService pipeline = Executors.newCachedThreadPool();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            CustomerImporter importer = new CustomerImporter(store.customers(), new LocalUser("ann"),
+                    Clock.systemDefaultZone(), pipeline);
+            ImportViewModel vm = new ImportViewModel(importer::preview, importer::importFile, UiExecutor.currentThread(),
+                    Messages.load(Locale.ENGLISH), Runnable::run);
+            Path csv = dir.resolve("c.csv");
+            Files.writeString(csv, "name,email\nA,a@example.com\n,b@example.com\nC,c@example\n");
+            vm.open(csv);
+            assertEquals(ImportViewModel.Phase.READY, vm.phaseProperty().get());
+            assertTrue(vm.summaryProperty().get().startsWith("Ready: 1 to create, 0 to update, 2 rows rejected"), vm.summaryProperty().get());
+            assertEquals(2, vm.rejected().size());
+            assertEquals(0, store.customers().count(CustomerQuery.all()), "a preview writes nothing");
+            vm.startImport();
+            assertEquals(ImportViewModel.Phase.DONE, vm.phaseProperty().get());
+            assertEquals(1, store.customers().count(CustomerQuery.all()));
+            assertEquals(3L, vm.rejected().get(0).line());
+            assertTrue(vm.wroteAnything());
+        } finally {
+            pipeline.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package com.crmplatform.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.app.MainWindow;
+import com.crmplatform.app.Services;
+import com.crmplatform.auth.LocalUser;
+import com.crmplatform.config.AppConfig;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.store.TestData;
+import com.crmplatform.store.sqlite.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main flows, driven through the real window (headless, Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFlowsTest {
+
+    @TempDir
+    static Path dir;
+    Services services;
+    MainWindow window;
+    Path csv;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = Files.createTempDirectory(dir, "data");
+        services = new Services(new AppConfig(data, Optional.empty()), SqliteStore.open(data), new LocalUser("ann"),
+                Clock.systemDefaultZone());
+        services.store().customers().insert(TestData.customer("Gita Banerjee", "gita@example.com"));
+        csv = data.resolve("import.csv");
+        Messages messages = Messages.load(Locale.ENGLISH);
+        DialogService real = new FxDialogService(stage, messages);
+        DialogService dialogs = new DialogService() {
+            @Override
+            public boolean confirm(String title, String message, String confirmLabel) {
+                return real.confirm(title, message, confirmLabel);
+            }
+
+            @Override
+            public void showError(String title, String message) {
+                real.showError(title, message);
+            }
+
+            @Override
+            public void notify(String message, String actionLabel, Runnable action) {
+                real.notify(message, actionLabel, action);
+            }
+
+            @Override
+            public Optional<Path> chooseCsvToOpen(String title) {
+                return Optional.of(csv); // the operating system's file chooser cannot be driven headless
+            }
+
+            @Override
+            public Optional<Path> chooseCsvToSave(String title, String suggestedName) {
+                return Optional.empty();
+            }
+        };
+        window = new MainWindow(services, stage, messages, Clock.systemDefaultZone(), dialogs);
+        window.show(null);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::stop).get();
+        services.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<Customer> customersTable(FxRobot robot) {
+        return robot.lookup(".customers-table").queryAs(TableView.class);
+    }
+
+    @Test
+    void addACustomerAndFindItBySearch(FxRobot robot) throws Exception {
+        waitUntil(() -> customersTable(robot).getItems().size() == 1);
+        robot.clickOn("#newButton");
+        waitUntil(() -> robot.lookup("#name").tryQuery().isPresent());
+        robot.clickOn("#name").write("Harpreet Sandhu");
+        robot.clickOn("#email").write("not-an-email");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Save")).queryButton());
+        waitUntil(() -> robot.lookup("#emailError").queryAs(Label.class).getText().contains("not a valid email"));
+        robot.doubleClickOn("#email").eraseText(20).write("harpreet@example.com");
+        robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#name").tryQuery().isEmpty());
+        robot.clickOn("#searchField").write("sandhu");
+        waitUntil(() -> customersTable(robot).getItems().size() == 1
+                && customersTable(robot).getItems().get(0).email().equals("harpreet@example.com"));
+    }
+
+    @Test
+    void addAnOrderAndSeeTheTotalsMove(FxRobot robot) throws Exception {
+        waitUntil(() -> customersTable(robot).getItems().size() == 1);
+        robot.clickOn("Gita Banerjee");
+        waitUntil(() -> robot.lookup("#detailName").queryAs(Label.class).getText().equals("Gita Banerjee"));
+        assertEquals("₹0.00", robot.lookup("#detailSpend").queryAs(Label.class).getText());
+        robot.clickOn(robot.lookup(".detail-pane .button").match((Button b) -> b.getText().equals("New order")).queryButton());
+        waitUntil(() -> robot.lookup("#amountField").tryQuery().isPresent());
+        robot.clickOn("#amountField").write("1,499.50");
+        robot.clickOn("#itemsField").write("Silk saree x1");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Save order")).queryButton());
+        waitUntil(() -> robot.lookup("#detailSpend").queryAs(Label.class).getText().equals("₹1,499.50"));
+        assertEquals("1", robot.lookup("#detailVisits").queryAs(Label.class).getText());
+        waitUntil(() -> customersTable(robot).getItems().get(0).visits() == 1);
+    }
+
+    @Test
+    void importACsvWithBadRowsAndSeeTheRejections(FxRobot robot) throws Exception {
+        Files.writeString(csv, "name,email,totalSpend\nIqbal Ahmed,iqbal@example.com,500\n,nameless@example.com,1\n"
+                + "Neg Ative,neg@example.com,-3\n");
+        waitUntil(() -> customersTable(robot).getItems().size() == 1);
+        robot.press(KeyCode.CONTROL).press(KeyCode.I).release(KeyCode.I).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup(".import-summary").queryAs(Label.class).getText().startsWith("Ready"));
+        @SuppressWarnings("unchecked")
+        TableView<Object> rejected = robot.lookup("#rejectedTable").queryAs(TableView.class);
+        assertEquals(2, rejected.getItems().size());
+        Node importButton = robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Import")).query();
+        robot.clickOn(importButton);
+        waitUntil(() -> robot.lookup(".import-summary").queryAs(Label.class).getText().startsWith("Done"));
+        assertTrue(robot.lookup(".import-summary").queryAs(Label.class).getText().contains("2 rows rejected"));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Close")).queryButton());
+        waitUntil(() -> customersTable(robot).getItems().size() == 2);
+    }
+}
