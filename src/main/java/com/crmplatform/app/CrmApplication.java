@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -32,11 +34,12 @@ final class CrmApplication {
         AppConfig config = loader.load(null, null);
         Messages messages = Messages.load(Locale.getDefault());
         Platform.startup(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             InstanceLock lock;
             try {
                 lock = InstanceLock.acquire(config.dataDir());
             } catch (RuntimeException e) {
-                fail(messages, e);
+                Platform.runLater(() -> fail(messages, e)); // after start-up, so the dialog can paint
                 return;
             }
             ExecutorService background = BackgroundExecutor.create();

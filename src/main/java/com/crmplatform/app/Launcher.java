@@ -23,6 +23,10 @@ public final class Launcher {
             CrmApplication.start(loader, args);
             return;
         }
+        // The command line's stderr carries one-line errors only; the detail goes to the log file.
+        if (System.getProperty("crm.stderrLevel") == null) {
+            System.setProperty("crm.stderrLevel", "OFF");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(Cli.run(loader, out, err, args));

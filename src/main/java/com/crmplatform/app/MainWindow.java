@@ -120,7 +120,16 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         dialogs.chooseCsvToOpen(messages.get("import.choose")).ifPresent(file -> {
             ImportViewModel vm = new ImportViewModel(services.customerImporter()::preview,
                     services.customerImporter()::importFile, executor, messages, ImportViewModel.fxThread());
-            new ImportView(vm, messages).showDialog(stage, file, onImported);
+            new ImportView(vm, messages, "import.title").showDialog(stage, file, onImported);
+        });
+    }
+
+    @Override
+    public void importOrdersCsv(Runnable onImported) {
+        dialogs.chooseCsvToOpen(messages.get("import.orders.choose")).ifPresent(file -> {
+            ImportViewModel vm = new ImportViewModel(services.orderImporter()::preview,
+                    services.orderImporter()::importFile, executor, messages, ImportViewModel.fxThread());
+            new ImportView(vm, messages, "import.orders.title").showDialog(stage, file, onImported);
         });
     }
 

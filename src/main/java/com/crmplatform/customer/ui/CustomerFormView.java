@@ -93,6 +93,7 @@ public final class CustomerFormView {
             String text = viewModel.errors().get(f);
             labels.get(f).setText(text == null ? "" : text);
             fields.get(f).pseudoClassStateChanged(INVALID, text != null);
+            javafx.application.Platform.runLater(this::fitWindow); // room for messages that wrap
         });
         formError.textProperty().bind(viewModel.formErrorProperty());
         formError.visibleProperty().bind(viewModel.formErrorProperty().isNotEmpty());
@@ -109,6 +110,12 @@ public final class CustomerFormView {
     }
 
     /** Shows the form as a dialog; {@code onSaved} runs after a successful save. */
+    private void fitWindow() {
+        if (node.getScene() != null && node.getScene().getWindow() != null) {
+            node.getScene().getWindow().sizeToScene();
+        }
+    }
+
     public void showDialog(Window owner, Runnable onSaved) {
         Dialog<Customer> dialog = new Dialog<>();
         dialog.initOwner(owner);

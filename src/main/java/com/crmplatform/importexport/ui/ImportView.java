@@ -39,8 +39,12 @@ public final class ImportView {
     private final Messages messages;
     private final Parent node;
 
-    public ImportView(ImportViewModel viewModel, Messages messages) {
+    private final String titleKey;
+
+    /** @param titleKey the window title: what is being imported */
+    public ImportView(ImportViewModel viewModel, Messages messages, String titleKey) {
         this.viewModel = viewModel;
+        this.titleKey = titleKey;
         this.messages = messages;
         this.node = Fxml.load(this, messages);
     }
@@ -51,6 +55,14 @@ public final class ImportView {
         progressBar.progressProperty().bind(viewModel.progressProperty());
         lineColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().line()));
         reasonColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reason()));
+        reasonColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String reason, boolean empty) {
+                super.updateItem(reason, empty);
+                setText(empty ? null : reason);
+                setTooltip(empty || reason == null ? null : new javafx.scene.control.Tooltip(reason));
+            }
+        });
         rejectedTable.setItems(viewModel.rejected());
     }
 
@@ -59,7 +71,7 @@ public final class ImportView {
         fileLabel.setText(file.getFileName().toString());
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle(messages.get("import.title"));
+        dialog.setTitle(messages.get(titleKey));
         dialog.setResizable(true);
         ButtonType importType = new ButtonType(messages.get("import.start"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancelType = new ButtonType(messages.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);

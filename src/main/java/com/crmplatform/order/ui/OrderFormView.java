@@ -82,10 +82,17 @@ public final class OrderFormView {
             String text = viewModel.errors().get(change.getKey());
             labels.get(change.getKey()).setText(text == null ? "" : text);
             fields.get(change.getKey()).pseudoClassStateChanged(INVALID, text != null);
+            javafx.application.Platform.runLater(this::fitWindow); // room for messages that wrap
         });
         formError.textProperty().bind(viewModel.formErrorProperty());
         formError.visibleProperty().bind(viewModel.formErrorProperty().isNotEmpty());
         formError.managedProperty().bind(formError.visibleProperty());
+    }
+
+    private void fitWindow() {
+        if (node.getScene() != null && node.getScene().getWindow() != null) {
+            node.getScene().getWindow().sizeToScene();
+        }
     }
 
     public void showDialog(Window owner, Runnable onSaved) {

@@ -139,6 +139,8 @@ public final class OrdersView implements Screen {
     public Map<KeyCombination, Runnable> shortcuts() {
         return Map.of(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), viewModel::newOrder,
                 new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), customerFilter::requestFocus,
+                new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), viewModel::importCsv,
+                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), viewModel::exportCsv,
                 new KeyCodeCombination(KeyCode.F5), viewModel::refresh,
                 new KeyCodeCombination(KeyCode.DELETE), viewModel::cancelSelected);
     }
@@ -151,6 +153,16 @@ public final class OrdersView implements Screen {
     @FXML
     private void cancelOrder() {
         viewModel.cancelSelected();
+    }
+
+    @FXML
+    private void importCsv() {
+        viewModel.importCsv();
+    }
+
+    @FXML
+    private void exportCsv() {
+        viewModel.exportCsv();
     }
 
     @FXML

@@ -89,6 +89,17 @@ public final class OrdersViewModel {
         }, e -> dialogs.showError(messages.get("order.cancel.title"), messages.describe(e)));
     }
 
+    public void importCsv() {
+        orderDialogs.importOrdersCsv(this::refresh);
+    }
+
+    public void exportCsv() {
+        dialogs.chooseCsvToSave(messages.get("order.export.title"), "orders.csv").ifPresent(file ->
+                executor.submit(() -> services.exporter().exportOrders(file),
+                        n -> message.set(messages.get("order.export.done", n, file)),
+                        e -> dialogs.showError(messages.get("order.export.title"), messages.describe(e))));
+    }
+
     public PagedList<Order> page() {
         return page;
     }
