@@ -38,6 +38,15 @@ final class CsvSource {
     private CsvSource() {
     }
 
+    /** The file's size in bytes (at least 1), to report progress against. */
+    static long sizeOf(Path file) {
+        try {
+            return Math.max(1, Files.size(file));
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
     /**
      * Reads every row in order.
      *

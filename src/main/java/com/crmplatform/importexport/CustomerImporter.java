@@ -12,7 +12,6 @@ import com.crmplatform.store.Audit;
 import com.crmplatform.store.Ids;
 import com.crmplatform.store.Money;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -69,7 +68,7 @@ public final class CustomerImporter {
     }
 
     private ImportResult run(Path file, ImportProgress progress, boolean write) {
-        Writer writer = new Writer(write, sizeOf(file), progress);
+        Writer writer = new Writer(write, CsvSource.sizeOf(file), progress);
         // Parsing (this thread) and writing (the pipeline thread) overlap; two batches may wait.
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
         Future<?> writing = pipeline.submit(() -> {
@@ -149,13 +148,6 @@ public final class CustomerImporter {
         }
     }
 
-    private static long sizeOf(Path file) {
-        try {
-            return Math.max(1, Files.size(file));
-        } catch (Exception e) {
-            return 1;
-        }
-    }
 
     /** Thrown through the CSV reader to stop at a batch boundary. */
     private static final class Stop extends RuntimeException {

@@ -15,7 +15,6 @@ import com.crmplatform.store.Audit;
 import com.crmplatform.store.Ids;
 import com.crmplatform.store.Money;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,7 +60,7 @@ public final class OrderImporter {
         List<Rejection> rejected = new ArrayList<>();
         List<Pending> batch = new ArrayList<>();
         int[] created = {0};
-        long size = sizeOf(file);
+        long size = CsvSource.sizeOf(file);
         long[] position = {0};
         boolean[] stopped = {false};
         Runnable flush = () -> {
@@ -148,11 +147,4 @@ public final class OrderImporter {
         return new Pending(row.line(), id.isEmpty() ? Ids.newId() : id, email, Money.normalize(amount), date, items, s);
     }
 
-    private static long sizeOf(Path file) {
-        try {
-            return Math.max(1, Files.size(file));
-        } catch (Exception e) {
-            return 1;
-        }
-    }
 }

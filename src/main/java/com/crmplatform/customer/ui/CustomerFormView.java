@@ -2,11 +2,10 @@ package com.crmplatform.customer.ui;
 
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerField;
+import com.crmplatform.ui.FieldErrors;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
 import java.util.Map;
-import javafx.collections.MapChangeListener;
-import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -27,8 +26,6 @@ import javafx.stage.Window;
 
 /** The customer form in a dialog: Save (Enter or Ctrl+S) keeps it open until the save succeeds. */
 public final class CustomerFormView {
-
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     @FXML
     private TextField name;
@@ -88,13 +85,7 @@ public final class CustomerFormView {
         Map<CustomerField, Control> fields = Map.of(CustomerField.NAME, name, CustomerField.EMAIL, email,
                 CustomerField.PHONE, phone, CustomerField.TOTAL_SPEND, totalSpend, CustomerField.VISITS, visits,
                 CustomerField.LAST_PURCHASE_DATE, lastPurchase);
-        viewModel.errors().addListener((MapChangeListener<CustomerField, String>) change -> {
-            CustomerField f = change.getKey();
-            String text = viewModel.errors().get(f);
-            labels.get(f).setText(text == null ? "" : text);
-            fields.get(f).pseudoClassStateChanged(INVALID, text != null);
-            javafx.application.Platform.runLater(this::fitWindow); // room for messages that wrap
-        });
+        FieldErrors.bind(viewModel.errors(), labels, fields, name);
         formError.textProperty().bind(viewModel.formErrorProperty());
         formError.visibleProperty().bind(viewModel.formErrorProperty().isNotEmpty());
         formError.managedProperty().bind(formError.visibleProperty());
@@ -110,12 +101,6 @@ public final class CustomerFormView {
     }
 
     /** Shows the form as a dialog; {@code onSaved} runs after a successful save. */
-    private void fitWindow() {
-        if (node.getScene() != null && node.getScene().getWindow() != null) {
-            node.getScene().getWindow().sizeToScene();
-        }
-    }
-
     public void showDialog(Window owner, Runnable onSaved) {
         Dialog<Customer> dialog = new Dialog<>();
         dialog.initOwner(owner);

@@ -7,6 +7,7 @@ import com.crmplatform.store.SortDirection;
 import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.Pager;
 import com.crmplatform.ui.Screen;
 import java.util.Map;
 import javafx.animation.PauseTransition;
@@ -161,10 +162,7 @@ public final class CustomersView implements Screen {
         countLabel.textProperty().bind(viewModel.countText());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty().or(viewModel.page().loadingProperty()));
-        firstButton.disableProperty().bind(viewModel.page().hasPreviousProperty().not());
-        previousButton.disableProperty().bind(viewModel.page().hasPreviousProperty().not());
-        nextButton.disableProperty().bind(viewModel.page().hasNextProperty().not());
-        lastButton.disableProperty().bind(viewModel.page().hasNextProperty().not());
+        Pager.bind(viewModel.page(), firstButton, previousButton, nextButton, lastButton);
         viewModel.selectedProperty().addListener((o, a, c) -> showDetail(c));
         ordersList.setItems(viewModel.selectedOrders());
         ordersList.setCellFactory(l -> new OrderCell());
@@ -280,25 +278,5 @@ public final class CustomersView implements Screen {
     @FXML
     private void delete() {
         viewModel.deleteSelected();
-    }
-
-    @FXML
-    private void firstPage() {
-        viewModel.page().first();
-    }
-
-    @FXML
-    private void previousPage() {
-        viewModel.page().previous();
-    }
-
-    @FXML
-    private void nextPage() {
-        viewModel.page().next();
-    }
-
-    @FXML
-    private void lastPage() {
-        viewModel.page().last();
     }
 }

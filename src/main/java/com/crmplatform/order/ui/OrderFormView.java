@@ -4,12 +4,11 @@ import com.crmplatform.customer.CustomerService;
 import com.crmplatform.customer.ui.CustomerPicker;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderField;
+import com.crmplatform.ui.FieldErrors;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
 import java.util.Map;
-import javafx.collections.MapChangeListener;
-import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -28,8 +27,6 @@ import javafx.stage.Window;
 
 /** The new-order form in a dialog. */
 public final class OrderFormView {
-
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     @FXML
     private TextField customerField;
@@ -78,21 +75,10 @@ public final class OrderFormView {
                 OrderField.ORDER_DATE, dateError, OrderField.ITEMS, itemsError);
         Map<OrderField, Control> fields = Map.of(OrderField.CUSTOMER, customerField, OrderField.AMOUNT, amountField,
                 OrderField.ORDER_DATE, datePicker, OrderField.ITEMS, itemsField);
-        viewModel.errors().addListener((MapChangeListener<OrderField, String>) change -> {
-            String text = viewModel.errors().get(change.getKey());
-            labels.get(change.getKey()).setText(text == null ? "" : text);
-            fields.get(change.getKey()).pseudoClassStateChanged(INVALID, text != null);
-            javafx.application.Platform.runLater(this::fitWindow); // room for messages that wrap
-        });
+        FieldErrors.bind(viewModel.errors(), labels, fields, amountField);
         formError.textProperty().bind(viewModel.formErrorProperty());
         formError.visibleProperty().bind(viewModel.formErrorProperty().isNotEmpty());
         formError.managedProperty().bind(formError.visibleProperty());
-    }
-
-    private void fitWindow() {
-        if (node.getScene() != null && node.getScene().getWindow() != null) {
-            node.getScene().getWindow().sizeToScene();
-        }
     }
 
     public void showDialog(Window owner, Runnable onSaved) {

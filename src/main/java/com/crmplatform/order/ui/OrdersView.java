@@ -7,6 +7,7 @@ import com.crmplatform.order.Order;
 import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.Pager;
 import com.crmplatform.ui.Screen;
 import com.crmplatform.ui.UiExecutor;
 import java.util.Map;
@@ -109,10 +110,7 @@ public final class OrdersView implements Screen {
                 viewModel.selectedProperty()));
         countLabel.textProperty().bind(viewModel.countText());
         messageLabel.textProperty().bind(viewModel.messageProperty());
-        firstButton.disableProperty().bind(viewModel.page().hasPreviousProperty().not());
-        previousButton.disableProperty().bind(viewModel.page().hasPreviousProperty().not());
-        nextButton.disableProperty().bind(viewModel.page().hasNextProperty().not());
-        lastButton.disableProperty().bind(viewModel.page().hasNextProperty().not());
+        Pager.bind(viewModel.page(), firstButton, previousButton, nextButton, lastButton);
     }
 
     @Override
@@ -173,25 +171,5 @@ public final class OrdersView implements Screen {
     @FXML
     private void refresh() {
         viewModel.refresh();
-    }
-
-    @FXML
-    private void firstPage() {
-        viewModel.page().first();
-    }
-
-    @FXML
-    private void previousPage() {
-        viewModel.page().previous();
-    }
-
-    @FXML
-    private void nextPage() {
-        viewModel.page().next();
-    }
-
-    @FXML
-    private void lastPage() {
-        viewModel.page().last();
     }
 }
