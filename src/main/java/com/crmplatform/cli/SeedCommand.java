@@ -35,7 +35,18 @@ final class SeedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--customers and --orders cannot be negative");
         }
         try (Services services = root.open()) {
-            DemoData.Seeded s = services.demoData().seed(customers, orders, seed, n -> { });
+            // Progress for a person at a terminal; scripts read only the JSON on stdout.
+            boolean terminal = System.console() != null;
+            long total = (long) customers + orders;
+            DemoData.Seeded s = services.demoData().seed(customers, orders, seed, n -> {
+                if (terminal) {
+                    spec.commandLine().getErr().printf("\rseeded %,d of %,d records", n, total);
+                    spec.commandLine().getErr().flush();
+                }
+            });
+            if (terminal) {
+                spec.commandLine().getErr().println();
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("customers", s.customers());
             out.put("orders", s.orders());
