@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
 /** The command line: no subcommand opens the window (handled by the launcher). */
 @Command(name = "crm-platform", mixinStandardHelpOptions = true, version = "CRM Platform 0.1.0",
         description = "Desktop CRM. With no arguments it opens the window; a subcommand works headless.",
-        subcommands = {SeedCommand.class, ImportCommand.class, ExportCommand.class, BenchCommand.class})
+        subcommands = {SeedCommand.class, ImportCommand.class, ExportCommand.class, SegmentCommand.class,
+            BenchCommand.class})
 public final class CrmCommand {
 
     @Option(names = "--db", paramLabel = "URI", scope = ScopeType.INHERIT,

@@ -2,6 +2,8 @@ package com.crmplatform.customer;
 
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
+import com.crmplatform.segment.SegmentRule;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,15 @@ public interface CustomerRepository {
     Page<Customer> page(CustomerQuery query, PageRequest request);
 
     long count(CustomerQuery query);
+
+    /** How many customers a segment rule selects, evaluated on {@code today}. */
+    long countMatching(SegmentRule rule, LocalDate today);
+
+    /**
+     * The customers a rule selects, in id order, after {@code afterId} (null: from the first), at
+     * most {@code limit}: a sample, or the audience read batch by batch.
+     */
+    List<Customer> matching(SegmentRule rule, LocalDate today, String afterId, int limit);
 
     /**
      * Inserts new customers and updates existing ones (each checked against its expected version)

@@ -5,6 +5,8 @@ import static com.crmplatform.store.mongo.MongoDocs.oid;
 
 import com.crmplatform.order.MongoOrderRepository;
 import com.crmplatform.order.Order;
+import com.crmplatform.segment.MongoRuleCompiler;
+import com.crmplatform.segment.SegmentRule;
 import com.crmplatform.store.DuplicateEmailException;
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
@@ -220,6 +222,20 @@ public final class MongoCustomerRepository implements CustomerRepository {
     public long count(CustomerQuery query) {
         Bson search = search(query.search());
         return guard(() -> search == null ? customers.countDocuments() : customers.countDocuments(search));
+    }
+
+    @Override
+    public long countMatching(SegmentRule rule, java.time.LocalDate today) {
+        Bson filter = MongoRuleCompiler.compile(rule, today);
+        return guard(() -> customers.countDocuments(filter));
+    }
+
+    @Override
+    public List<Customer> matching(SegmentRule rule, java.time.LocalDate today, String afterId, int limit) {
+        Bson filter = MongoRuleCompiler.compile(rule, today);
+        Bson where = afterId == null ? filter : Filters.and(filter, Filters.gt("_id", oid(afterId)));
+        return guard(() -> customers.find(where).sort(new Document("_id", 1)).limit(limit)
+                .map(MongoCustomerRepository::fromDocument).into(new ArrayList<>()));
     }
 
     private static Bson search(String text) {

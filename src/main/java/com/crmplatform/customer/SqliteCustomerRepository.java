@@ -2,6 +2,8 @@ package com.crmplatform.customer;
 
 import com.crmplatform.order.Order;
 import com.crmplatform.order.SqliteOrderRows;
+import com.crmplatform.segment.SegmentRule;
+import com.crmplatform.segment.SqlRuleCompiler;
 import com.crmplatform.store.Audit;
 import com.crmplatform.store.Cursor;
 import com.crmplatform.store.DuplicateEmailException;
@@ -258,6 +260,44 @@ public final class SqliteCustomerRepository implements CustomerRepository {
                 }
             }
         });
+    }
+
+    @Override
+    public long countMatching(SegmentRule rule, LocalDate today) {
+        SqlRuleCompiler.Sql where = SqlRuleCompiler.compile(rule, today);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM customers WHERE " + where.condition())) {
+                bind(ps, where.params(), 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Customer> matching(SegmentRule rule, LocalDate today, String afterId, int limit) {
+        SqlRuleCompiler.Sql where = SqlRuleCompiler.compile(rule, today);
+        String sql = "SELECT " + COLUMNS + " FROM customers WHERE " + where.condition()
+                + (afterId == null ? "" : " AND id > ?") + " ORDER BY id LIMIT " + limit;
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int next = bind(ps, where.params(), 1);
+                if (afterId != null) {
+                    ps.setString(next, afterId);
+                }
+                return all(ps);
+            }
+        });
+    }
+
+    private static int bind(PreparedStatement ps, List<Object> params, int start) throws SQLException {
+        int i = start;
+        for (Object p : params) {
+            ps.setObject(i++, p);
+        }
+        return i;
     }
 
     static Cursor cursorValue(CustomerSort sort, Cursor cursor) {
