@@ -1,6 +1,7 @@
 package com.crmplatform.app;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +10,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BackgroundExecutor {
 
     private BackgroundExecutor() {
+    }
+
+    /** One daemon thread for timed callbacks (the simulated vendor's receipts). */
+    public static ScheduledExecutorService createScheduled() {
+        ThreadFactory base = Executors.defaultThreadFactory();
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = base.newThread(r);
+            t.setName("crm-vendor-callbacks");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Daemon threads named crm-worker-N, so a closing window is never held open by them. */

@@ -1,6 +1,7 @@
 package com.crmplatform.app;
 
 import com.crmplatform.auth.CurrentUser;
+import com.crmplatform.campaign.CampaignService;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.customer.CustomerService;
 import com.crmplatform.importexport.CsvExporter;
@@ -27,6 +28,7 @@ public final class Services implements AutoCloseable {
     private final OrderImporter orderImporter;
     private final CsvExporter exporter;
     private final DemoData demoData;
+    private final CampaignService campaigns;
     private final ExecutorService background;
 
     public Services(AppConfig config, Store store, CurrentUser user, Clock clock) {
@@ -45,6 +47,7 @@ public final class Services implements AutoCloseable {
         this.orderImporter = new OrderImporter(store.orders(), store.customers(), user, clock);
         this.exporter = new CsvExporter(store.customers(), store.orders());
         this.demoData = new DemoData(store.customers(), store.orders(), user, clock);
+        this.campaigns = new CampaignService(store.campaigns(), store.communicationLog(), user, clock);
     }
 
     public AppConfig config() {
@@ -77,6 +80,10 @@ public final class Services implements AutoCloseable {
 
     public CsvExporter exporter() {
         return exporter;
+    }
+
+    public CampaignService campaigns() {
+        return campaigns;
     }
 
     public DemoData demoData() {

@@ -1,6 +1,8 @@
 package com.crmplatform.store;
 
+import com.crmplatform.campaign.CampaignRepository;
 import com.crmplatform.customer.CustomerRepository;
+import com.crmplatform.delivery.CommunicationLogRepository;
 import com.crmplatform.order.OrderRepository;
 
 /** An open database: the repositories over it and what to tell the user about it. */
@@ -9,6 +11,10 @@ public interface Store extends AutoCloseable {
     CustomerRepository customers();
 
     OrderRepository orders();
+
+    CampaignRepository campaigns();
+
+    CommunicationLogRepository communicationLog();
 
     /** For the status bar: "Local file /home/ann/.local/share/crm-platform/crm.db" or a masked MongoDB URL. */
     String description();

@@ -1,6 +1,10 @@
 package com.crmplatform.store.mongo;
 
+import com.crmplatform.campaign.CampaignRepository;
+import com.crmplatform.campaign.MongoCampaignRepository;
 import com.crmplatform.config.Secrets;
+import com.crmplatform.delivery.CommunicationLogRepository;
+import com.crmplatform.delivery.MongoCommunicationLogRepository;
 import com.crmplatform.customer.CustomerRepository;
 import com.crmplatform.customer.MongoCustomerRepository;
 import com.crmplatform.order.MongoOrderRepository;
@@ -29,6 +33,8 @@ public final class MongoStore implements Store {
     private final String masked;
     private final CustomerRepository customers;
     private final MongoOrderRepository orders;
+    private final MongoCampaignRepository campaigns;
+    private final CommunicationLogRepository communicationLog;
 
     private MongoStore(MongoClient client, MongoDatabase database, String masked) {
         this.client = client;
@@ -37,6 +43,10 @@ public final class MongoStore implements Store {
         MongoCollection<Document> customerCollection = database.getCollection("customers");
         this.orders = new MongoOrderRepository(database.getCollection("orders"), customerCollection, masked);
         this.customers = new MongoCustomerRepository(customerCollection, orders, masked);
+        this.campaigns = new MongoCampaignRepository(database.getCollection("campaigns"),
+                database.getCollection("communication_log"), customers, masked);
+        this.communicationLog = new MongoCommunicationLogRepository(database.getCollection("communication_log"),
+                database.getCollection("campaigns"), masked);
     }
 
     /**
@@ -64,6 +74,7 @@ public final class MongoStore implements Store {
             createIndexes(db);
             MongoStore store = new MongoStore(client, db, masked);
             store.orders.recoverInterruptedWrites();
+            store.campaigns.recountRunning();
             return store;
         } catch (MongoException e) {
             client.close();
@@ -91,6 +102,12 @@ public final class MongoStore implements Store {
         o.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("orderDate", "_id")));
         o.createIndex(Indexes.ascending("applied"));
         o.createIndex(Indexes.ascending("reverted"), new IndexOptions().sparse(true));
+        db.getCollection("campaigns").createIndex(Indexes.descending("createdAt", "_id"));
+        MongoCollection<Document> log = db.getCollection("communication_log");
+        log.createIndex(Indexes.ascending("status", "leaseUntil"));
+        log.createIndex(Indexes.ascending("campaignId", "status", "_id"));
+        log.createIndex(Indexes.ascending("leaseOwner"));
+        log.createIndex(Indexes.ascending("receiptToken"));
     }
 
     @Override
@@ -101,6 +118,16 @@ public final class MongoStore implements Store {
     @Override
     public OrderRepository orders() {
         return orders;
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+        return campaigns;
+    }
+
+    @Override
+    public CommunicationLogRepository communicationLog() {
+        return communicationLog;
     }
 
     @Override

@@ -57,6 +57,40 @@ final class SqliteSchema {
         )""",
         "CREATE INDEX IF NOT EXISTS orders_date ON orders(order_date, id)",
         "CREATE INDEX IF NOT EXISTS orders_customer_date ON orders(customer_id, order_date, id)",
+        """
+        CREATE TABLE IF NOT EXISTS campaigns (
+          id TEXT NOT NULL PRIMARY KEY,
+          name TEXT NOT NULL,
+          rule TEXT NOT NULL,
+          message TEXT NOT NULL,
+          status TEXT NOT NULL,
+          audience_size INTEGER NOT NULL DEFAULT 0,
+          sent INTEGER NOT NULL DEFAULT 0,
+          failed INTEGER NOT NULL DEFAULT 0,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          created_by TEXT NOT NULL,
+          updated_by TEXT NOT NULL,
+          version INTEGER NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS campaigns_created ON campaigns(created_at, id)",
+        """
+        CREATE TABLE IF NOT EXISTS communication_log (
+          id TEXT NOT NULL PRIMARY KEY,
+          campaign_id TEXT NOT NULL,
+          customer_id TEXT NOT NULL,
+          customer_name TEXT NOT NULL,
+          customer_email TEXT NOT NULL,
+          message TEXT NOT NULL,
+          status TEXT NOT NULL,
+          attempt INTEGER NOT NULL,
+          lease_owner TEXT NOT NULL DEFAULT '',
+          lease_until INTEGER NOT NULL DEFAULT 0,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS log_claim ON communication_log(status, lease_until)",
+        "CREATE INDEX IF NOT EXISTS log_campaign ON communication_log(campaign_id, status, id)",
     };
 
     private SqliteSchema() {

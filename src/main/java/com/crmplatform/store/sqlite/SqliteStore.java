@@ -1,6 +1,10 @@
 package com.crmplatform.store.sqlite;
 
+import com.crmplatform.campaign.CampaignRepository;
+import com.crmplatform.campaign.SqliteCampaignRepository;
 import com.crmplatform.customer.CustomerRepository;
+import com.crmplatform.delivery.CommunicationLogRepository;
+import com.crmplatform.delivery.SqliteCommunicationLogRepository;
 import com.crmplatform.customer.SqliteCustomerRepository;
 import com.crmplatform.order.OrderRepository;
 import com.crmplatform.order.SqliteOrderRepository;
@@ -15,11 +19,15 @@ public final class SqliteStore implements Store {
     private final SqliteDatabase db;
     private final CustomerRepository customers;
     private final OrderRepository orders;
+    private final CampaignRepository campaigns;
+    private final CommunicationLogRepository communicationLog;
 
     private SqliteStore(SqliteDatabase db) {
         this.db = db;
         this.customers = new SqliteCustomerRepository(db);
         this.orders = new SqliteOrderRepository(db);
+        this.campaigns = new SqliteCampaignRepository(db);
+        this.communicationLog = new SqliteCommunicationLogRepository(db);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}, with its schema and indexes. */
@@ -45,6 +53,16 @@ public final class SqliteStore implements Store {
     @Override
     public OrderRepository orders() {
         return orders;
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+        return campaigns;
+    }
+
+    @Override
+    public CommunicationLogRepository communicationLog() {
+        return communicationLog;
     }
 
     @Override

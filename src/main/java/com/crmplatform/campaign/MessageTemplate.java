@@ -1,0 +1,47 @@
+package com.crmplatform.campaign;
+
+import com.crmplatform.customer.Customer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A message with placeholders for customer fields: {@code {name}}, {@code {firstName}},
+ * {@code {email}}, {@code {city}}. An unknown placeholder is refused, so no customer ever gets a
+ * message with "{nmae}" in it.
+ */
+public final class MessageTemplate {
+
+    /** The placeholders and what each is replaced with. */
+    public static final List<String> PLACEHOLDERS = List.of("{name}", "{firstName}", "{email}", "{city}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    private MessageTemplate() {
+    }
+
+    /** @throws IllegalArgumentException for an empty message or an unknown placeholder */
+    public static String check(String template) {
+        if (template == null || template.isBlank()) {
+            throw new IllegalArgumentException("The message is empty; write what the customers will receive.");
+        }
+        List<String> unknown = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (!PLACEHOLDERS.contains(m.group())) {
+                unknown.add(m.group());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("The message has unknown placeholders " + unknown + "; use "
+                    + String.join(", ", PLACEHOLDERS) + ".");
+        }
+        return template.strip();
+    }
+
+    public static String render(String template, Customer c) {
+        String first = c.name().strip().split("\\s+")[0];
+        return template.replace("{name}", c.name()).replace("{firstName}", first)
+                .replace("{email}", c.email()).replace("{city}", c.city());
+    }
+}

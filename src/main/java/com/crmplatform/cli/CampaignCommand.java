@@ -1,0 +1,103 @@
+package com.crmplatform.cli;
+
+import com.crmplatform.app.Services;
+import com.crmplatform.campaign.Campaign;
+import com.crmplatform.segment.RuleEnglish;
+import com.crmplatform.segment.RuleJson;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "campaign", description = "Campaigns.", subcommands = {CampaignCommand.Create.class, CampaignCommand.Show.class,
+    CampaignCommand.SendAgain.class})
+final class CampaignCommand {
+
+    @ParentCommand
+    CrmCommand root;
+
+    static Map<String, Object> json(Campaign c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", c.id());
+        out.put("name", c.name());
+        out.put("status", c.status().name());
+        out.put("audienceSize", c.audienceSize());
+        out.put("sent", c.sent());
+        out.put("failed", c.failed());
+        out.put("pending", c.pending());
+        out.put("rule", RuleEnglish.describe(c.rule()));
+        out.put("message", c.message());
+        out.put("createdBy", c.audit().createdBy());
+        out.put("createdAt", c.audit().createdAt().toString());
+        return out;
+    }
+
+    @Command(name = "create", description = "Launches a campaign: freezes its audience and prints its id.")
+    static final class Create implements Callable<Integer> {
+        @ParentCommand
+        CampaignCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--name", required = true)
+        String name;
+        @Option(names = "--rules", required = true, paramLabel = "RULE_JSON")
+        String rules;
+        @Option(names = "--message", required = true, paramLabel = "TEMPLATE", description = "e.g. \"Hi {name}, 10% off!\"")
+        String message;
+
+        @Override
+        public Integer call() {
+            var rule = RuleJson.parse(rules);
+            try (Services services = parent.root.open()) {
+                Campaign c = services.campaigns().launch(name, rule, message);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("id", c.id());
+                out.put("audienceSize", c.audienceSize());
+                Json.print(spec.commandLine().getOut(), out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Prints a campaign and its delivery figures as JSON.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        CampaignCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (Services services = parent.root.open()) {
+                Json.print(spec.commandLine().getOut(), json(services.campaigns().find(id)));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "send-again", description = "Puts a campaign's failed messages back for another attempt.")
+    static final class SendAgain implements Callable<Integer> {
+        @ParentCommand
+        CampaignCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (Services services = parent.root.open()) {
+                services.campaigns().find(id);
+                Json.print(spec.commandLine().getOut(), Map.of("requeued", services.campaigns().sendAgainToFailed(id)));
+            }
+            return 0;
+        }
+    }
+}

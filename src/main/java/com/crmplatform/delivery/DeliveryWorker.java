@@ -1,0 +1,133 @@
+package com.crmplatform.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Delivers pending messages: claims a batch with a lease, hands it to the vendor, and applies the
+ * receipts that come back in batches. Several workers (windows, command lines) can share a
+ * campaign; one that dies loses nothing, because its leased entries come back to the pool when
+ * the lease runs out and are sent again under the same idempotency keys.
+ */
+public final class DeliveryWorker {
+
+    /** How a worker paces itself. */
+    public record Settings(int batchSize, int receiptBatchSize, Duration lease, Duration idlePoll) {
+        public static Settings defaults() {
+            return new Settings(500, 2_000, Duration.ofSeconds(30), Duration.ofMillis(20));
+        }
+    }
+
+    /** What a run did. */
+    public record Summary(long handedToVendor, long sent, long failed) {
+    }
+
+    private final CommunicationLogRepository log;
+    private final VendorGateway vendor;
+    private final Clock clock;
+    private final String workerId;
+    private final Settings settings;
+    private final Queue<Receipt> inbox = new ConcurrentLinkedQueue<>();
+    private final Set<String> outstanding = ConcurrentHashMap.newKeySet();
+    private long handed;
+    private long sent;
+    private long failed;
+
+    public DeliveryWorker(CommunicationLogRepository log, VendorGateway vendor, Clock clock, String workerId, Settings settings) {
+        this.log = log;
+        this.vendor = vendor;
+        this.clock = clock;
+        this.workerId = workerId;
+        this.settings = settings;
+    }
+
+    /** Claims one batch and hands it to the vendor; returns how many messages. */
+    public int sendOnce() {
+        List<LogEntry> batch = log.claim(workerId, clock.instant(), settings.lease(), settings.batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<VendorGateway.OutboundMessage> messages = new ArrayList<>(batch.size());
+        for (LogEntry e : batch) {
+            outstanding.add(e.idempotencyKey());
+            messages.add(new VendorGateway.OutboundMessage(e.idempotencyKey(), e.campaignId(), e.customerId(),
+                    e.customerEmail(), e.message()));
+        }
+        vendor.send(messages, this::receive);
+        handed += messages.size();
+        return messages.size();
+    }
+
+    /** Called on the vendor's threads. */
+    private void receive(Receipt r) {
+        inbox.add(r);
+    }
+
+    /** Applies the receipts that arrived, up to one batch, in one write; returns how many it took. */
+    public int applyReceipts() {
+        return apply(false);
+    }
+
+    /** The same, one database round trip per receipt: for the benchmark's baseline only. */
+    public int applyReceiptsOneByOne() {
+        return apply(true);
+    }
+
+    private int apply(boolean oneByOne) {
+        List<Receipt> batch = new ArrayList<>();
+        Receipt r;
+        while (batch.size() < settings.receiptBatchSize() && (r = inbox.poll()) != null) {
+            batch.add(r);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Map<String, CommunicationLogRepository.Outcomes> outcomes = oneByOne
+                ? log.applyReceiptsOneByOne(batch, clock.instant()) : log.applyReceipts(batch, clock.instant());
+        outcomes.values().forEach(o -> {
+            sent += o.sent();
+            failed += o.failed();
+        });
+        batch.forEach(x -> outstanding.remove(x.idempotencyKey()));
+        return batch.size();
+    }
+
+    /**
+     * Works until {@code stop} says so, or (with {@code untilIdle}) until nothing is pending and
+     * every receipt it waited for has been applied.
+     */
+    public Summary run(boolean untilIdle, BooleanSupplier stop) {
+        return run(untilIdle, stop, false);
+    }
+
+    public Summary run(boolean untilIdle, BooleanSupplier stop, boolean oneByOne) {
+        while (!stop.getAsBoolean()) {
+            int handedNow = sendOnce();
+            int applied = apply(oneByOne);
+            if (handedNow == 0 && applied == 0) {
+                if (untilIdle && inbox.isEmpty() && outstanding.isEmpty() && log.countPending() == 0) {
+                    break;
+                }
+                try {
+                    Thread.sleep(settings.idlePoll().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return summary();
+    }
+
+    public Summary summary() {
+        return new Summary(handed, sent, failed);
+    }
+}

@@ -1,0 +1,20 @@
+package com.crmplatform.delivery;
+
+import java.time.Instant;
+
+/**
+ * One customer's message of a campaign. Its id is {@code <campaignId>:<customerId>}, so a customer
+ * is in a campaign's audience once. Each attempt has its own idempotency key, which the vendor
+ * honours: sending the same attempt twice delivers it once.
+ */
+public record LogEntry(String id, String campaignId, String customerId, String customerName, String customerEmail,
+                       String message, DeliveryStatus status, int attempt, Instant updatedAt) {
+
+    public static String idOf(String campaignId, String customerId) {
+        return campaignId + ":" + customerId;
+    }
+
+    public String idempotencyKey() {
+        return id + "#" + attempt;
+    }
+}

@@ -1,0 +1,193 @@
+package com.crmplatform.delivery;
+
+import com.crmplatform.store.Page;
+import com.crmplatform.store.PageRequest;
+import com.crmplatform.store.mongo.MongoDocs;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+/**
+ * The communication log in MongoDB. Claims and receipt batches are a few round trips each,
+ * whatever the batch size: a token written with the update tells afterwards which documents that
+ * update changed.
+ */
+public final class MongoCommunicationLogRepository implements CommunicationLogRepository {
+
+    private final MongoCollection<Document> log;
+    private final MongoCollection<Document> campaigns;
+    private final String where;
+
+    public MongoCommunicationLogRepository(MongoCollection<Document> log, MongoCollection<Document> campaigns, String where) {
+        this.log = log;
+        this.campaigns = campaigns;
+        this.where = where;
+    }
+
+    @Override
+    public List<LogEntry> claim(String worker, Instant now, Duration lease, int limit) {
+        return guard(() -> {
+            Bson free = Filters.and(Filters.eq("status", "PENDING"), Filters.lt("leaseUntil", now.toEpochMilli()));
+            List<Object> ids = log.find(free).projection(new Document("_id", 1)).limit(limit)
+                    .map(d -> d.get("_id")).into(new ArrayList<>());
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            String token = worker + "/" + new ObjectId().toHexString();
+            log.updateMany(Filters.and(Filters.in("_id", ids), free), Updates.combine(Updates.set("leaseOwner", token),
+                    Updates.set("leaseUntil", now.plus(lease).toEpochMilli())));
+            return log.find(Filters.eq("leaseOwner", token)).map(MongoCommunicationLogRepository::fromDocument)
+                    .into(new ArrayList<>());
+        });
+    }
+
+    @Override
+    public Map<String, Outcomes> applyReceipts(List<Receipt> receipts, Instant now) {
+        if (receipts.isEmpty()) {
+            return Map.of();
+        }
+        return guard(() -> {
+            String token = new ObjectId().toHexString();
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            for (Receipt r : receipts) {
+                writes.add(new UpdateOneModel<>(pendingAttempt(r), finish(r, now, token)));
+            }
+            log.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            Map<String, Outcomes> outcomes = new HashMap<>();
+            for (Document g : log.aggregate(List.of(Aggregates.match(Filters.eq("receiptToken", token)),
+                    Aggregates.group(new Document("campaignId", "$campaignId").append("status", "$status"),
+                            Accumulators.sum("n", 1))))) {
+                Document id = (Document) g.get("_id");
+                long n = ((Number) g.get("n")).longValue();
+                boolean sent = "SENT".equals(id.getString("status"));
+                outcomes.merge(id.getString("campaignId"), new Outcomes(sent ? n : 0, sent ? 0 : n), Outcomes::plus);
+            }
+            count(outcomes);
+            return outcomes;
+        });
+    }
+
+    @Override
+    public Map<String, Outcomes> applyReceiptsOneByOne(List<Receipt> receipts, Instant now) {
+        Map<String, Outcomes> all = new HashMap<>();
+        for (Receipt r : receipts) {
+            guard(() -> {
+                if (log.updateOne(pendingAttempt(r), finish(r, now, "")).getModifiedCount() > 0) {
+                    Map<String, Outcomes> one = Map.of(r.campaignId(), new Outcomes(r.delivered() ? 1 : 0, r.delivered() ? 0 : 1));
+                    count(one);
+                    one.forEach((k, v) -> all.merge(k, v, Outcomes::plus));
+                }
+                return null;
+            });
+        }
+        return all;
+    }
+
+    private static Bson pendingAttempt(Receipt r) {
+        return Filters.and(Filters.eq("_id", r.entryId()), Filters.eq("attempt", r.attempt()), Filters.eq("status", "PENDING"));
+    }
+
+    private static Bson finish(Receipt r, Instant now, String token) {
+        return Updates.combine(Updates.set("status", r.delivered() ? "SENT" : "FAILED"), Updates.set("updatedAt", Date.from(now)),
+                Updates.set("leaseOwner", ""), Updates.set("receiptToken", token));
+    }
+
+    private void count(Map<String, Outcomes> outcomes) {
+        for (Map.Entry<String, Outcomes> e : outcomes.entrySet()) {
+            Bson id = Filters.eq("_id", MongoDocs.oid(e.getKey()));
+            campaigns.updateOne(id, Updates.combine(Updates.inc("sent", e.getValue().sent()),
+                    Updates.inc("failed", e.getValue().failed())));
+            campaigns.updateOne(Filters.and(id, Filters.expr(new Document("$gte", List.of(
+                    new Document("$add", List.of("$sent", "$failed")), "$audienceSize")))), Updates.set("status", "COMPLETED"));
+        }
+    }
+
+    @Override
+    public int resendFailed(String campaignId, Instant now) {
+        return guard(() -> {
+            int n = (int) log.updateMany(Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("status", "FAILED")),
+                    Updates.combine(Updates.set("status", "PENDING"), Updates.inc("attempt", 1), Updates.set("leaseUntil", 0L),
+                            Updates.set("leaseOwner", ""), Updates.set("updatedAt", Date.from(now)))).getModifiedCount();
+            if (n > 0) {
+                campaigns.updateOne(Filters.eq("_id", MongoDocs.oid(campaignId)),
+                        Updates.combine(Updates.inc("failed", -n), Updates.set("status", "RUNNING")));
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public Map<DeliveryStatus, Long> countByStatus(String campaignId) {
+        return guard(() -> {
+            Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+            for (DeliveryStatus s : DeliveryStatus.values()) {
+                counts.put(s, 0L);
+            }
+            for (Document g : log.aggregate(List.of(Aggregates.match(Filters.eq("campaignId", campaignId)),
+                    Aggregates.group("$status", Accumulators.sum("n", 1))))) {
+                counts.put(DeliveryStatus.valueOf(g.getString("_id")), ((Number) g.get("n")).longValue());
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public long countPending() {
+        return guard(() -> log.countDocuments(Filters.eq("status", "PENDING")));
+    }
+
+    @Override
+    public Page<LogEntry> page(String campaignId, DeliveryStatus status, String search, PageRequest request) {
+        List<Bson> and = new ArrayList<>(List.of(Filters.eq("campaignId", campaignId)));
+        if (status != null) {
+            and.add(Filters.eq("status", status.name()));
+        }
+        if (search != null && !search.isBlank()) {
+            String q = Pattern.quote(search.strip());
+            and.add(Filters.or(Filters.regex("customerName", Pattern.compile("(^|\\s)" + q, Pattern.CASE_INSENSITIVE)),
+                    Filters.regex("customerEmail", Pattern.compile("^" + q, Pattern.CASE_INSENSITIVE))));
+        }
+        boolean ascending = !request.backwards();
+        var cursor = request.after() != null ? request.after() : request.before();
+        if (cursor != null) {
+            and.add(ascending ? Filters.gt("_id", cursor.id()) : Filters.lt("_id", cursor.id()));
+        }
+        return guard(() -> Page.fromFetched(log.find(Filters.and(and)).sort(ascending ? Sorts.ascending("_id")
+                : Sorts.descending("_id")).limit(request.limit() + 1).map(MongoCommunicationLogRepository::fromDocument)
+                .into(new ArrayList<>()), request));
+    }
+
+    static LogEntry fromDocument(Document d) {
+        return new LogEntry(d.getString("_id"), d.getString("campaignId"), d.getString("customerId"),
+                d.getString("customerName"), d.getString("customerEmail"), d.getString("message"),
+                DeliveryStatus.valueOf(d.getString("status")), ((Number) d.get("attempt")).intValue(),
+                d.getDate("updatedAt").toInstant());
+    }
+
+    private <T> T guard(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (MongoException e) {
+            throw MongoDocs.translate(e, where);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package com.crmplatform.delivery;
+
+import com.crmplatform.store.Page;
+import com.crmplatform.store.PageRequest;
+import com.crmplatform.store.sqlite.SqliteDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The communication log in the local store. */
+public final class SqliteCommunicationLogRepository implements CommunicationLogRepository {
+
+    private static final String COLUMNS = "id, campaign_id, customer_id, customer_name, customer_email, message, status, "
+            + "attempt, updated_at";
+    private static final String FINISH = "UPDATE communication_log SET status = ?, updated_at = ?, lease_owner = '' "
+            + "WHERE id = ? AND attempt = ? AND status = 'PENDING'";
+    private static final String COUNT = "UPDATE campaigns SET sent = sent + ?, failed = failed + ?, "
+            + "status = CASE WHEN sent + failed + ? >= audience_size THEN 'COMPLETED' ELSE status END WHERE id = ?";
+
+    private final SqliteDatabase db;
+
+    public SqliteCommunicationLogRepository(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<LogEntry> claim(String worker, Instant now, Duration lease, int limit) {
+        return db.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM communication_log "
+                    + "WHERE status = 'PENDING' AND lease_until < ? LIMIT ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE communication_log SET lease_owner = ?, lease_until = ? "
+                    + "WHERE id IN (" + marks + ")")) {
+                ps.setString(1, worker);
+                ps.setLong(2, now.plus(lease).toEpochMilli());
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setString(i + 3, ids.get(i));
+                }
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM communication_log WHERE id IN ("
+                    + marks + ")")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setString(i + 1, ids.get(i));
+                }
+                return all(ps);
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Outcomes> applyReceipts(List<Receipt> receipts, Instant now) {
+        if (receipts.isEmpty()) {
+            return Map.of();
+        }
+        return db.inTransaction(c -> {
+            Map<String, Outcomes> outcomes = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(FINISH)) {
+                for (Receipt r : receipts) {
+                    bindFinish(ps, r, now);
+                    ps.addBatch();
+                }
+                int[] changed = ps.executeBatch();
+                for (int i = 0; i < changed.length; i++) {
+                    if (changed[i] > 0) {
+                        Receipt r = receipts.get(i);
+                        outcomes.merge(r.campaignId(), new Outcomes(r.delivered() ? 1 : 0, r.delivered() ? 0 : 1), Outcomes::plus);
+                    }
+                }
+            }
+            count(c, outcomes);
+            return outcomes;
+        });
+    }
+
+    @Override
+    public Map<String, Outcomes> applyReceiptsOneByOne(List<Receipt> receipts, Instant now) {
+        Map<String, Outcomes> all = new HashMap<>();
+        for (Receipt r : receipts) {
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(FINISH)) {
+                    bindFinish(ps, r, now);
+                    if (ps.executeUpdate() > 0) {
+                        Map<String, Outcomes> one = Map.of(r.campaignId(),
+                                new Outcomes(r.delivered() ? 1 : 0, r.delivered() ? 0 : 1));
+                        count(c, one);
+                        one.forEach((k, v) -> all.merge(k, v, Outcomes::plus));
+                    }
+                }
+                return null;
+            });
+        }
+        return all;
+    }
+
+    private static void bindFinish(PreparedStatement ps, Receipt r, Instant now) throws SQLException {
+        ps.setString(1, (r.delivered() ? DeliveryStatus.SENT : DeliveryStatus.FAILED).name());
+        ps.setLong(2, now.toEpochMilli());
+        ps.setString(3, r.entryId());
+        ps.setInt(4, r.attempt());
+    }
+
+    /** One counter update per campaign of the batch. */
+    private static void count(Connection c, Map<String, Outcomes> outcomes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COUNT)) {
+            for (Map.Entry<String, Outcomes> e : outcomes.entrySet()) {
+                ps.setLong(1, e.getValue().sent());
+                ps.setLong(2, e.getValue().failed());
+                ps.setLong(3, e.getValue().sent() + e.getValue().failed());
+                ps.setString(4, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public int resendFailed(String campaignId, Instant now) {
+        return db.inTransaction(c -> {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE communication_log SET status = 'PENDING', "
+                    + "attempt = attempt + 1, lease_owner = '', lease_until = 0, updated_at = ? "
+                    + "WHERE campaign_id = ? AND status = 'FAILED'")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setString(2, campaignId);
+                n = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE campaigns SET failed = failed - ?, "
+                    + "status = CASE WHEN ? > 0 THEN 'RUNNING' ELSE status END WHERE id = ?")) {
+                ps.setInt(1, n);
+                ps.setInt(2, n);
+                ps.setString(3, campaignId);
+                ps.executeUpdate();
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public Map<DeliveryStatus, Long> countByStatus(String campaignId) {
+        return db.read(c -> {
+            Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+            for (DeliveryStatus s : DeliveryStatus.values()) {
+                counts.put(s, 0L);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, count(*) FROM communication_log "
+                    + "WHERE campaign_id = ? GROUP BY status")) {
+                ps.setString(1, campaignId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public long countPending() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM communication_log WHERE status = 'PENDING'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Page<LogEntry> page(String campaignId, DeliveryStatus status, String search, PageRequest request) {
+        List<Object> params = new ArrayList<>(List.of(campaignId));
+        StringBuilder where = new StringBuilder("campaign_id = ?");
+        if (status != null) {
+            where.append(" AND status = ?");
+            params.add(status.name());
+        }
+        String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        if (!q.isEmpty()) {
+            where.append(" AND (lower(customer_name) LIKE ? ESCAPE '\\' OR lower(customer_email) LIKE ? ESCAPE '\\' "
+                    + "OR lower(customer_name) LIKE ? ESCAPE '\\')");
+            String like = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.add(like + "%");
+            params.add(like + "%");
+            params.add("% " + like + "%");
+        }
+        boolean ascending = !request.backwards();
+        var cursor = request.after() != null ? request.after() : request.before();
+        if (cursor != null) {
+            where.append(" AND id ").append(ascending ? ">" : "<").append(" ?");
+            params.add(cursor.id());
+        }
+        String dir = ascending ? "ASC" : "DESC";
+        String sql = "SELECT " + COLUMNS + " FROM communication_log WHERE " + where + " ORDER BY id " + dir
+                + " LIMIT " + (request.limit() + 1);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                return Page.fromFetched(all(ps), request);
+            }
+        });
+    }
+
+    private static List<LogEntry> all(PreparedStatement ps) throws SQLException {
+        List<LogEntry> list = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                list.add(new LogEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), DeliveryStatus.valueOf(rs.getString(7)), rs.getInt(8),
+                        Instant.ofEpochMilli(rs.getLong(9))));
+            }
+        }
+        return list;
+    }
+}
