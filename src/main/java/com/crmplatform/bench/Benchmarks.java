@@ -1,6 +1,19 @@
 package com.crmplatform.bench;
 
 import com.crmplatform.auth.LocalUser;
+import com.crmplatform.campaign.Campaign;
+import com.crmplatform.campaign.CampaignService;
+import com.crmplatform.delivery.DeliveryWorker;
+import com.crmplatform.delivery.SimulatedVendor;
+import com.crmplatform.delivery.VendorLedger;
+import com.crmplatform.segment.RuleJson;
+import com.crmplatform.segment.SegmentRule;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.customer.CustomerSort;
@@ -35,12 +48,17 @@ public final class Benchmarks {
 
     private static final int PAGE = 50;
     private static final int REPEATS = 7;
+    private static final int DELIVERY_AUDIENCE = 20_000;
 
     private final Path scratch;
     private final Consumer<String> log;
     private final ExecutorService pipeline;
 
-    public Benchmarks(Path scratch, Consumer<String> log, ExecutorService pipeline) {
+    private final java.util.function.Supplier<java.util.concurrent.ScheduledExecutorService> callbacks;
+
+    public Benchmarks(Path scratch, Consumer<String> log, ExecutorService pipeline,
+                      java.util.function.Supplier<java.util.concurrent.ScheduledExecutorService> callbacks) {
+        this.callbacks = callbacks;
         this.pipeline = pipeline;
         this.scratch = scratch;
         this.log = log;
@@ -86,14 +104,81 @@ public final class Benchmarks {
             Customer middle = store.customers().findByEmail(middleRecord.email()).orElseThrow();
             Cursor cursor = new Cursor(CustomerSort.NAME.keyOf(middle), middle.id());
             double mid = medianMs(() -> store.customers().page(byName, PageRequest.after(cursor, PAGE)));
+            segment(store, results);
             results.put("import.rowsPerSec", Math.round(importPerSec));
             results.put("import.rawInsertPerSec", Math.round(rawPerSec));
             results.put("import.ratio", round(importPerSec / rawPerSec, 3));
             results.put("firstPage.ms", round(first, 3));
             results.put("middlePage.ms", round(mid, 3));
         }
+        delivery(records.subList(0, Math.min(n, DELIVERY_AUDIENCE)), results);
         results.put("customers", n);
         return results;
+    }
+
+    /** Audience count through the app (compile + query) vs the same condition written by hand. */
+    private void segment(SqliteStore store, Map<String, Object> results) throws Exception {
+        LocalDate today = LocalDate.now();
+        SegmentRule.Group rule = RuleJson.parse("{\"op\":\"AND\",\"rules\":[{\"field\":\"totalSpend\",\"operator\":\">\","
+                + "\"value\":10000},{\"op\":\"OR\",\"rules\":[{\"field\":\"visits\",\"operator\":\"<\",\"value\":3},"
+                + "{\"field\":\"inactiveDays\",\"operator\":\">\",\"value\":90}]}]}");
+        long[] counts = new long[2];
+        double app = medianMs(() -> counts[0] = store.customers().countMatching(rule, today));
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + scratch.resolve("import").resolve(SqliteStore.FILE_NAME));
+             PreparedStatement ps = raw.prepareStatement("SELECT count(*) FROM customers WHERE total_spend_paise > 1000000 "
+                     + "AND (visits < 3 OR last_purchase = '' OR last_purchase < ?)")) {
+            ps.setString(1, today.minusDays(90).toString());
+            double hand = medianMs(() -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    counts[1] = rs.getLong(1);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            if (counts[0] != counts[1]) {
+                throw new IllegalStateException("the app counted " + counts[0] + ", the hand-written query " + counts[1]);
+            }
+            log.accept(String.format("segment count: %.1f ms (hand-written %.1f ms), %d customers", app, hand, counts[0]));
+            results.put("segment.ms", round(app, 2));
+            results.put("segment.rawMs", round(hand, 2));
+            results.put("segment.ratio", round(app / hand, 3));
+        }
+    }
+
+    /** A campaign delivered with batched receipts vs the same campaign applying one update per receipt. */
+    private void delivery(List<Customer> audience, Map<String, Object> results) {
+        double batched = deliver(audience, "delivery-batched", false);
+        double perReceipt = deliver(audience, "delivery-per-receipt", true);
+        log.accept(String.format("delivery: %.0f msg/s batched, %.0f msg/s one update per receipt", batched, perReceipt));
+        results.put("delivery.messages", audience.size());
+        results.put("delivery.msgPerSec", Math.round(batched));
+        results.put("delivery.perReceiptMsgPerSec", Math.round(perReceipt));
+        results.put("delivery.ratio", round(batched / perReceipt, 2));
+    }
+
+    private double deliver(List<Customer> audience, String name, boolean oneByOne) {
+        Path dir = scratch.resolve(name);
+        try (SqliteStore store = SqliteStore.open(dir);
+             VendorLedger ledger = VendorLedger.open(dir);
+             SimulatedVendor vendor = new SimulatedVendor(ledger, new SimulatedVendor.Settings(0.9, Duration.ZERO, 1, 0.05),
+                     callbacks.get())) {
+            store.customers().insertAll(audience);
+            CampaignService service = new CampaignService(store.campaigns(), store.communicationLog(),
+                    new LocalUser("bench"), Clock.systemUTC());
+            Campaign c = service.launch("Bench", RuleJson.parse("{\"op\":\"AND\",\"rules\":[{\"field\":\"visits\","
+                    + "\"operator\":\">=\",\"value\":0}]}"), "Hi {name}");
+            DeliveryWorker worker = new DeliveryWorker(store.communicationLog(), vendor, Clock.systemUTC(), name,
+                    new DeliveryWorker.Settings(5_000, 10_000, Duration.ofMinutes(5), Duration.ofMillis(1)));
+            long t = System.nanoTime();
+            worker.run(true, () -> false, oneByOne);
+            double perSec = c.audienceSize() / seconds(t);
+            Campaign done = store.campaigns().findById(c.id()).orElseThrow();
+            if (done.pending() != 0) {
+                throw new IllegalStateException("delivery left " + done.pending() + " pending");
+            }
+            return perSec;
+        }
     }
 
     /** Demo customers with totals, as a CSV from another system would have them. */

@@ -47,21 +47,27 @@ public final class SimulatedVendor implements VendorGateway {
     @Override
     public void send(List<OutboundMessage> messages, Consumer<Receipt> receipts) {
         List<VendorLedger.Accepted> accepted = ledger.accept(messages, this::succeeds, System.currentTimeMillis());
+        // Each receipt gets its own delay; those due in the same 5 ms go out together, shuffled.
+        java.util.TreeMap<Long, List<Receipt>> due = new java.util.TreeMap<>();
         for (VendorLedger.Accepted a : accepted) {
             Receipt receipt = new Receipt(a.key(), a.delivered());
-            schedule(receipt, receipts);
+            due.computeIfAbsent(delay(), d -> new java.util.ArrayList<>()).add(receipt);
             if (nextDouble() < settings.repeatRate()) {
-                schedule(receipt, receipts); // the vendor reports this one twice
+                due.computeIfAbsent(delay(), d -> new java.util.ArrayList<>()).add(receipt); // reported twice
             }
         }
+        due.forEach((delay, batch) -> {
+            java.util.Collections.shuffle(batch, jitter);
+            if (!callbacks.isShutdown()) {
+                callbacks.schedule(() -> batch.forEach(receipts), delay, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
-    private void schedule(Receipt receipt, Consumer<Receipt> receipts) {
+    private long delay() {
         long base = settings.latency().toMillis();
-        long delay = base == 0 ? 0 : (long) (base * (0.5 + nextDouble()));
-        if (!callbacks.isShutdown()) {
-            callbacks.schedule(() -> receipts.accept(receipt), delay, TimeUnit.MILLISECONDS);
-        }
+        long d = base == 0 ? 0 : (long) (base * (0.5 + nextDouble()));
+        return d - d % 5;
     }
 
     private synchronized double nextDouble() {

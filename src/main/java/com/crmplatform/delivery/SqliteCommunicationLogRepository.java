@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
         return db.inTransaction(c -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM communication_log "
-                    + "WHERE status = 'PENDING' AND lease_until < ? LIMIT ?")) {
+                    + "WHERE status = 'PENDING' AND lease_until < ? ORDER BY id LIMIT ?")) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -50,21 +49,25 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
             if (ids.isEmpty()) {
                 return List.of();
             }
-            String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("UPDATE communication_log SET lease_owner = ?, lease_until = ? "
-                    + "WHERE id IN (" + marks + ")")) {
+            // The ids were read in order: lease that range, then read it back (two statements, any batch size).
+            String first = ids.get(0);
+            String last = ids.get(ids.size() - 1);
+            String range = " WHERE id >= ? AND id <= ? AND status = 'PENDING' AND lease_until < ?";
+            try (PreparedStatement ps = c.prepareStatement("UPDATE communication_log SET lease_owner = ?, lease_until = ?"
+                    + range)) {
                 ps.setString(1, worker);
                 ps.setLong(2, now.plus(lease).toEpochMilli());
-                for (int i = 0; i < ids.size(); i++) {
-                    ps.setString(i + 3, ids.get(i));
-                }
+                ps.setString(3, first);
+                ps.setString(4, last);
+                ps.setLong(5, now.toEpochMilli());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM communication_log WHERE id IN ("
-                    + marks + ")")) {
-                for (int i = 0; i < ids.size(); i++) {
-                    ps.setString(i + 1, ids.get(i));
-                }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM communication_log "
+                    + "WHERE id >= ? AND id <= ? AND lease_owner = ? AND lease_until = ?")) {
+                ps.setString(1, first);
+                ps.setString(2, last);
+                ps.setString(3, worker);
+                ps.setLong(4, now.plus(lease).toEpochMilli());
                 return all(ps);
             }
         });

@@ -32,7 +32,9 @@ public final class VendorLedger implements AutoCloseable {
     }
 
     public static VendorLedger open(Path dataDir) {
-        SqliteDatabase db = SqliteDatabase.open(dataDir.resolve("simulated-vendor.db"));
+        // A vendor's own records: WAL with synchronous=NORMAL survives a crash of the process.
+        SqliteDatabase db = SqliteDatabase.open(dataDir.resolve("simulated-vendor.db"),
+                org.sqlite.SQLiteConfig.SynchronousMode.NORMAL);
         db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS accepted (key TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, "
@@ -54,25 +56,35 @@ public final class VendorLedger implements AutoCloseable {
         return db.inTransaction(c -> {
             List<Accepted> result = new ArrayList<>();
             Map<String, Long> duplicates = new HashMap<>();
-            try (PreparedStatement find = c.prepareStatement("SELECT delivered FROM accepted WHERE key = ?");
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO accepted VALUES (?,?,?,?,?)")) {
-                for (VendorGateway.OutboundMessage m : messages) {
-                    find.setString(1, m.idempotencyKey());
-                    try (ResultSet rs = find.executeQuery()) {
-                        if (rs.next()) {
-                            result.add(new Accepted(m.idempotencyKey(), rs.getInt(1) == 1, true));
-                            duplicates.merge(m.campaignId(), 1L, Long::sum);
-                            continue;
-                        }
-                    }
-                    boolean delivered = outcome.test(m.idempotencyKey());
+            boolean[] fate = new boolean[messages.size()];
+            int[] inserted;
+            try (PreparedStatement insert = c.prepareStatement("INSERT OR IGNORE INTO accepted VALUES (?,?,?,?,?)")) {
+                for (int i = 0; i < messages.size(); i++) {
+                    VendorGateway.OutboundMessage m = messages.get(i);
+                    fate[i] = outcome.test(m.idempotencyKey());
                     insert.setString(1, m.idempotencyKey());
                     insert.setString(2, m.campaignId());
                     insert.setString(3, m.recipientId());
-                    insert.setInt(4, delivered ? 1 : 0);
+                    insert.setInt(4, fate[i] ? 1 : 0);
                     insert.setLong(5, now);
-                    insert.executeUpdate();
-                    result.add(new Accepted(m.idempotencyKey(), delivered, false));
+                    insert.addBatch();
+                }
+                inserted = insert.executeBatch();
+            }
+            try (PreparedStatement find = c.prepareStatement("SELECT delivered FROM accepted WHERE key = ?")) {
+                for (int i = 0; i < messages.size(); i++) {
+                    VendorGateway.OutboundMessage m = messages.get(i);
+                    if (inserted[i] > 0) {
+                        result.add(new Accepted(m.idempotencyKey(), fate[i], false));
+                        continue;
+                    }
+                    // seen before: the first outcome stands, and the repeat is counted
+                    find.setString(1, m.idempotencyKey());
+                    try (ResultSet rs = find.executeQuery()) {
+                        rs.next();
+                        result.add(new Accepted(m.idempotencyKey(), rs.getInt(1) == 1, true));
+                        duplicates.merge(m.campaignId(), 1L, Long::sum);
+                    }
                 }
             }
             try (PreparedStatement dup = c.prepareStatement("INSERT INTO duplicates VALUES (?, ?) "

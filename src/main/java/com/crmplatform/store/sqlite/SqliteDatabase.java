@@ -37,6 +37,14 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     public static SqliteDatabase open(Path file) {
+        return open(file, SQLiteConfig.SynchronousMode.FULL);
+    }
+
+    /**
+     * @param sync FULL for the app's store (survives power loss); NORMAL where surviving a crash of
+     *             the process is enough (the simulated vendor's ledger)
+     */
+    public static SqliteDatabase open(Path file, SQLiteConfig.SynchronousMode sync) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (Exception e) {
@@ -45,7 +53,7 @@ public final class SqliteDatabase implements AutoCloseable {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(sync);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
