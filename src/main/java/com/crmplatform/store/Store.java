@@ -4,6 +4,7 @@ import com.crmplatform.campaign.CampaignRepository;
 import com.crmplatform.customer.CustomerRepository;
 import com.crmplatform.delivery.CommunicationLogRepository;
 import com.crmplatform.order.OrderRepository;
+import com.crmplatform.segment.SegmentRepository;
 
 /** An open database: the repositories over it and what to tell the user about it. */
 public interface Store extends AutoCloseable {
@@ -15,6 +16,8 @@ public interface Store extends AutoCloseable {
     CampaignRepository campaigns();
 
     CommunicationLogRepository communicationLog();
+
+    SegmentRepository segments();
 
     /** For the status bar: "Local file /home/ann/.local/share/crm-platform/crm.db" or a masked MongoDB URL. */
     String description();

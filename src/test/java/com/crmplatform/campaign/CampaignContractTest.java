@@ -163,6 +163,22 @@ abstract class CampaignContractTest {
         assertEquals(0, service.history(10).size());
     }
 
+    @Test
+    void namedSegmentsAreSavedAndReusedAndTheSameNameReplacesTheRule() {
+        var repo = fixture.store().segments();
+        var audit = com.crmplatform.store.Audit.created(NOW, "local:ann");
+        repo.save(new com.crmplatform.segment.SavedSegment(com.crmplatform.store.Ids.newId(), "Big spenders",
+                and(totalSpend(RuleOperator.GT, "5000")), audit));
+        repo.save(new com.crmplatform.segment.SavedSegment(com.crmplatform.store.Ids.newId(), "Active",
+                and(com.crmplatform.segment.SegmentRule.inactiveDays(RuleOperator.LT, 30)), audit));
+        var replaced = repo.save(new com.crmplatform.segment.SavedSegment(com.crmplatform.store.Ids.newId(), "BIG spenders",
+                and(totalSpend(RuleOperator.GT, "9000")), audit));
+        assertEquals(List.of("Active", "BIG spenders"), repo.all().stream().map(com.crmplatform.segment.SavedSegment::name).toList());
+        assertEquals(and(totalSpend(RuleOperator.GT, "9000")).toString(), replaced.rule().toString());
+        repo.delete(replaced.id());
+        assertEquals(1, repo.all().size());
+    }
+
     static String emails(List<Customer> list) {
         return list.stream().map(Customer::email).collect(Collectors.joining(","));
     }

@@ -9,6 +9,8 @@ import com.crmplatform.customer.CustomerRepository;
 import com.crmplatform.customer.MongoCustomerRepository;
 import com.crmplatform.order.MongoOrderRepository;
 import com.crmplatform.order.OrderRepository;
+import com.crmplatform.segment.SegmentRepository;
+import com.crmplatform.segment.MongoSegmentRepository;
 import com.crmplatform.store.Store;
 import com.crmplatform.store.StoreException;
 import com.mongodb.ConnectionString;
@@ -35,6 +37,7 @@ public final class MongoStore implements Store {
     private final MongoOrderRepository orders;
     private final MongoCampaignRepository campaigns;
     private final CommunicationLogRepository communicationLog;
+    private final SegmentRepository segments;
 
     private MongoStore(MongoClient client, MongoDatabase database, String masked) {
         this.client = client;
@@ -47,6 +50,7 @@ public final class MongoStore implements Store {
                 database.getCollection("communication_log"), customers, masked);
         this.communicationLog = new MongoCommunicationLogRepository(database.getCollection("communication_log"),
                 database.getCollection("campaigns"), masked);
+        this.segments = new MongoSegmentRepository(database.getCollection("segments"), masked);
     }
 
     /**
@@ -108,6 +112,7 @@ public final class MongoStore implements Store {
         log.createIndex(Indexes.ascending("campaignId", "status", "_id"));
         log.createIndex(Indexes.ascending("leaseOwner"));
         log.createIndex(Indexes.ascending("receiptToken"));
+        db.getCollection("segments").createIndex(Indexes.ascending("nameLc"), new IndexOptions().unique(true));
     }
 
     @Override
@@ -128,6 +133,11 @@ public final class MongoStore implements Store {
     @Override
     public CommunicationLogRepository communicationLog() {
         return communicationLog;
+    }
+
+    @Override
+    public SegmentRepository segments() {
+        return segments;
     }
 
     @Override

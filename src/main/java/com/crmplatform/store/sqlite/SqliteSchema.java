@@ -91,6 +91,18 @@ final class SqliteSchema {
         )""",
         "CREATE INDEX IF NOT EXISTS log_claim ON communication_log(status, lease_until)",
         "CREATE INDEX IF NOT EXISTS log_campaign ON communication_log(campaign_id, status, id)",
+        """
+        CREATE TABLE IF NOT EXISTS segments (
+          id TEXT NOT NULL PRIMARY KEY,
+          name TEXT NOT NULL,
+          name_lc TEXT NOT NULL UNIQUE,
+          rule TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          created_by TEXT NOT NULL,
+          updated_by TEXT NOT NULL,
+          version INTEGER NOT NULL
+        )""",
     };
 
     private SqliteSchema() {

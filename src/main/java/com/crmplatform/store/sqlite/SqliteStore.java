@@ -8,6 +8,8 @@ import com.crmplatform.delivery.SqliteCommunicationLogRepository;
 import com.crmplatform.customer.SqliteCustomerRepository;
 import com.crmplatform.order.OrderRepository;
 import com.crmplatform.order.SqliteOrderRepository;
+import com.crmplatform.segment.SegmentRepository;
+import com.crmplatform.segment.SqliteSegmentRepository;
 import com.crmplatform.store.Store;
 import java.nio.file.Path;
 
@@ -21,6 +23,7 @@ public final class SqliteStore implements Store {
     private final OrderRepository orders;
     private final CampaignRepository campaigns;
     private final CommunicationLogRepository communicationLog;
+    private final SegmentRepository segments;
 
     private SqliteStore(SqliteDatabase db) {
         this.db = db;
@@ -28,6 +31,7 @@ public final class SqliteStore implements Store {
         this.orders = new SqliteOrderRepository(db);
         this.campaigns = new SqliteCampaignRepository(db);
         this.communicationLog = new SqliteCommunicationLogRepository(db);
+        this.segments = new SqliteSegmentRepository(db);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}, with its schema and indexes. */
@@ -63,6 +67,11 @@ public final class SqliteStore implements Store {
     @Override
     public CommunicationLogRepository communicationLog() {
         return communicationLog;
+    }
+
+    @Override
+    public SegmentRepository segments() {
+        return segments;
     }
 
     @Override

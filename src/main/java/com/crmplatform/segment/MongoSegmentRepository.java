@@ -1,0 +1,70 @@
+package com.crmplatform.segment;
+
+import com.crmplatform.store.mongo.MongoDocs;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.bson.Document;
+
+/** Named segments in MongoDB. */
+public final class MongoSegmentRepository implements SegmentRepository {
+
+    private final MongoCollection<Document> segments;
+    private final String where;
+
+    public MongoSegmentRepository(MongoCollection<Document> segments, String where) {
+        this.segments = segments;
+        this.where = where;
+    }
+
+    @Override
+    public SavedSegment save(SavedSegment s) {
+        try {
+            String key = s.name().toLowerCase(Locale.ROOT);
+            Document existing = segments.find(Filters.eq("nameLc", key)).first();
+            if (existing == null) {
+                Document d = new Document("_id", MongoDocs.oid(s.id())).append("name", s.name()).append("nameLc", key)
+                        .append("ruleJson", RuleJson.write(s.rule()));
+                MongoDocs.putAudit(d, s.audit());
+                segments.insertOne(d);
+            } else {
+                segments.updateOne(Filters.eq("_id", existing.get("_id")), Updates.combine(Updates.set("name", s.name()),
+                        Updates.set("ruleJson", RuleJson.write(s.rule())), Updates.set("updatedAt", Date.from(s.audit().updatedAt())),
+                        Updates.set("updatedBy", s.audit().updatedBy()), Updates.inc("version", 1L)));
+            }
+            return fromDocument(segments.find(Filters.eq("nameLc", key)).first());
+        } catch (MongoException e) {
+            throw MongoDocs.translate(e, where);
+        }
+    }
+
+    @Override
+    public List<SavedSegment> all() {
+        try {
+            return segments.find().sort(Sorts.ascending("nameLc")).map(MongoSegmentRepository::fromDocument)
+                    .into(new ArrayList<>());
+        } catch (MongoException e) {
+            throw MongoDocs.translate(e, where);
+        }
+    }
+
+    @Override
+    public void delete(String id) {
+        try {
+            segments.deleteOne(Filters.eq("_id", MongoDocs.oid(id)));
+        } catch (MongoException e) {
+            throw MongoDocs.translate(e, where);
+        }
+    }
+
+    private static SavedSegment fromDocument(Document d) {
+        return new SavedSegment(d.getObjectId("_id").toHexString(), d.getString("name"), RuleJson.parse(d.getString("ruleJson")),
+                MongoDocs.audit(d));
+    }
+}
