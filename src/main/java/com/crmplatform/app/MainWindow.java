@@ -2,6 +2,10 @@ package com.crmplatform.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import com.crmplatform.campaign.ui.CampaignBuilderView;
+import com.crmplatform.campaign.ui.CampaignBuilderViewModel;
+import com.crmplatform.campaign.ui.HistoryView;
+import com.crmplatform.campaign.ui.HistoryViewModel;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.ui.CustomerDialogs;
 import com.crmplatform.customer.ui.CustomerFormView;
@@ -19,7 +23,7 @@ import com.crmplatform.ui.DialogService;
 import com.crmplatform.ui.FxDialogService;
 import com.crmplatform.ui.FxUiExecutor;
 import com.crmplatform.ui.Messages;
-import com.crmplatform.ui.PlaceholderView;
+import com.crmplatform.ui.Debouncer;
 import com.crmplatform.ui.Screen;
 import com.crmplatform.ui.ShellView;
 import com.crmplatform.ui.ShellViewModel;
@@ -46,6 +50,8 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
     private final DialogService dialogs;
     private final ShellViewModel shellViewModel;
     private final ShellView shell;
+    private final ShellView[] shellRef = new ShellView[1];
+    private final DeliveryInBackground delivery;
 
     public MainWindow(Services services, Stage stage, Messages messages, Clock clock) {
         this(services, stage, messages, clock, new FxDialogService(stage, messages));
@@ -59,15 +65,25 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         this.clock = clock;
         this.executor = new FxUiExecutor(services.background());
         this.dialogs = dialogs;
+        this.delivery = new DeliveryInBackground(services);
         this.shellViewModel = new ShellViewModel(services.store(), services.user(), executor, executor.runningProperty(), messages);
         Map<ShellView.Nav, Screen> screens = new EnumMap<>(ShellView.Nav.class);
         screens.put(ShellView.Nav.CUSTOMERS, new CustomersView(
                 new CustomersViewModel(services, executor, dialogs, this, messages), messages));
         screens.put(ShellView.Nav.ORDERS, new OrdersView(
                 new OrdersViewModel(services, executor, dialogs, this, messages), messages, services.customers(), executor));
-        screens.put(ShellView.Nav.CAMPAIGNS, new PlaceholderView(messages, "nav.campaigns", "placeholder.campaigns", "fth-send"));
-        screens.put(ShellView.Nav.HISTORY, new PlaceholderView(messages, "nav.history", "placeholder.history", "fth-clock"));
+        HistoryView history = new HistoryView(new HistoryViewModel(services.campaigns(), services.store().communicationLog(),
+                executor, dialogs, messages), messages);
+        CampaignBuilderViewModel builder = new CampaignBuilderViewModel(services.store().customers(),
+                services.store().segments(), services.campaigns(), executor, dialogs, messages,
+                Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id());
+        screens.put(ShellView.Nav.CAMPAIGNS, new CampaignBuilderView(builder, messages, launched -> {
+            history.show(launched);
+            shellRef[0].select(ShellView.Nav.HISTORY);
+        }));
+        screens.put(ShellView.Nav.HISTORY, history);
         this.shell = new ShellView(shellViewModel, messages, screens);
+        shellRef[0] = shell;
     }
 
     /** Shows the window; {@code state} (may be null in tests) restores size, position and theme. */
@@ -93,6 +109,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         }
         shell.installShortcuts();
         shellViewModel.startHeartbeat();
+        delivery.start();
         stage.show();
     }
 
@@ -107,6 +124,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
 
     public void stop() {
         shellViewModel.stop();
+        delivery.stop();
     }
 
     @Override

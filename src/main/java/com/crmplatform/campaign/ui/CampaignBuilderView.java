@@ -1,0 +1,159 @@
+package com.crmplatform.campaign.ui;
+
+import com.crmplatform.campaign.Campaign;
+import com.crmplatform.campaign.MessageTemplate;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.segment.SavedSegment;
+import com.crmplatform.segment.ui.RuleTreePane;
+import com.crmplatform.ui.Formats;
+import com.crmplatform.ui.Fxml;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.Screen;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The campaign builder screen. */
+public final class CampaignBuilderView implements Screen {
+
+    @FXML
+    private ComboBox<SavedSegment> savedSegments;
+    @FXML
+    private TextField segmentName;
+    @FXML
+    private VBox ruleContainer;
+    @FXML
+    private Label audienceLabel;
+    @FXML
+    private ProgressIndicator countingIndicator;
+    @FXML
+    private Label ruleTextLabel;
+    @FXML
+    private ListView<Customer> sampleList;
+    @FXML
+    private TextField campaignName;
+    @FXML
+    private HBox chips;
+    @FXML
+    private TextArea messageArea;
+    @FXML
+    private Label previewLabel;
+    @FXML
+    private Label problemLabel;
+    @FXML
+    private Button launchButton;
+
+    private final CampaignBuilderViewModel viewModel;
+    private final Messages messages;
+    private final Consumer<Campaign> onLaunched;
+    private final Node node;
+    private boolean started;
+
+    public CampaignBuilderView(CampaignBuilderViewModel viewModel, Messages messages, Consumer<Campaign> onLaunched) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.onLaunched = onLaunched;
+        this.node = Fxml.load(this, messages);
+    }
+
+    @FXML
+    private void initialize() {
+        RuleTreePane tree = new RuleTreePane(messages, new RuleTreePane.Actions(viewModel::addCondition, viewModel::addGroup,
+                viewModel::remove));
+        Node heading = ruleContainer.getChildren().get(0);
+        Runnable draw = () -> ruleContainer.getChildren().setAll(heading, tree.group(viewModel.rootProperty().get(), null));
+        draw.run();
+        viewModel.rootProperty().addListener((o, a, b) -> draw.run());
+        audienceLabel.textProperty().bind(viewModel.audienceText());
+        countingIndicator.visibleProperty().bind(viewModel.countingProperty());
+        ruleTextLabel.textProperty().bind(viewModel.ruleTextProperty());
+        sampleList.setItems(viewModel.sample());
+        sampleList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Customer c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.name() + "  ·  " + Formats.money(c.totalSpend()) + "  ·  "
+                        + messages.get("builder.sample.visits", c.visits()) + "  ·  " + Formats.date(c.lastPurchaseDate()));
+            }
+        });
+        savedSegments.setItems(viewModel.savedSegments());
+        savedSegments.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(SavedSegment s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.name());
+            }
+        });
+        savedSegments.setButtonCell(savedSegments.getCellFactory().call(null));
+        savedSegments.valueProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                viewModel.loadSegment(s);
+                segmentName.setText(s.name());
+            }
+        });
+        campaignName.textProperty().bindBidirectional(viewModel.nameProperty());
+        messageArea.textProperty().bindBidirectional(viewModel.messageProperty());
+        for (String placeholder : MessageTemplate.PLACEHOLDERS) {
+            Button chip = new Button(placeholder);
+            chip.getStyleClass().addAll("small", "chip");
+            chip.setOnAction(e -> {
+                messageArea.insertText(messageArea.getCaretPosition(), placeholder);
+                messageArea.requestFocus();
+            });
+            chips.getChildren().add(chip);
+        }
+        previewLabel.textProperty().bind(viewModel.preview());
+        problemLabel.textProperty().bind(viewModel.problemProperty());
+        launchButton.disableProperty().bind(viewModel.launchingProperty());
+    }
+
+    @Override
+    public Node node() {
+        return node;
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.campaigns";
+    }
+
+    @Override
+    public void shown() {
+        if (!started) {
+            started = true;
+            viewModel.start();
+        } else {
+            viewModel.recount();
+        }
+    }
+
+    @Override
+    public Map<KeyCombination, Runnable> shortcuts() {
+        return Map.of(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::launch,
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveSegment);
+    }
+
+    @FXML
+    private void launch() {
+        viewModel.launch(onLaunched);
+    }
+
+    @FXML
+    private void saveSegment() {
+        viewModel.saveSegment(segmentName.getText());
+    }
+}

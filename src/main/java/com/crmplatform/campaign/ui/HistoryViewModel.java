@@ -1,0 +1,142 @@
+package com.crmplatform.campaign.ui;
+
+import com.crmplatform.campaign.Campaign;
+import com.crmplatform.campaign.CampaignService;
+import com.crmplatform.campaign.CampaignStatus;
+import com.crmplatform.delivery.CommunicationLogRepository;
+import com.crmplatform.delivery.DeliveryStatus;
+import com.crmplatform.delivery.LogEntry;
+import com.crmplatform.store.Cursor;
+import com.crmplatform.ui.DialogService;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.PagedList;
+import com.crmplatform.ui.UiExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Campaign history, newest first, with live figures, and the selected campaign's communication log. */
+public final class HistoryViewModel {
+
+    static final int SHOWN = 200;
+
+    private final CampaignService campaigns;
+    private final CommunicationLogRepository log;
+    private final UiExecutor executor;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final ObservableList<Campaign> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<Campaign> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<DeliveryStatus> statusFilter = new SimpleObjectProperty<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final PagedList<LogEntry> entries;
+    private String selectAfterRefresh;
+    private boolean refreshing;
+
+    public HistoryViewModel(CampaignService campaigns, CommunicationLogRepository log, UiExecutor executor,
+                            DialogService dialogs, Messages messages) {
+        this.campaigns = campaigns;
+        this.log = log;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.entries = new PagedList<>(executor, 100, e -> new Cursor(null, e.id()), e -> message.set(messages.describe(e)));
+        selected.addListener((o, old, now) -> {
+            if (now != null && (old == null || !old.id().equals(now.id()))) {
+                showLog();
+            }
+        });
+        statusFilter.addListener((o, a, b) -> showLog());
+        search.addListener((o, a, b) -> showLog());
+    }
+
+    /** Reads the campaigns again; the selected one stays selected with its new figures. */
+    public void refresh() {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        executor.submit(() -> campaigns.history(SHOWN), list -> {
+            refreshing = false;
+            rows.setAll(list);
+            String want = selectAfterRefresh != null ? selectAfterRefresh : selected.get() == null ? null : selected.get().id();
+            selectAfterRefresh = null;
+            list.stream().filter(c -> c.id().equals(want)).findFirst().ifPresent(c -> {
+                boolean moved = selected.get() != null && selected.get().id().equals(c.id())
+                        && (selected.get().sent() != c.sent() || selected.get().failed() != c.failed());
+                selected.set(c);
+                if (moved) {
+                    entries.refresh();
+                }
+            });
+        }, e -> {
+            refreshing = false;
+            message.set(messages.describe(e));
+        });
+    }
+
+    /** Shows a campaign (just launched) selected at the next refresh. */
+    public void show(Campaign c) {
+        selectAfterRefresh = c.id();
+        refresh();
+    }
+
+    /** True while any campaign is still delivering: the screen keeps refreshing. */
+    public boolean anyRunning() {
+        return rows.stream().anyMatch(c -> c.status() != CampaignStatus.COMPLETED);
+    }
+
+    private void showLog() {
+        Campaign c = selected.get();
+        if (c == null) {
+            return;
+        }
+        DeliveryStatus s = statusFilter.get();
+        String q = search.get();
+        entries.show(r -> log.page(c.id(), s, q, r), () -> -1L);
+    }
+
+    public void sendAgainToFailed() {
+        Campaign c = selected.get();
+        if (c == null || c.failed() == 0) {
+            return;
+        }
+        if (!dialogs.confirm(messages.get("history.sendAgain.title"), messages.get("history.sendAgain.confirm", c.failed(),
+                c.name()), messages.get("history.sendAgain"))) {
+            return;
+        }
+        executor.submit(() -> campaigns.sendAgainToFailed(c.id()), n -> {
+            message.set(messages.get("history.sendAgain.done", n));
+            refresh();
+            showLog();
+        }, e -> dialogs.showError(messages.get("history.sendAgain.title"), messages.describe(e)));
+    }
+
+    public ObservableList<Campaign> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<Campaign> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<DeliveryStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public PagedList<LogEntry> entries() {
+        return entries;
+    }
+}
