@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "com.crmplatform", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] CORE = {"com.crmplatform.customer", "com.crmplatform.order",
+    private static final String[] CORE = {"com.crmplatform.customer", "com.crmplatform.order", "com.crmplatform.segment",
+        "com.crmplatform.campaign", "com.crmplatform.delivery",
         "com.crmplatform.store..", "com.crmplatform.importexport", "com.crmplatform.auth..", "com.crmplatform.config..",
         "com.crmplatform.cli..", "com.crmplatform.bench.."};
 

@@ -131,6 +131,35 @@ class MainWindowFlowsTest {
     }
 
     @Test
+    void buildARuleSeeTheCountLaunchAndWatchItDeliver(FxRobot robot) throws Exception {
+        for (int i = 0; i < 120; i++) {
+            services.store().customers().insert(TestData.customer("Spender " + i, "spender" + i + "@example.com",
+                    String.valueOf(5_000 + i * 100), 1 + i % 4, null));
+        }
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        // the default rule: total spend > 10,000 -> spenders 51..119
+        waitUntil(() -> robot.lookup(".audience-size").queryAs(Label.class).getText().equals("69"));
+        robot.clickOn(robot.lookup(".rule-group .button").match((Button b) -> "Condition".equals(b.getText())).queryButton());
+        waitUntil(() -> robot.lookup(".rule-english").queryAs(Label.class).getText().contains("Fix"));
+        robot.clickOn(robot.lookup(".rule-value").nth(1).queryAs(javafx.scene.control.TextField.class))
+                .write("15000");
+        waitUntil(() -> robot.lookup(".audience-size").queryAs(Label.class).getText().equals("19"));
+        robot.clickOn("#campaignName").write("Top spenders");
+        robot.clickOn("#launchButton");
+        waitUntil(() -> robot.lookup(".dialog-pane .button").match((Button b) -> "Launch".equals(b.getText())).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> "Launch".equals(b.getText())).queryButton());
+        waitUntil(() -> robot.lookup(".history-table").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<com.crmplatform.campaign.Campaign> history = robot.lookup(".history-table").queryAs(TableView.class);
+        waitUntil(() -> !history.getItems().isEmpty() && history.getItems().get(0).name().equals("Top spenders"));
+        waitUntil(() -> {
+            var c = history.getItems().get(0);
+            return c.audienceSize() == 19 && c.pending() == 0 && c.sent() + c.failed() == 19;
+        });
+        assertEquals(com.crmplatform.campaign.CampaignStatus.COMPLETED, history.getItems().get(0).status());
+    }
+
+    @Test
     void importACsvWithBadRowsAndSeeTheRejections(FxRobot robot) throws Exception {
         Files.writeString(csv, "name,email,totalSpend\nIqbal Ahmed,iqbal@example.com,500\n,nameless@example.com,1\n"
                 + "Neg Ative,neg@example.com,-3\n");

@@ -44,8 +44,14 @@ class MessagesBundleTest {
             }
         }
         assertTrue(used.size() > 50, "found the keys in use: " + used.size());
-        Set<String> missing = new TreeSet<>(used);
-        missing.removeAll(bundle.keySet());
+        Set<String> missing = new TreeSet<>();
+        for (String key : used) {
+            // "rule.field." + name: a prefix completed at run time; some keys must carry it
+            boolean ok = key.endsWith(".") ? bundle.keySet().stream().anyMatch(k -> k.startsWith(key)) : bundle.containsKey(key);
+            if (!ok) {
+                missing.add(key);
+            }
+        }
         assertEquals(Set.of(), missing);
     }
 }

@@ -108,6 +108,7 @@ public final class RuleTreePane {
         operator.setPrefWidth(80);
         TextField value = new TextField();
         value.textProperty().bindBidirectional(c.valueProperty());
+        value.getStyleClass().add("rule-value");
         value.setPrefWidth(130);
         DatePicker date = new DatePicker();
         date.valueProperty().bindBidirectional(c.dateProperty());

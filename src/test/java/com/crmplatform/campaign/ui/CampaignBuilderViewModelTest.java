@@ -1,0 +1,174 @@
+package com.crmplatform.campaign.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.auth.LocalUser;
+import com.crmplatform.campaign.Campaign;
+import com.crmplatform.campaign.CampaignService;
+import com.crmplatform.segment.RuleField;
+import com.crmplatform.segment.RuleOperator;
+import com.crmplatform.segment.ui.RuleEditor.ConditionNode;
+import com.crmplatform.segment.ui.RuleEditor.GroupNode;
+import com.crmplatform.store.TestData;
+import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.ui.Debouncer;
+import com.crmplatform.ui.FakeDialogs;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.UiExecutor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CampaignBuilderViewModelTest {
+
+    @TempDir
+    Path dir;
+    SqliteStore store;
+    FakeDialogs dialogs = new FakeDialogs();
+
+    /** Holds the last debounced action until the test lets the user's pause end. */
+    static final class ManualDebouncer implements Debouncer {
+        Runnable pending;
+        int triggers;
+
+        @Override
+        public void trigger(Runnable action) {
+            pending = action;
+            triggers++;
+        }
+
+        void quiet() {
+            Runnable r = pending;
+            pending = null;
+            if (r != null) {
+                r.run();
+            }
+        }
+    }
+
+    /** Holds background work until the test finishes it, in any order. */
+    static final class ManualExecutor implements UiExecutor {
+        record Job(Callable<?> work, Consumer<Object> ok, Flag flag) {
+        }
+
+        final List<Job> jobs = new ArrayList<>();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> Handle submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            Flag flag = new Flag();
+            jobs.add(new Job(work, (Consumer<Object>) onSuccess, flag));
+            return flag;
+        }
+
+        void finish(int i) throws Exception {
+            Job j = jobs.get(i);
+            Object result = j.work().call();
+            if (!j.flag().isCancelled()) {
+                j.ok().accept(result);
+            }
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.open(dir);
+        for (int i = 0; i < 10; i++) {
+            store.customers().insert(TestData.customer("Shopper " + i, "s" + i + "@example.com", String.valueOf(i * 5000), i,
+                    LocalDate.of(2026, 1, 1).plusDays(i * 30L)));
+        }
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private CampaignBuilderViewModel builder(UiExecutor executor, Debouncer debouncer) {
+        CampaignService service = new CampaignService(store.campaigns(), store.communicationLog(), new LocalUser("ann"),
+                Clock.systemDefaultZone());
+        return new CampaignBuilderViewModel(store.customers(), store.segments(), service, executor, dialogs,
+                Messages.load(Locale.ENGLISH), debouncer, Clock.systemDefaultZone(), "local:ann");
+    }
+
+    @Test
+    void typingCountsOnceTheUserPausesAndAnOlderCountNeverOverwritesANewerOne() throws Exception {
+        ManualDebouncer debouncer = new ManualDebouncer();
+        ManualExecutor executor = new ManualExecutor();
+        CampaignBuilderViewModel vm = builder(executor, debouncer);
+        ConditionNode spend = (ConditionNode) vm.rootProperty().get().children().get(0); // totalSpend > 10000
+        spend.valueProperty().set("1");
+        spend.valueProperty().set("10");
+        spend.valueProperty().set("100");
+        assertEquals(0, vm.countsStarted(), "nothing is counted while the user types");
+        debouncer.quiet();
+        assertEquals(1, vm.countsStarted(), "one count for three keystrokes");
+        spend.valueProperty().set("30000");
+        debouncer.quiet();
+        assertEquals(2, executor.jobs.size());
+        executor.finish(1);
+        assertEquals(3, vm.audienceSizeProperty().get(), "totalSpend > 30000: 35000, 40000, 45000");
+        executor.finish(0); // the stale count for > 100 arrives late
+        assertEquals(3, vm.audienceSizeProperty().get(), "a cancelled count changes nothing");
+        assertEquals("Total spend > ₹30,000", vm.ruleTextProperty().get());
+    }
+
+    @Test
+    void aBadValueIsShownOnItsConditionAndNothingIsCounted() {
+        CampaignBuilderViewModel vm = builder(UiExecutor.currentThread(), Debouncer.immediate());
+        vm.recount();
+        long before = vm.audienceSizeProperty().get();
+        assertEquals(7, before); // 10000 < spend: 15000 .. 45000
+        ConditionNode spend = (ConditionNode) vm.rootProperty().get().children().get(0);
+        spend.valueProperty().set("ten thousand");
+        assertEquals("\"ten thousand\" is not a number.", spend.errorProperty().get());
+        assertEquals(-1, vm.audienceSizeProperty().get());
+        assertTrue(vm.sample().isEmpty());
+    }
+
+    @Test
+    void nestedGroupsSavedSegmentsAndLaunchFreezingTheAudience() {
+        CampaignBuilderViewModel vm = builder(UiExecutor.currentThread(), Debouncer.immediate());
+        GroupNode root = vm.rootProperty().get();
+        vm.addGroup(root); // OR group
+        GroupNode or = (GroupNode) root.children().get(1);
+        ConditionNode visits = (ConditionNode) or.children().get(0);
+        visits.fieldProperty().set(RuleField.VISITS);
+        visits.operatorProperty().set(RuleOperator.LT);
+        visits.valueProperty().set("3");
+        vm.addCondition(or);
+        ConditionNode inactive = (ConditionNode) or.children().get(1);
+        inactive.fieldProperty().set(RuleField.INACTIVE_DAYS);
+        inactive.valueProperty().set("200");
+        assertTrue(vm.ruleTextProperty().get().startsWith("Total spend > ₹10,000 AND (Visits < 3 OR Inactive > 200 days)"));
+        long audience = vm.audienceSizeProperty().get();
+        assertTrue(audience > 0 && audience < 10, "audience " + audience);
+        assertEquals(Math.min(5, audience), vm.sample().size());
+
+        vm.saveSegment("Lapsed big spenders");
+        assertEquals(1, vm.savedSegments().size());
+        vm.remove(root, or);
+        assertEquals(7, vm.audienceSizeProperty().get());
+        vm.loadSegment(vm.savedSegments().get(0));
+        assertEquals(audience, vm.audienceSizeProperty().get(), "the saved rule comes back");
+
+        vm.nameProperty().set("Come back");
+        vm.messageProperty().set("Hi {firstName}!");
+        assertTrue(vm.preview().get().startsWith("Hi Shopper"));
+        List<Campaign> launched = new ArrayList<>();
+        vm.launch(launched::add);
+        assertEquals(1, launched.size());
+        assertTrue(dialogs.confirmations.get(0).contains(audience + " customers"));
+        assertEquals(audience, launched.get(0).audienceSize());
+    }
+}
