@@ -39,6 +39,8 @@ final class SqliteSchema {
         "CREATE INDEX IF NOT EXISTS customers_spend ON customers(total_spend_paise, id)",
         "CREATE INDEX IF NOT EXISTS customers_visits ON customers(visits, id)",
         "CREATE INDEX IF NOT EXISTS customers_last_purchase ON customers(last_purchase, id)",
+        // Covers every segment field: audience counts read this index only, never the table rows.
+        "CREATE INDEX IF NOT EXISTS customers_segment ON customers(total_spend_paise, visits, last_purchase)",
         """
         CREATE TABLE IF NOT EXISTS orders (
           id TEXT NOT NULL PRIMARY KEY,
@@ -89,7 +91,9 @@ final class SqliteSchema {
           created_at INTEGER NOT NULL,
           updated_at INTEGER NOT NULL
         )""",
-        "CREATE INDEX IF NOT EXISTS log_claim ON communication_log(status, lease_until)",
+        // Claims walk pending entries in id order; leases are not indexed, so taking one is a row write only.
+        "DROP INDEX IF EXISTS log_claim",
+        "CREATE INDEX IF NOT EXISTS log_pending ON communication_log(status, id)",
         "CREATE INDEX IF NOT EXISTS log_campaign ON communication_log(campaign_id, status, id)",
         """
         CREATE TABLE IF NOT EXISTS segments (
