@@ -1,0 +1,98 @@
+package com.crmplatform.ai;
+
+import com.crmplatform.segment.RuleException;
+import com.crmplatform.segment.RuleJson;
+import com.crmplatform.segment.SegmentRule;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * English to segment rules: Groq when a key is set and it answers with a valid rule (one repair
+ * attempt quoting the validation error), else the offline parser, and the answer always says which
+ * engine answered and, when it was not Groq, why.
+ */
+public final class RuleGenerator {
+
+    /** Which engine answered. */
+    public enum Engine { GROQ, OFFLINE }
+
+    /**
+     * @param groqProblem why Groq was not used (empty when Groq answered or none is configured)
+     */
+    public record Answer(SegmentRule.Group rule, Engine engine, Optional<String> groqProblem) {
+    }
+
+    static final String PROMPT = load();
+
+    private final Optional<GroqRuleClient> groq;
+    private final OfflineRuleParser offline = new OfflineRuleParser();
+
+    public RuleGenerator(GroqSettings settings) {
+        this(settings, d -> Thread.sleep(d.toMillis()));
+    }
+
+    RuleGenerator(GroqSettings settings, GroqRuleClient.Sleeper sleeper) {
+        this.groq = settings.apiKey().isPresent() ? Optional.of(new GroqRuleClient(settings, sleeper)) : Optional.empty();
+    }
+
+    public boolean groqConfigured() {
+        return groq.isPresent();
+    }
+
+    /**
+     * @param offlineOnly skip Groq (the user asked for it, or there is no network)
+     * @throws RuleNotUnderstood when neither engine could read the description
+     */
+    public Answer generate(String text, boolean offlineOnly) {
+        Optional<String> problem = Optional.empty();
+        if (!offlineOnly && groq.isPresent()) {
+            try {
+                return new Answer(askGroq(groq.get(), text), Engine.GROQ, Optional.empty());
+            } catch (GroqRuleClient.GroqUnavailable | RuleException e) {
+                problem = Optional.of(e.getMessage());
+            }
+        } else if (!offlineOnly) {
+            problem = Optional.of("no Groq API key is set");
+        }
+        try {
+            return new Answer(offline.parse(text), Engine.OFFLINE, problem);
+        } catch (RuleNotUnderstood e) {
+            String why = problem.map(p -> " (Groq was not used: " + p + ")").orElse("");
+            throw new RuleNotUnderstood(e.getMessage() + why, e.unplaced());
+        }
+    }
+
+    private static SegmentRule.Group askGroq(GroqRuleClient client, String text) {
+        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(PROMPT), UserMessage.from(text)));
+        String first = client.ask(messages);
+        try {
+            return RuleJson.parse(first);
+        } catch (RuleException invalid) {
+            messages.add(AiMessage.from(first));
+            messages.add(UserMessage.from("That answer is not a valid rule: " + invalid.getMessage()
+                    + ". Answer again with the corrected JSON object only."));
+            try {
+                return RuleJson.parse(client.ask(messages));
+            } catch (RuleException stillInvalid) {
+                throw new RuleException("", "Groq's answer was not a valid rule twice (" + stillInvalid.getMessage() + ")");
+            }
+        }
+    }
+
+    private static String load() {
+        try (InputStream in = RuleGenerator.class.getResourceAsStream("/com/crmplatform/ai/rule-prompt.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
