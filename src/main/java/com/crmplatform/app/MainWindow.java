@@ -76,7 +76,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
                 executor, dialogs, messages), messages);
         CampaignBuilderViewModel builder = new CampaignBuilderViewModel(services.store().customers(),
                 services.store().segments(), services.campaigns(), executor, dialogs, messages,
-                Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id());
+                Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id(), services.ruleGenerator());
         screens.put(ShellView.Nav.CAMPAIGNS, new CampaignBuilderView(builder, messages, launched -> {
             history.show(launched);
             shellRef[0].select(ShellView.Nav.HISTORY);

@@ -1,5 +1,7 @@
 package com.crmplatform.app;
 
+import com.crmplatform.ai.GroqSettings;
+import com.crmplatform.ai.RuleGenerator;
 import com.crmplatform.auth.CurrentUser;
 import com.crmplatform.campaign.CampaignService;
 import com.crmplatform.config.AppConfig;
@@ -29,6 +31,7 @@ public final class Services implements AutoCloseable {
     private final CsvExporter exporter;
     private final DemoData demoData;
     private final CampaignService campaigns;
+    private final RuleGenerator ruleGenerator;
     private final ExecutorService background;
 
     public Services(AppConfig config, Store store, CurrentUser user, Clock clock) {
@@ -48,6 +51,7 @@ public final class Services implements AutoCloseable {
         this.exporter = new CsvExporter(store.customers(), store.orders());
         this.demoData = new DemoData(store.customers(), store.orders(), user, clock);
         this.campaigns = new CampaignService(store.campaigns(), store.communicationLog(), user, clock);
+        this.ruleGenerator = new RuleGenerator(GroqSettings.of(config.groqApiKey(), config.groqBaseUrl(), config.groqModel()));
     }
 
     public AppConfig config() {
@@ -80,6 +84,11 @@ public final class Services implements AutoCloseable {
 
     public CsvExporter exporter() {
         return exporter;
+    }
+
+    /** English to rules: Groq when configured, the offline parser otherwise. */
+    public RuleGenerator ruleGenerator() {
+        return ruleGenerator;
     }
 
     public CampaignService campaigns() {

@@ -1,6 +1,7 @@
 package com.crmplatform.cli;
 
-import com.crmplatform.ai.OfflineRuleParser;
+import com.crmplatform.ai.GroqSettings;
+import com.crmplatform.ai.RuleGenerator;
 import com.crmplatform.segment.RuleJson;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,11 +17,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "rules", description = "Turns plain English into segment rule JSON, one compact line per question "
         + "({\"error\": \"...\"} when not understood). Without TEXT, reads one question per line of standard input. "
-        + "This version answers with the built-in offline parser; the Groq engine comes with the AI issue.")
+        + "Groq answers when GROQ_API_KEY is set and reachable; otherwise (or with --offline) the built-in parser, "
+        + "and stderr says why Groq was not used.")
 final class RulesCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    CrmCommand root;
 
     @Option(names = "--offline", description = "Use the built-in parser only (no network).")
     boolean offline;
@@ -30,26 +35,33 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OfflineRuleParser parser = new OfflineRuleParser();
+        var config = root.config();
+        RuleGenerator generator = new RuleGenerator(GroqSettings.of(config.groqApiKey(), config.groqBaseUrl(), config.groqModel()));
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (text != null) {
-            out.println(answer(parser, text));
+            out.println(answer(generator, text, err));
             out.flush();
             return 0;
         }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                out.println(answer(parser, line));
+                out.println(answer(generator, line, err));
                 out.flush();
             }
         }
         return 0;
     }
 
-    private static String answer(OfflineRuleParser parser, String question) {
+    private String answer(RuleGenerator generator, String question, PrintWriter err) {
         try {
-            return RuleJson.write(parser.parse(question));
+            RuleGenerator.Answer a = generator.generate(question, offline);
+            a.groqProblem().ifPresent(p -> {
+                err.println("note: the offline parser answered; Groq was not used: " + p);
+                err.flush();
+            });
+            return RuleJson.write(a.rule());
         } catch (IllegalArgumentException e) {
             return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("error", e.getMessage())).toString();
         }

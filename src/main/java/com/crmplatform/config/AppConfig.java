@@ -9,12 +9,26 @@ import java.util.Optional;
  *
  * @param dataDir  where the local store, the lock file, logs and window state live
  * @param mongoUrl a MongoDB connection string; empty means the local SQLite store
+ * @param groqApiKey {@code GROQ_API_KEY}; empty: the offline parser answers
  */
-public record AppConfig(Path dataDir, Optional<String> mongoUrl) {
+public record AppConfig(Path dataDir, Optional<String> mongoUrl, Optional<String> groqApiKey, Optional<String> groqBaseUrl,
+                        Optional<String> groqModel) {
 
     public AppConfig {
         dataDir = dataDir.toAbsolutePath().normalize();
         mongoUrl = mongoUrl.filter(s -> !s.isBlank()).map(String::strip);
+    }
+
+    /** Local settings with no Groq configured. */
+    public AppConfig(Path dataDir, Optional<String> mongoUrl) {
+        this(dataDir, mongoUrl, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Never prints the API key. */
+    @Override
+    public String toString() {
+        return "AppConfig[dataDir=" + dataDir + ", mongo=" + mongoUrl.map(Secrets::maskUri).orElse("none") + ", groqKey="
+                + (groqApiKey.isPresent() ? "****" : "none") + ", groqBaseUrl=" + groqBaseUrl.orElse("default") + "]";
     }
 
     public boolean usesMongo() {

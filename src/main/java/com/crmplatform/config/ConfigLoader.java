@@ -14,6 +14,9 @@ public final class ConfigLoader {
 
     public static final String MONGO_URL = "MONGO_URL";
     public static final String CRM_DATA_DIR = "CRM_DATA_DIR";
+    public static final String GROQ_API_KEY = "GROQ_API_KEY";
+    public static final String GROQ_BASE_URL = "GROQ_BASE_URL";
+    public static final String GROQ_MODEL = "GROQ_MODEL";
 
     private final Map<String, String> environment;
     private final Map<String, String> dotEnv;
@@ -41,7 +44,7 @@ public final class ConfigLoader {
         Path dataDir = dataDirOption != null ? dataDirOption
                 : lookup(CRM_DATA_DIR).map(Path::of).orElseGet(this::defaultDataDir);
         Optional<String> mongo = dbOption != null ? Optional.of(dbOption) : lookup(MONGO_URL);
-        return new AppConfig(dataDir, mongo);
+        return new AppConfig(dataDir, mongo, lookup(GROQ_API_KEY), lookup(GROQ_BASE_URL), lookup(GROQ_MODEL));
     }
 
     public Optional<String> lookup(String name) {

@@ -9,6 +9,7 @@ import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.Screen;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
@@ -30,6 +31,12 @@ import javafx.scene.layout.VBox;
 /** The campaign builder screen. */
 public final class CampaignBuilderView implements Screen {
 
+    @FXML
+    private TextField describeField;
+    @FXML
+    private Button describeButton;
+    @FXML
+    private Label describeNote;
     @FXML
     private ComboBox<SavedSegment> savedSegments;
     @FXML
@@ -74,10 +81,17 @@ public final class CampaignBuilderView implements Screen {
     private void initialize() {
         RuleTreePane tree = new RuleTreePane(messages, new RuleTreePane.Actions(viewModel::addCondition, viewModel::addGroup,
                 viewModel::remove));
-        Node heading = ruleContainer.getChildren().get(0);
-        Runnable draw = () -> ruleContainer.getChildren().setAll(heading, tree.group(viewModel.rootProperty().get(), null));
+        List<Node> fixed = List.copyOf(ruleContainer.getChildren()); // describe row, note, heading
+        Runnable draw = () -> {
+            List<Node> all = new java.util.ArrayList<>(fixed);
+            all.add(tree.group(viewModel.rootProperty().get(), null));
+            ruleContainer.getChildren().setAll(all);
+        };
         draw.run();
         viewModel.rootProperty().addListener((o, a, b) -> draw.run());
+        describeNote.textProperty().bind(viewModel.describeNoteProperty());
+        describeButton.disableProperty().bind(viewModel.describingProperty());
+        describeField.setOnAction(e -> describe());
         audienceLabel.textProperty().bind(viewModel.audienceText());
         countingIndicator.visibleProperty().bind(viewModel.countingProperty());
         ruleTextLabel.textProperty().bind(viewModel.ruleTextProperty());
@@ -150,6 +164,11 @@ public final class CampaignBuilderView implements Screen {
     @FXML
     private void launch() {
         viewModel.launch(onLaunched);
+    }
+
+    @FXML
+    private void describe() {
+        viewModel.describe(describeField.getText());
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package com.crmplatform.campaign.ui;
 
+import com.crmplatform.ai.RuleGenerator;
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.CampaignService;
 import com.crmplatform.campaign.MessageTemplate;
@@ -66,12 +67,16 @@ public final class CampaignBuilderViewModel {
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObservableList<SavedSegment> savedSegments = FXCollections.observableArrayList();
     private final BooleanProperty launching = new SimpleBooleanProperty();
+    private final StringProperty describeNote = new SimpleStringProperty("");
+    private final BooleanProperty describing = new SimpleBooleanProperty();
+    private final RuleGenerator generator;
     private UiExecutor.Handle pendingCount;
     private int countsStarted;
 
     public CampaignBuilderViewModel(CustomerRepository customers, SegmentRepository segments, CampaignService campaigns,
                                     UiExecutor executor, DialogService dialogs, Messages messages, Debouncer debouncer,
-                                    Clock clock, String user) {
+                                    Clock clock, String user, RuleGenerator generator) {
+        this.generator = generator;
         this.customers = customers;
         this.segments = segments;
         this.campaigns = campaigns;
@@ -196,6 +201,36 @@ public final class CampaignBuilderViewModel {
     /** Shows a generated or saved rule in the editor. */
     public void loadRule(SegmentRule.Group rule) {
         setRoot(RuleEditor.fromRule(rule));
+    }
+
+    /**
+     * Turns the description into a rule (Groq, or the offline parser) in the background and puts
+     * it in the editor for review; the note says which engine answered.
+     */
+    public void describe(String text) {
+        if (text == null || text.isBlank() || describing.get()) {
+            return;
+        }
+        describing.set(true);
+        describeNote.set(messages.get("builder.describe.working"));
+        executor.submit(() -> generator.generate(text, false), answer -> {
+            describing.set(false);
+            loadRule(answer.rule());
+            describeNote.set(answer.engine() == RuleGenerator.Engine.GROQ ? messages.get("builder.describe.groq")
+                    : answer.groqProblem().map(p -> messages.get("builder.describe.offlineBecause", p))
+                            .orElse(messages.get("builder.describe.offline")));
+        }, e -> {
+            describing.set(false);
+            describeNote.set(messages.describe(e));
+        });
+    }
+
+    public StringProperty describeNoteProperty() {
+        return describeNote;
+    }
+
+    public BooleanProperty describingProperty() {
+        return describing;
     }
 
     /** Asks for confirmation with the audience size, launches, then hands the campaign on. */

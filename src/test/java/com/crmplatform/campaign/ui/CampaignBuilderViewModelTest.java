@@ -98,7 +98,9 @@ class CampaignBuilderViewModelTest {
         CampaignService service = new CampaignService(store.campaigns(), store.communicationLog(), new LocalUser("ann"),
                 Clock.systemDefaultZone());
         return new CampaignBuilderViewModel(store.customers(), store.segments(), service, executor, dialogs,
-                Messages.load(Locale.ENGLISH), debouncer, Clock.systemDefaultZone(), "local:ann");
+                Messages.load(Locale.ENGLISH), debouncer, Clock.systemDefaultZone(), "local:ann",
+                new com.crmplatform.ai.RuleGenerator(com.crmplatform.ai.GroqSettings.of(java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.empty())));
     }
 
     @Test
@@ -121,6 +123,19 @@ class CampaignBuilderViewModelTest {
         executor.finish(0); // the stale count for > 100 arrives late
         assertEquals(3, vm.audienceSizeProperty().get(), "a cancelled count changes nothing");
         assertEquals("Total spend > ₹30,000", vm.ruleTextProperty().get());
+    }
+
+    @Test
+    void describingTheAudienceFillsTheEditorAndSaysWhichEngineAnswered() {
+        CampaignBuilderViewModel vm = builder(UiExecutor.currentThread(), Debouncer.immediate());
+        vm.describe("spent over 20k or visited more than 7 times");
+        assertEquals("Total spend > ₹20,000 OR Visits > 7", vm.ruleTextProperty().get());
+        assertEquals(5, vm.audienceSizeProperty().get()); // spend 25000..45000 (visits 8, 9 are among them)
+        assertTrue(vm.describeNoteProperty().get().contains("built-in parser"), vm.describeNoteProperty().get());
+        assertTrue(vm.describeNoteProperty().get().contains("no Groq API key"), vm.describeNoteProperty().get());
+        vm.describe("people who like cricket");
+        assertTrue(vm.describeNoteProperty().get().contains("like cricket"), vm.describeNoteProperty().get());
+        assertEquals("Total spend > ₹20,000 OR Visits > 7", vm.ruleTextProperty().get(), "the rule being edited is kept");
     }
 
     @Test
