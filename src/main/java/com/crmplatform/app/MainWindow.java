@@ -73,10 +73,11 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         screens.put(ShellView.Nav.ORDERS, new OrdersView(
                 new OrdersViewModel(services, executor, dialogs, this, messages), messages, services.customers(), executor));
         HistoryView history = new HistoryView(new HistoryViewModel(services.campaigns(), services.store().communicationLog(),
-                executor, dialogs, messages), messages);
+                executor, dialogs, messages).withAssistant(services.assistant()), messages);
         CampaignBuilderViewModel builder = new CampaignBuilderViewModel(services.store().customers(),
                 services.store().segments(), services.campaigns(), executor, dialogs, messages,
-                Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id(), services.ruleGenerator());
+                Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id(), services.ruleGenerator())
+                .withAssistant(services.assistant());
         screens.put(ShellView.Nav.CAMPAIGNS, new CampaignBuilderView(builder, messages, launched -> {
             history.show(launched);
             shellRef[0].select(ShellView.Nav.HISTORY);

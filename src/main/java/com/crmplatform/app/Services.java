@@ -1,5 +1,6 @@
 package com.crmplatform.app;
 
+import com.crmplatform.ai.CampaignAssistant;
 import com.crmplatform.ai.GroqSettings;
 import com.crmplatform.ai.RuleGenerator;
 import com.crmplatform.auth.CurrentUser;
@@ -32,6 +33,7 @@ public final class Services implements AutoCloseable {
     private final DemoData demoData;
     private final CampaignService campaigns;
     private final RuleGenerator ruleGenerator;
+    private final CampaignAssistant assistant;
     private final ExecutorService background;
 
     public Services(AppConfig config, Store store, CurrentUser user, Clock clock) {
@@ -51,7 +53,9 @@ public final class Services implements AutoCloseable {
         this.exporter = new CsvExporter(store.customers(), store.orders());
         this.demoData = new DemoData(store.customers(), store.orders(), user, clock);
         this.campaigns = new CampaignService(store.campaigns(), store.communicationLog(), user, clock);
-        this.ruleGenerator = new RuleGenerator(GroqSettings.of(config.groqApiKey(), config.groqBaseUrl(), config.groqModel()));
+        GroqSettings groq = GroqSettings.of(config.groqApiKey(), config.groqBaseUrl(), config.groqModel());
+        this.ruleGenerator = new RuleGenerator(groq);
+        this.assistant = new CampaignAssistant(groq);
     }
 
     public AppConfig config() {
@@ -89,6 +93,11 @@ public final class Services implements AutoCloseable {
     /** English to rules: Groq when configured, the offline parser otherwise. */
     public RuleGenerator ruleGenerator() {
         return ruleGenerator;
+    }
+
+    /** Message suggestions, summaries and tags: Groq when configured, deterministic otherwise. */
+    public CampaignAssistant assistant() {
+        return assistant;
     }
 
     public CampaignService campaigns() {

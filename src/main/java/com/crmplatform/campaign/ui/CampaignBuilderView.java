@@ -63,6 +63,8 @@ public final class CampaignBuilderView implements Screen {
     private Label problemLabel;
     @FXML
     private Button launchButton;
+    @FXML
+    private Button suggestButton;
 
     private final CampaignBuilderViewModel viewModel;
     private final Messages messages;
@@ -164,6 +166,19 @@ public final class CampaignBuilderView implements Screen {
     @FXML
     private void launch() {
         viewModel.launch(onLaunched);
+    }
+
+    @FXML
+    private void suggest() {
+        viewModel.suggestMessages(options -> {
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+            for (String option : options) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(option);
+                item.setOnAction(e -> viewModel.messageProperty().set(option));
+                menu.getItems().add(item);
+            }
+            menu.show(suggestButton, javafx.geometry.Side.TOP, 0, 0);
+        });
     }
 
     @FXML

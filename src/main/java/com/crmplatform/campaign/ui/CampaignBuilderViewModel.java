@@ -70,6 +70,7 @@ public final class CampaignBuilderViewModel {
     private final StringProperty describeNote = new SimpleStringProperty("");
     private final BooleanProperty describing = new SimpleBooleanProperty();
     private final RuleGenerator generator;
+    private com.crmplatform.ai.CampaignAssistant assistant;
     private UiExecutor.Handle pendingCount;
     private int countsStarted;
 
@@ -91,6 +92,12 @@ public final class CampaignBuilderViewModel {
         first.valueProperty().set("10000");
         start.children().add(first);
         setRoot(start);
+    }
+
+    /** Adds message suggestions to the builder. */
+    public CampaignBuilderViewModel withAssistant(com.crmplatform.ai.CampaignAssistant a) {
+        this.assistant = a;
+        return this;
     }
 
     /** Loads the named segments; called when the screen opens. */
@@ -223,6 +230,22 @@ public final class CampaignBuilderViewModel {
             describing.set(false);
             describeNote.set(messages.describe(e));
         });
+    }
+
+    /** Three message suggestions for the current audience (and the campaign name as the goal). */
+    public void suggestMessages(Consumer<List<String>> show) {
+        Optional<SegmentRule.Group> rule = RuleEditor.toRule(root.get());
+        if (rule.isEmpty() || assistant == null) {
+            problem.set(messages.get("builder.fixConditions"));
+            return;
+        }
+        String goal = name.get();
+        problem.set(messages.get("builder.suggest.working"));
+        executor.submit(() -> assistant.suggestMessages(rule.get(), goal), s -> {
+            problem.set(s.engine() == RuleGenerator.Engine.GROQ ? messages.get("builder.suggest.groq")
+                    : messages.get("builder.suggest.offline"));
+            show.accept(s.value());
+        }, e -> problem.set(messages.describe(e)));
     }
 
     public StringProperty describeNoteProperty() {

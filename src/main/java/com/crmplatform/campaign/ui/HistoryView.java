@@ -59,6 +59,8 @@ public final class HistoryView implements Screen {
     @FXML
     private PieChart chart;
     @FXML
+    private Label summaryLabel;
+    @FXML
     private Button sendAgainButton;
     @FXML
     private ComboBox<DeliveryStatus> statusFilter;
@@ -157,6 +159,7 @@ public final class HistoryView implements Screen {
         logTable.setItems(viewModel.entries().rows());
         Pager.bind(viewModel.entries(), firstButton, previousButton, nextButton, lastButton);
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
         showCampaign(null);
     }
 

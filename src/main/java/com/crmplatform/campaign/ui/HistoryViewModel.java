@@ -34,6 +34,9 @@ public final class HistoryViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final PagedList<LogEntry> entries;
+    private final StringProperty summary = new SimpleStringProperty("");
+    private com.crmplatform.ai.CampaignAssistant assistant;
+    private String summarizedKey = "";
     private String selectAfterRefresh;
     private boolean refreshing;
 
@@ -52,6 +55,41 @@ public final class HistoryViewModel {
         });
         statusFilter.addListener((o, a, b) -> showLog());
         search.addListener((o, a, b) -> showLog());
+    }
+
+    public HistoryViewModel withAssistant(com.crmplatform.ai.CampaignAssistant a) {
+        this.assistant = a;
+        selected.addListener((o, old, now) -> summarize(now));
+        return this;
+    }
+
+    /** The summary and tags of the selected campaign, written again when its figures change. */
+    private void summarize(Campaign c) {
+        if (c == null || assistant == null) {
+            summary.set("");
+            return;
+        }
+        String key = c.id() + "/" + c.sent() + "/" + c.failed();
+        if (key.equals(summarizedKey)) {
+            return;
+        }
+        summarizedKey = key;
+        java.util.List<Campaign> all = java.util.List.copyOf(rows);
+        executor.submit(() -> {
+            var s = assistant.summarize(c, all);
+            var t = assistant.tags(c.rule(), c.message());
+            String engine = messages.get(s.engine() == com.crmplatform.ai.RuleGenerator.Engine.GROQ
+                    ? "history.summary.groq" : "history.summary.offline");
+            return s.value() + "\n" + messages.get("history.tags", String.join(" · ", t.value())) + "\n" + engine;
+        }, text -> {
+            if (selected.get() != null && selected.get().id().equals(c.id())) {
+                summary.set(text);
+            }
+        }, e -> summary.set(messages.describe(e)));
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
     }
 
     /** Reads the campaigns again; the selected one stays selected with its new figures. */
