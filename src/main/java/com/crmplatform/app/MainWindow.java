@@ -77,7 +77,9 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         CampaignBuilderViewModel builder = new CampaignBuilderViewModel(services.store().customers(),
                 services.store().segments(), services.campaigns(), executor, dialogs, messages,
                 Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id(), services.ruleGenerator())
-                .withAssistant(services.assistant());
+                .withAssistant(services.assistant())
+                .withSendTimeAdvice(rule -> com.crmplatform.ai.SendTimeAdvisor.advise(services.store().orders()
+                        .purchaseMoments(rule, java.time.LocalDate.now(clock), 20_000), clock.getZone()));
         screens.put(ShellView.Nav.CAMPAIGNS, new CampaignBuilderView(builder, messages, launched -> {
             history.show(launched);
             shellRef[0].select(ShellView.Nav.HISTORY);

@@ -211,6 +211,29 @@ public final class MongoOrderRepository implements OrderRepository {
         return guard(() -> and.isEmpty() ? orders.countDocuments() : orders.countDocuments(Filters.and(and)));
     }
 
+    /** Set once the store is built: the customers a rule selects come from their repository. */
+    private com.crmplatform.customer.CustomerRepository customerRepository;
+
+    public void useCustomers(com.crmplatform.customer.CustomerRepository customers) {
+        this.customerRepository = customers;
+    }
+
+    @Override
+    public List<PurchaseMoment> purchaseMoments(com.crmplatform.segment.SegmentRule rule, LocalDate today, int limit) {
+        return guard(() -> {
+            // A sample of up to 5,000 matching customers is plenty to see when they buy.
+            List<String> ids = customerRepository.matching(rule, today, null, 5_000).stream()
+                    .map(com.crmplatform.customer.Customer::id).toList();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return orders.find(Filters.and(Filters.in("customerId", ids), Filters.eq("status", "ACTIVE")))
+                    .sort(Sorts.descending("orderDate")).limit(limit)
+                    .map(d -> new PurchaseMoment(MongoDocs.localDate(d.getDate("orderDate")), d.getDate("createdAt").toInstant()))
+                    .into(new ArrayList<>());
+        });
+    }
+
     @Override
     public int recoverInterruptedWrites() {
         return guard(() -> {

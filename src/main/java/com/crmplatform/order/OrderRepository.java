@@ -34,6 +34,16 @@ public interface OrderRepository {
     long count(OrderQuery query);
 
     /**
+     * When the active orders of the customers a rule selects were made: their dates and the moment
+     * they were entered, newest first, at most {@code limit} (for choosing when to send).
+     */
+    List<PurchaseMoment> purchaseMoments(com.crmplatform.segment.SegmentRule rule, java.time.LocalDate today, int limit);
+
+    /** An order's date and the moment it was entered. */
+    record PurchaseMoment(java.time.LocalDate date, Instant enteredAt) {
+    }
+
+    /**
      * Finishes order writes that a crash interrupted between storing an order and moving its
      * customer's totals (MongoDB has no multi-document transactions); returns how many it finished.
      */

@@ -196,6 +196,25 @@ public final class SqliteOrderRepository implements OrderRepository {
     }
 
     @Override
+    public List<PurchaseMoment> purchaseMoments(com.crmplatform.segment.SegmentRule rule, LocalDate today, int limit) {
+        var where = com.crmplatform.segment.SqlRuleCompiler.compile(rule, today);
+        String sql = "SELECT order_date, created_at FROM orders WHERE status = 'ACTIVE' AND customer_id IN "
+                + "(SELECT id FROM customers WHERE " + where.condition() + ") ORDER BY order_date DESC LIMIT " + limit;
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, where.params());
+                List<PurchaseMoment> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new PurchaseMoment(LocalDate.parse(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public int recoverInterruptedWrites() {
         return 0; // every order write is one transaction here: nothing can be half done
     }

@@ -230,6 +230,23 @@ public abstract class RepositoryContractTest {
     }
 
     @Test
+    void purchaseMomentsAreTheActiveOrdersOfTheAudienceNewestFirst() {
+        Customer big = customer("Big Buyer", "big@example.com");
+        Customer small = customer("Small Buyer", "small@example.com");
+        customers.insertAll(List.of(big, small));
+        Order first = order(big, "9000", LocalDate.of(2026, 1, 6));
+        Order second = order(big, "9000", LocalDate.of(2026, 2, 3));
+        Order third = order(big, "100", LocalDate.of(2026, 2, 10));
+        orders.createAll(List.of(first, second, third, order(small, "50", LocalDate.of(2026, 3, 3))));
+        orders.cancel(third.id(), "local:test", NOW);
+        var rule = com.crmplatform.segment.SegmentRule.and(com.crmplatform.segment.SegmentRule.totalSpend(
+                com.crmplatform.segment.RuleOperator.GT, "1000"));
+        var moments = orders.purchaseMoments(rule, LocalDate.of(2026, 11, 25), 10);
+        assertEquals(List.of(LocalDate.of(2026, 2, 3), LocalDate.of(2026, 1, 6)),
+                moments.stream().map(com.crmplatform.order.OrderRepository.PurchaseMoment::date).toList());
+    }
+
+    @Test
     void dataSurvivesAReopen() {
         Customer c = customer("Lakshmi Rao", "lakshmi@example.com");
         customers.insert(c);

@@ -65,6 +65,8 @@ public final class CampaignBuilderView implements Screen {
     private Button launchButton;
     @FXML
     private Button suggestButton;
+    @FXML
+    private Label sendTimeLabel;
 
     private final CampaignBuilderViewModel viewModel;
     private final Messages messages;
@@ -95,6 +97,7 @@ public final class CampaignBuilderView implements Screen {
         describeButton.disableProperty().bind(viewModel.describingProperty());
         describeField.setOnAction(e -> describe());
         audienceLabel.textProperty().bind(viewModel.audienceText());
+        sendTimeLabel.textProperty().bind(viewModel.sendTimeProperty());
         countingIndicator.visibleProperty().bind(viewModel.countingProperty());
         ruleTextLabel.textProperty().bind(viewModel.ruleTextProperty());
         sampleList.setItems(viewModel.sample());

@@ -168,18 +168,43 @@ public final class CampaignBuilderViewModel {
         counting.set(true);
         countsStarted++;
         LocalDate today = LocalDate.now(clock);
-        pendingCount = executor.submit(() -> new Counted(customers.countMatching(r, today), customers.matching(r, today, null, SAMPLE)),
+        pendingCount = executor.submit(() -> new Counted(customers.countMatching(r, today), customers.matching(r, today, null, SAMPLE),
+                sendTimeText(r)),
                 counted -> {
                     counting.set(false);
                     audienceSize.set(counted.size);
                     sample.setAll(counted.sample);
+                    sendTime.set(counted.sendTime);
                 }, e -> {
                     counting.set(false);
                     problem.set(messages.describe(e));
                 });
     }
 
-    private record Counted(long size, List<Customer> sample) {
+    private record Counted(long size, List<Customer> sample, String sendTime) {
+    }
+
+    private java.util.function.Function<SegmentRule.Group, com.crmplatform.ai.SendTimeAdvisor.Advice> sendTimeAdvisor;
+    private final StringProperty sendTime = new SimpleStringProperty("");
+
+    /** Adds the best-time-to-send advice, worked out with each count. */
+    public CampaignBuilderViewModel withSendTimeAdvice(
+            java.util.function.Function<SegmentRule.Group, com.crmplatform.ai.SendTimeAdvisor.Advice> advisor) {
+        this.sendTimeAdvisor = advisor;
+        return this;
+    }
+
+    public StringProperty sendTimeProperty() {
+        return sendTime;
+    }
+
+    private String sendTimeText(SegmentRule.Group r) {
+        if (sendTimeAdvisor == null) {
+            return "";
+        }
+        var a = sendTimeAdvisor.apply(r);
+        return messages.get("builder.sendTime", a.day().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH),
+                String.format("%02d:00", a.hour()), a.why());
     }
 
     /** Saves the current rule under a name (the same name replaces it). */

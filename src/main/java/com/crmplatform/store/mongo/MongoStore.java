@@ -46,6 +46,7 @@ public final class MongoStore implements Store {
         MongoCollection<Document> customerCollection = database.getCollection("customers");
         this.orders = new MongoOrderRepository(database.getCollection("orders"), customerCollection, masked);
         this.customers = new MongoCustomerRepository(customerCollection, orders, masked);
+        this.orders.useCustomers(customers);
         this.campaigns = new MongoCampaignRepository(database.getCollection("campaigns"),
                 database.getCollection("communication_log"), customers, masked);
         this.communicationLog = new MongoCommunicationLogRepository(database.getCollection("communication_log"),

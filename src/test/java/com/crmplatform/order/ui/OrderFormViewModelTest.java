@@ -87,6 +87,11 @@ class OrderFormViewModelTest {
         public int recoverInterruptedWrites() {
             return 0;
         }
+
+        @Override
+        public List<PurchaseMoment> purchaseMoments(com.crmplatform.segment.SegmentRule rule, LocalDate today, int limit) {
+            return real.purchaseMoments(rule, today, limit);
+        }
     }
 
     @Test
