@@ -50,6 +50,9 @@ public interface CustomerRepository {
      */
     List<Customer> matching(SegmentRule rule, LocalDate today, String afterId, int limit);
 
+    /** The customers a rule does not select, in id order, after {@code afterId}, at most {@code limit}. */
+    List<Customer> notMatching(SegmentRule rule, LocalDate today, String afterId, int limit);
+
     /**
      * Inserts new customers and updates existing ones (each checked against its expected version)
      * as one batch: in SQLite one transaction, in MongoDB one bulk write.

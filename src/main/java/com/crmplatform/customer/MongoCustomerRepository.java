@@ -231,8 +231,16 @@ public final class MongoCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public List<Customer> notMatching(SegmentRule rule, java.time.LocalDate today, String afterId, int limit) {
+        return select(Filters.nor(MongoRuleCompiler.compile(rule, today)), afterId, limit);
+    }
+
+    @Override
     public List<Customer> matching(SegmentRule rule, java.time.LocalDate today, String afterId, int limit) {
-        Bson filter = MongoRuleCompiler.compile(rule, today);
+        return select(MongoRuleCompiler.compile(rule, today), afterId, limit);
+    }
+
+    private List<Customer> select(Bson filter, String afterId, int limit) {
         Bson where = afterId == null ? filter : Filters.and(filter, Filters.gt("_id", oid(afterId)));
         return guard(() -> customers.find(where).sort(new Document("_id", 1)).limit(limit)
                 .map(MongoCustomerRepository::fromDocument).into(new ArrayList<>()));

@@ -278,8 +278,17 @@ public final class SqliteCustomerRepository implements CustomerRepository {
 
     @Override
     public List<Customer> matching(SegmentRule rule, LocalDate today, String afterId, int limit) {
+        return select(rule, today, afterId, limit, false);
+    }
+
+    @Override
+    public List<Customer> notMatching(SegmentRule rule, LocalDate today, String afterId, int limit) {
+        return select(rule, today, afterId, limit, true);
+    }
+
+    private List<Customer> select(SegmentRule rule, LocalDate today, String afterId, int limit, boolean negate) {
         SqlRuleCompiler.Sql where = SqlRuleCompiler.compile(rule, today);
-        String sql = "SELECT " + COLUMNS + " FROM customers WHERE " + where.condition()
+        String sql = "SELECT " + COLUMNS + " FROM customers WHERE " + (negate ? "NOT " : "") + where.condition()
                 + (afterId == null ? "" : " AND id > ?") + " ORDER BY id LIMIT " + limit;
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -46,6 +46,9 @@ class SegmentPropertyTest {
                 assertEquals(expected.size(), mongo.store().customers().countMatching(reread, TODAY), "MongoDB count " + why);
                 assertEquals(expected, ids(sqlite.store().customers().matching(reread, TODAY, null, 1000)), "SQLite " + why);
                 assertEquals(expected, ids(mongo.store().customers().matching(reread, TODAY, null, 1000)), "MongoDB " + why);
+                List<String> rest = customers.stream().map(Customer::id).filter(id -> !expected.contains(id)).sorted().toList();
+                assertEquals(rest, ids(sqlite.store().customers().notMatching(reread, TODAY, null, 1000)), "SQLite NOT " + why);
+                assertEquals(rest, ids(mongo.store().customers().notMatching(reread, TODAY, null, 1000)), "MongoDB NOT " + why);
                 if (!expected.isEmpty() && expected.size() < customers.size()) {
                     nonTrivial++;
                 }

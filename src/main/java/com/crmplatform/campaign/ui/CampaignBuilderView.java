@@ -185,6 +185,11 @@ public final class CampaignBuilderView implements Screen {
     }
 
     @FXML
+    private void lookalikes() {
+        viewModel.findLookalikes();
+    }
+
+    @FXML
     private void describe() {
         viewModel.describe(describeField.getText());
     }

@@ -273,6 +273,35 @@ public final class CampaignBuilderViewModel {
         }, e -> problem.set(messages.describe(e)));
     }
 
+    private com.crmplatform.ai.LookalikeFinder lookalikes;
+
+    public CampaignBuilderViewModel withLookalikes(com.crmplatform.ai.LookalikeFinder finder) {
+        this.lookalikes = finder;
+        return this;
+    }
+
+    /**
+     * Finds the customers most like the current segment who are not in it, and puts a rule
+     * describing them in the editor as a new segment to review.
+     */
+    public void findLookalikes() {
+        Optional<SegmentRule.Group> rule = RuleEditor.toRule(root.get());
+        if (rule.isEmpty() || lookalikes == null || describing.get()) {
+            return;
+        }
+        describing.set(true);
+        describeNote.set(messages.get("builder.lookalike.working"));
+        executor.submit(() -> lookalikes.find(rule.get(), LocalDate.now(clock), 200), found -> {
+            describing.set(false);
+            String before = RuleEnglish.describe(rule.get());
+            loadRule(found.rule());
+            describeNote.set(messages.get("builder.lookalike.done", found.customers().size(), before));
+        }, e -> {
+            describing.set(false);
+            describeNote.set(messages.describe(e));
+        });
+    }
+
     public StringProperty describeNoteProperty() {
         return describeNote;
     }
