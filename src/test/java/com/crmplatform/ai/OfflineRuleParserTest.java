@@ -57,8 +57,12 @@ class OfflineRuleParserTest {
 
     @Test
     void answersAtLeastNineInTenOfTheSharedExamples() throws Exception {
+        // The live file beside the repository when there is one; else the copy taken on 2026-11-25.
         Path shared = Path.of("..", "shared", "data", "segment-queries.jsonl");
-        assertTrue(Files.isRegularFile(shared), "the shared examples are beside the repository: " + shared.toAbsolutePath());
+        if (!Files.isRegularFile(shared)) {
+            shared = Path.of("src", "test", "resources", "ai", "shared-segment-queries.jsonl");
+        }
+        System.err.println("scoring " + shared.toAbsolutePath().normalize());
         double s = score(shared);
         assertTrue(s >= 0.9, "score " + s);
     }
