@@ -98,6 +98,50 @@ public final class CampaignAssistant {
                 }, () -> deterministicTags(rule, message));
     }
 
+    /**
+     * The best day and hour to send: Groq reads the audience's order counts by weekday and hour
+     * when it is configured; otherwise the busiest weekday and hour are taken.
+     */
+    public Assisted<SendTimeAdvisor.Advice> bestSendTime(List<com.crmplatform.order.OrderRepository.PurchaseMoment> moments,
+                                                        java.time.ZoneId zone) {
+        SendTimeAdvisor.Advice counted = SendTimeAdvisor.advise(moments, zone);
+        if (moments.isEmpty()) {
+            return new Assisted<>(counted, RuleGenerator.Engine.OFFLINE, Optional.of("no orders to read"));
+        }
+        int[] byDay = new int[7];
+        int[] byHour = new int[24];
+        for (var m : moments) {
+            byDay[m.date().getDayOfWeek().getValue() - 1]++;
+            byHour[m.enteredAt().atZone(zone).getHour()]++;
+        }
+        String facts = "Orders by weekday (Monday..Sunday): " + java.util.Arrays.toString(byDay)
+                + "\nOrders by hour they were entered (0..23): " + java.util.Arrays.toString(byHour)
+                + (counted.hourFromOrders() ? "" : "\nThe entry hours are not reliable (orders were imported in bulk).");
+        return withGroq("You choose when to send a retail marketing message so customers read it when they usually shop. "
+                        + "Answer with JSON {\"day\": \"Monday\"..\"Sunday\", \"hour\": 0-23, \"why\": \"one sentence\"}.", facts,
+                node -> {
+                    java.time.DayOfWeek day = java.time.DayOfWeek.valueOf(node.path("day").asText("").strip().toUpperCase(Locale.ROOT));
+                    int hour = node.path("hour").asInt(-1);
+                    String why = node.path("why").asText("").strip();
+                    if (hour < 0 || hour > 23 || why.isEmpty()) {
+                        throw new IllegalArgumentException("the answer needs a day, an hour from 0 to 23 and a reason");
+                    }
+                    return new SendTimeAdvisor.Advice(day, hour, moments.size(), counted.hourFromOrders(), why);
+                }, () -> counted);
+    }
+
+    /**
+     * Words a rule for the customers most like a segment: Groq writes one from their figures when it
+     * is configured (validated against the contract); otherwise the ranges they share.
+     */
+    public Assisted<SegmentRule.Group> lookalikeRule(SegmentRule.Group segment, LookalikeFinder.Lookalikes found) {
+        String facts = "Existing segment: " + RuleEnglish.describe(segment) + "\nLookalike customers (not in it): "
+                + found.customers().size() + "; the ranges they share: " + RuleEnglish.describe(found.rule());
+        return withGroq(RuleGenerator.PROMPT + "\nWrite the rule for a new segment of customers like the lookalikes "
+                        + "described below (it may overlap the existing segment).", facts,
+                node -> com.crmplatform.segment.RuleJson.parse(node.toString()), found::rule);
+    }
+
     private <T> Assisted<T> withGroq(String system, String user, Function<JsonNode, T> check, Supplier<T> fallback) {
         if (groq.isEmpty()) {
             return new Assisted<>(fallback.get(), RuleGenerator.Engine.OFFLINE, Optional.of("no Groq API key is set"));

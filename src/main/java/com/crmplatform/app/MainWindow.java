@@ -79,7 +79,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
                 Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id(), services.ruleGenerator())
                 .withAssistant(services.assistant())
                 .withLookalikes(new com.crmplatform.ai.LookalikeFinder(services.store().customers()))
-                .withSendTimeAdvice(rule -> com.crmplatform.ai.SendTimeAdvisor.advise(services.store().orders()
+                .withSendTimeAdvice(rule -> services.assistant().bestSendTime(services.store().orders()
                         .purchaseMoments(rule, java.time.LocalDate.now(clock), 20_000), clock.getZone()));
         screens.put(ShellView.Nav.CAMPAIGNS, new CampaignBuilderView(builder, messages, launched -> {
             history.show(launched);

@@ -53,6 +53,40 @@ class CampaignAssistantTest {
     }
 
     @Test
+    void sendTimeAndLookalikeRulesAskGroqAndCheckTheAnswer() throws Exception {
+        List<com.crmplatform.order.OrderRepository.PurchaseMoment> moments = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            java.time.LocalDate d = java.time.LocalDate.of(2026, 1, 2).plusWeeks(i); // Fridays
+            moments.add(new com.crmplatform.order.OrderRepository.PurchaseMoment(d, d.atTime(19, i).toInstant(java.time.ZoneOffset.UTC)));
+        }
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.then(FakeOpenAiServer.Reply.answer("{\"day\":\"Friday\",\"hour\":18,\"why\":\"They shop on Friday evenings.\"}"))
+                    .then(FakeOpenAiServer.Reply.answer("{\"day\":\"Funday\",\"hour\":18,\"why\":\"x\"}"))
+                    .then(FakeOpenAiServer.Reply.answer("{\"op\":\"AND\",\"rules\":[{\"field\":\"visits\",\"operator\":\">=\",\"value\":5}]}"))
+                    .then(FakeOpenAiServer.Reply.answer("{\"op\":\"AND\",\"rules\":[{\"field\":\"$where\"}]}"));
+            CampaignAssistant groq = new CampaignAssistant(new GroqSettings(Optional.of("k"), server.baseUrl(),
+                    GroqSettings.DEFAULT_MODEL, Duration.ofSeconds(5), Duration.ofSeconds(5)), d -> { });
+            var good = groq.bestSendTime(moments, java.time.ZoneOffset.UTC);
+            assertEquals(RuleGenerator.Engine.GROQ, good.engine());
+            assertEquals(18, good.value().hour());
+            assertTrue(server.requests.get(0).contains("Orders by weekday"));
+            var bad = groq.bestSendTime(moments, java.time.ZoneOffset.UTC);
+            assertEquals(RuleGenerator.Engine.OFFLINE, bad.engine());
+            assertEquals(19, bad.value().hour(), "the counted answer");
+            assertEquals(java.time.DayOfWeek.FRIDAY, bad.value().day());
+
+            var lookalikes = new LookalikeFinder.Lookalikes(List.of(), WIN_BACK, 10);
+            var worded = groq.lookalikeRule(WIN_BACK, lookalikes);
+            assertEquals(RuleGenerator.Engine.GROQ, worded.engine());
+            assertEquals("Visits >= 5", com.crmplatform.segment.RuleEnglish.describe(worded.value()));
+            var refused = groq.lookalikeRule(WIN_BACK, lookalikes);
+            assertEquals(RuleGenerator.Engine.OFFLINE, refused.engine());
+            assertTrue(refused.groqProblem().orElseThrow().contains("$"), refused.groqProblem().toString());
+            assertEquals(WIN_BACK, refused.value());
+        }
+    }
+
+    @Test
     void groqAnswersAreCheckedAndABadOneFallsBackSayingWhy() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer()) {
             server.then(FakeOpenAiServer.Reply.answer("{\"messages\":[\"Hi {firstName}, 20% off!\",\"{name}, we miss you\","

@@ -184,12 +184,13 @@ public final class CampaignBuilderViewModel {
     private record Counted(long size, List<Customer> sample, String sendTime) {
     }
 
-    private java.util.function.Function<SegmentRule.Group, com.crmplatform.ai.SendTimeAdvisor.Advice> sendTimeAdvisor;
+    private java.util.function.Function<SegmentRule.Group,
+            com.crmplatform.ai.Assisted<com.crmplatform.ai.SendTimeAdvisor.Advice>> sendTimeAdvisor;
     private final StringProperty sendTime = new SimpleStringProperty("");
 
     /** Adds the best-time-to-send advice, worked out with each count. */
     public CampaignBuilderViewModel withSendTimeAdvice(
-            java.util.function.Function<SegmentRule.Group, com.crmplatform.ai.SendTimeAdvisor.Advice> advisor) {
+            java.util.function.Function<SegmentRule.Group, com.crmplatform.ai.Assisted<com.crmplatform.ai.SendTimeAdvisor.Advice>> advisor) {
         this.sendTimeAdvisor = advisor;
         return this;
     }
@@ -202,9 +203,11 @@ public final class CampaignBuilderViewModel {
         if (sendTimeAdvisor == null) {
             return "";
         }
-        var a = sendTimeAdvisor.apply(r);
+        var assisted = sendTimeAdvisor.apply(r);
+        var a = assisted.value();
         return messages.get("builder.sendTime", a.day().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH),
-                String.format("%02d:00", a.hour()), a.why());
+                String.format("%02d:00", a.hour()), a.why()) + " " + messages.get(assisted.engine() == RuleGenerator.Engine.GROQ
+                ? "builder.engine.groq" : "builder.engine.builtin");
     }
 
     /** Saves the current rule under a name (the same name replaces it). */
@@ -291,11 +294,20 @@ public final class CampaignBuilderViewModel {
         }
         describing.set(true);
         describeNote.set(messages.get("builder.lookalike.working"));
-        executor.submit(() -> lookalikes.find(rule.get(), LocalDate.now(clock), 200), found -> {
+        executor.submit(() -> {
+            var found = lookalikes.find(rule.get(), LocalDate.now(clock), 200);
+            var worded = assistant == null ? new com.crmplatform.ai.Assisted<>(found.rule(), RuleGenerator.Engine.OFFLINE,
+                    Optional.<String>empty()) : assistant.lookalikeRule(rule.get(), found);
+            return new Object[] {found, worded};
+        }, pair -> {
             describing.set(false);
+            var found = (com.crmplatform.ai.LookalikeFinder.Lookalikes) pair[0];
+            @SuppressWarnings("unchecked")
+            var worded = (com.crmplatform.ai.Assisted<SegmentRule.Group>) pair[1];
             String before = RuleEnglish.describe(rule.get());
-            loadRule(found.rule());
-            describeNote.set(messages.get("builder.lookalike.done", found.customers().size(), before));
+            loadRule(worded.value());
+            describeNote.set(messages.get("builder.lookalike.done", found.customers().size(), before) + " "
+                    + messages.get(worded.engine() == RuleGenerator.Engine.GROQ ? "builder.engine.groq" : "builder.engine.builtin"));
         }, e -> {
             describing.set(false);
             describeNote.set(messages.describe(e));
