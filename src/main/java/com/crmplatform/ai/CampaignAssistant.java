@@ -30,14 +30,20 @@ public final class CampaignAssistant {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Optional<GroqRuleClient> groq;
+    private volatile Optional<GroqRuleClient> groq;
+    private final GroqRuleClient.Sleeper sleeper;
 
     public CampaignAssistant(GroqSettings settings) {
-        this.groq = settings.apiKey().isPresent()
-                ? Optional.of(new GroqRuleClient(settings, d -> Thread.sleep(d.toMillis()))) : Optional.empty();
+        this(settings, d -> Thread.sleep(d.toMillis()));
     }
 
     CampaignAssistant(GroqSettings settings, GroqRuleClient.Sleeper sleeper) {
+        this.sleeper = sleeper;
+        configure(settings);
+    }
+
+    /** Uses new Groq settings from now on. */
+    public void configure(GroqSettings settings) {
         this.groq = settings.apiKey().isPresent() ? Optional.of(new GroqRuleClient(settings, sleeper)) : Optional.empty();
     }
 
@@ -143,6 +149,7 @@ public final class CampaignAssistant {
     }
 
     private <T> Assisted<T> withGroq(String system, String user, Function<JsonNode, T> check, Supplier<T> fallback) {
+        Optional<GroqRuleClient> groq = this.groq;
         if (groq.isEmpty()) {
             return new Assisted<>(fallback.get(), RuleGenerator.Engine.OFFLINE, Optional.of("no Groq API key is set"));
         }

@@ -33,7 +33,8 @@ public final class RuleGenerator {
 
     static final String PROMPT = load();
 
-    private final Optional<GroqRuleClient> groq;
+    private volatile Optional<GroqRuleClient> groq;
+    private final GroqRuleClient.Sleeper sleeper;
     private final OfflineRuleParser offline = new OfflineRuleParser();
 
     public RuleGenerator(GroqSettings settings) {
@@ -41,6 +42,12 @@ public final class RuleGenerator {
     }
 
     RuleGenerator(GroqSettings settings, GroqRuleClient.Sleeper sleeper) {
+        this.sleeper = sleeper;
+        configure(settings);
+    }
+
+    /** Uses new Groq settings from now on (saved from the Settings dialog). */
+    public void configure(GroqSettings settings) {
         this.groq = settings.apiKey().isPresent() ? Optional.of(new GroqRuleClient(settings, sleeper)) : Optional.empty();
     }
 
@@ -54,13 +61,14 @@ public final class RuleGenerator {
      */
     public Answer generate(String text, boolean offlineOnly) {
         Optional<String> problem = Optional.empty();
-        if (!offlineOnly && groq.isPresent()) {
+        Optional<GroqRuleClient> client = groq;
+        if (!offlineOnly && client.isPresent()) {
             try {
-                return new Answer(askGroq(groq.get(), text), Engine.GROQ, Optional.empty());
+                return new Answer(askGroq(client.get(), text), Engine.GROQ, Optional.empty());
             } catch (GroqRuleClient.GroqUnavailable | RuleException e) {
                 problem = Optional.of(e.getMessage());
             }
-        } else if (!offlineOnly) {
+        } else if (!offlineOnly) { // no key
             problem = Optional.of("no Groq API key is set");
         }
         try {

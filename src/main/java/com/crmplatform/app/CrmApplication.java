@@ -53,7 +53,8 @@ final class CrmApplication {
                 Services services = new Services(config, store, LocalUser.fromSystem(), Clock.systemDefaultZone(),
                         background);
                 Stage stage = new Stage();
-                MainWindow window = new MainWindow(services, stage, messages, Clock.systemDefaultZone());
+                MainWindow window = new MainWindow(services, stage, messages, Clock.systemDefaultZone())
+                        .withEnvironment(name -> loader.environmentOnly(name));
                 stage.setOnHidden(e -> {
                     window.stop();
                     services.close();

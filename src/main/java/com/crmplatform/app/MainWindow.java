@@ -88,6 +88,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         screens.put(ShellView.Nav.HISTORY, history);
         this.shell = new ShellView(shellViewModel, messages, screens);
         shellRef[0] = shell;
+        shell.setOnSettings(this::openSettings);
     }
 
     /** Shows the window; {@code state} (may be null in tests) restores size, position and theme. */
@@ -120,6 +121,24 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
     private static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private java.util.function.Function<String, java.util.Optional<String>> environment = name -> java.util.Optional.empty();
+
+    /** Where the Settings dialog learns which settings the environment already sets. */
+    public MainWindow withEnvironment(java.util.function.Function<String, java.util.Optional<String>> lookup) {
+        this.environment = lookup;
+        return this;
+    }
+
+    private void openSettings() {
+        com.crmplatform.ui.SettingsViewModel vm = new com.crmplatform.ui.SettingsViewModel(
+                new com.crmplatform.config.SettingsStore(services.config().dataDir()), environment, executor, messages, groq -> {
+                    var settings = com.crmplatform.ai.GroqSettings.of(groq.apiKey(), groq.baseUrl(), groq.model());
+                    services.ruleGenerator().configure(settings);
+                    services.assistant().configure(settings);
+                });
+        new com.crmplatform.ui.SettingsView(vm, messages).showDialog(stage);
     }
 
     public ShellView shell() {

@@ -43,8 +43,15 @@ public final class ConfigLoader {
     public AppConfig load(Path dataDirOption, String dbOption) {
         Path dataDir = dataDirOption != null ? dataDirOption
                 : lookup(CRM_DATA_DIR).map(Path::of).orElseGet(this::defaultDataDir);
-        Optional<String> mongo = dbOption != null ? Optional.of(dbOption) : lookup(MONGO_URL);
-        return new AppConfig(dataDir, mongo, lookup(GROQ_API_KEY), lookup(GROQ_BASE_URL), lookup(GROQ_MODEL));
+        SettingsStore saved = new SettingsStore(dataDir);
+        Optional<String> mongo = dbOption != null ? Optional.of(dbOption) : lookup(MONGO_URL).or(() -> saved.get(MONGO_URL));
+        return new AppConfig(dataDir, mongo, lookup(GROQ_API_KEY).or(() -> saved.get(GROQ_API_KEY)),
+                lookup(GROQ_BASE_URL).or(() -> saved.get(GROQ_BASE_URL)), lookup(GROQ_MODEL).or(() -> saved.get(GROQ_MODEL)));
+    }
+
+    /** A setting from the environment or {@code .env} (which take precedence over saved settings). */
+    public Optional<String> environmentOnly(String name) {
+        return lookup(name);
     }
 
     public Optional<String> lookup(String name) {

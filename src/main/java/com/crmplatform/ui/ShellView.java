@@ -123,6 +123,18 @@ public final class ShellView {
         current.shown();
     }
 
+    private Runnable onSettings = () -> { };
+
+    /** What the Settings button opens. */
+    public void setOnSettings(Runnable action) {
+        this.onSettings = action;
+    }
+
+    @FXML
+    private void openSettings() {
+        onSettings.run();
+    }
+
     @FXML
     private void toggleTheme() {
         viewModel.darkThemeProperty().set(!viewModel.darkThemeProperty().get());

@@ -1,0 +1,68 @@
+package com.crmplatform.ui;
+
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.stage.Window;
+
+/** The Settings dialog. */
+public final class SettingsView {
+
+    @FXML
+    private PasswordField groqKey;
+    @FXML
+    private TextField groqBaseUrl;
+    @FXML
+    private TextField groqModel;
+    @FXML
+    private TextField mongoUrl;
+    @FXML
+    private Label note;
+
+    private final SettingsViewModel viewModel;
+    private final Messages messages;
+    private final Parent node;
+
+    public SettingsView(SettingsViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.node = Fxml.load(this, messages);
+    }
+
+    @FXML
+    private void initialize() {
+        groqKey.textProperty().bindBidirectional(viewModel.groqKeyProperty());
+        groqKey.promptTextProperty().bind(viewModel.groqKeyPromptProperty());
+        groqBaseUrl.textProperty().bindBidirectional(viewModel.groqBaseUrlProperty());
+        groqModel.textProperty().bindBidirectional(viewModel.groqModelProperty());
+        mongoUrl.textProperty().bindBidirectional(viewModel.mongoUrlProperty());
+        note.textProperty().bind(viewModel.noteProperty());
+        note.visibleProperty().bind(viewModel.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+    }
+
+    public void showDialog(Window owner) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(messages.get("settings.title"));
+        dialog.setResultConverter(b -> null);
+        ButtonType save = new ButtonType(messages.get("action.save"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(node);
+        Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
+        saveButton.disableProperty().bind(viewModel.savingProperty());
+        saveButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            viewModel.save(dialog::close);
+        });
+        viewModel.load();
+        dialog.show();
+    }
+}

@@ -1,0 +1,128 @@
+package com.crmplatform.ui;
+
+import com.crmplatform.config.ConfigLoader;
+import com.crmplatform.config.Secrets;
+import com.crmplatform.config.SettingsStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Settings dialog: the Groq key (never shown back; typing replaces it), endpoint and model,
+ * and the MongoDB address, saved owner-only in the data directory. Environment variables win over
+ * saved settings, and the dialog says so.
+ */
+public final class SettingsViewModel {
+
+    /** What saving changes now: the Groq settings the AI helpers use. */
+    public record Groq(Optional<String> apiKey, Optional<String> baseUrl, Optional<String> model) {
+    }
+
+    private final SettingsStore store;
+    private final Function<String, Optional<String>> environment;
+    private final UiExecutor executor;
+    private final Messages messages;
+    private final Consumer<Groq> applyGroq;
+    private final StringProperty groqKey = new SimpleStringProperty("");
+    private final StringProperty groqKeyPrompt = new SimpleStringProperty("");
+    private final StringProperty groqBaseUrl = new SimpleStringProperty("");
+    private final StringProperty groqModel = new SimpleStringProperty("");
+    private final StringProperty mongoUrl = new SimpleStringProperty("");
+    private final StringProperty note = new SimpleStringProperty("");
+    private final BooleanProperty saving = new SimpleBooleanProperty();
+    private Map<String, String> saved = Map.of();
+
+    public SettingsViewModel(SettingsStore store, Function<String, Optional<String>> environment, UiExecutor executor,
+                             Messages messages, Consumer<Groq> applyGroq) {
+        this.store = store;
+        this.environment = environment;
+        this.executor = executor;
+        this.messages = messages;
+        this.applyGroq = applyGroq;
+    }
+
+    public void load() {
+        executor.submit(store::read, values -> {
+            saved = values;
+            groqKey.set("");
+            groqKeyPrompt.set(messages.get(values.containsKey(ConfigLoader.GROQ_API_KEY) ? "settings.groqKey.saved"
+                    : "settings.groqKey.none"));
+            groqBaseUrl.set(values.getOrDefault(ConfigLoader.GROQ_BASE_URL, ""));
+            groqModel.set(values.getOrDefault(ConfigLoader.GROQ_MODEL, ""));
+            mongoUrl.set(Secrets.maskUri(values.getOrDefault(ConfigLoader.MONGO_URL, "")));
+            StringBuilder fromEnv = new StringBuilder();
+            for (String name : new String[] {ConfigLoader.GROQ_API_KEY, ConfigLoader.GROQ_BASE_URL, ConfigLoader.GROQ_MODEL,
+                ConfigLoader.MONGO_URL}) {
+                if (environment.apply(name).isPresent()) {
+                    fromEnv.append(fromEnv.length() == 0 ? "" : ", ").append(name);
+                }
+            }
+            note.set(fromEnv.length() == 0 ? "" : messages.get("settings.fromEnvironment", fromEnv));
+        }, e -> note.set(messages.describe(e)));
+    }
+
+    /** Saves; the Groq settings apply at once, the database address at the next start. */
+    public void save(Runnable done) {
+        Map<String, String> values = new LinkedHashMap<>(saved);
+        if (!groqKey.get().isBlank()) {
+            values.put(ConfigLoader.GROQ_API_KEY, groqKey.get().strip());
+        }
+        values.put(ConfigLoader.GROQ_BASE_URL, groqBaseUrl.get());
+        values.put(ConfigLoader.GROQ_MODEL, groqModel.get());
+        String mongo = mongoUrl.get().strip();
+        if (!mongo.contains("****")) { // a masked address shown back is left as it was
+            values.put(ConfigLoader.MONGO_URL, mongo);
+        }
+        saving.set(true);
+        executor.submit(() -> {
+            store.write(values);
+            return values;
+        }, v -> {
+            saving.set(false);
+            applyGroq.accept(new Groq(effective(ConfigLoader.GROQ_API_KEY, v), effective(ConfigLoader.GROQ_BASE_URL, v),
+                    effective(ConfigLoader.GROQ_MODEL, v)));
+            done.run();
+        }, e -> {
+            saving.set(false);
+            note.set(messages.describe(e));
+        });
+    }
+
+    private Optional<String> effective(String name, Map<String, String> values) {
+        return environment.apply(name).or(() -> Optional.ofNullable(values.get(name)).filter(s -> !s.isBlank()));
+    }
+
+    public StringProperty groqKeyProperty() {
+        return groqKey;
+    }
+
+    public StringProperty groqKeyPromptProperty() {
+        return groqKeyPrompt;
+    }
+
+    public StringProperty groqBaseUrlProperty() {
+        return groqBaseUrl;
+    }
+
+    public StringProperty groqModelProperty() {
+        return groqModel;
+    }
+
+    public StringProperty mongoUrlProperty() {
+        return mongoUrl;
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public BooleanProperty savingProperty() {
+        return saving;
+    }
+}

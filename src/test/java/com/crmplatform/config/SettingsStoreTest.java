@@ -1,0 +1,60 @@
+package com.crmplatform.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.SettingsViewModel;
+import com.crmplatform.ui.UiExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedSettingsAreOwnerOnlyAndRankBelowTheEnvironment() throws Exception {
+        new SettingsStore(dir).write(Map.of(ConfigLoader.GROQ_API_KEY, "gsk_saved", ConfigLoader.GROQ_MODEL, "saved-model",
+                ConfigLoader.MONGO_URL, " "));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(SettingsStore.FILE))));
+        AppConfig c = new ConfigLoader(Map.of(ConfigLoader.GROQ_MODEL, "env-model"), null, "Linux", "/h").load(dir, null);
+        assertEquals(Optional.of("gsk_saved"), c.groqApiKey());
+        assertEquals(Optional.of("env-model"), c.groqModel());
+        assertEquals(Optional.empty(), c.mongoUrl(), "blank values are not saved");
+        assertTrue(!c.toString().contains("gsk_saved"), c.toString());
+    }
+
+    @Test
+    void theDialogNeverShowsTheKeyBackAndAppliesGroqSettingsAtOnce() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        store.write(Map.of(ConfigLoader.GROQ_API_KEY, "gsk_old", ConfigLoader.MONGO_URL, "mongodb://ann:pw@db.example.com/crm"));
+        List<SettingsViewModel.Groq> applied = new ArrayList<>();
+        SettingsViewModel vm = new SettingsViewModel(store, name -> name.equals(ConfigLoader.GROQ_BASE_URL)
+                ? Optional.of("http://env") : Optional.empty(), UiExecutor.currentThread(), Messages.load(Locale.ENGLISH), applied::add);
+        vm.load();
+        assertEquals("", vm.groqKeyProperty().get());
+        assertTrue(vm.groqKeyPromptProperty().get().startsWith("A key is saved"));
+        assertEquals("mongodb://ann:****@db.example.com/crm", vm.mongoUrlProperty().get());
+        assertTrue(vm.noteProperty().get().contains("GROQ_BASE_URL"));
+        vm.groqModelProperty().set("llama-3.1-8b-instant");
+        boolean[] closed = {false};
+        vm.save(() -> closed[0] = true);
+        assertTrue(closed[0]);
+        assertEquals(new SettingsViewModel.Groq(Optional.of("gsk_old"), Optional.of("http://env"), Optional.of("llama-3.1-8b-instant")),
+                applied.get(0));
+        assertEquals("mongodb://ann:pw@db.example.com/crm", store.read().get(ConfigLoader.MONGO_URL), "the masked address was kept");
+        vm.groqKeyProperty().set("gsk_new");
+        vm.save(() -> { });
+        assertEquals("gsk_new", store.read().get(ConfigLoader.GROQ_API_KEY));
+    }
+}
