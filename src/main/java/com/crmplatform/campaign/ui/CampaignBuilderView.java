@@ -67,6 +67,8 @@ public final class CampaignBuilderView implements Screen {
     private Button suggestButton;
     @FXML
     private Label sendTimeLabel;
+    @FXML
+    private Label infoLabel;
 
     private final CampaignBuilderViewModel viewModel;
     private final Messages messages;
@@ -137,6 +139,7 @@ public final class CampaignBuilderView implements Screen {
         }
         previewLabel.textProperty().bind(viewModel.preview());
         problemLabel.textProperty().bind(viewModel.problemProperty());
+        infoLabel.textProperty().bind(viewModel.infoProperty());
         launchButton.disableProperty().bind(viewModel.launchingProperty());
     }
 

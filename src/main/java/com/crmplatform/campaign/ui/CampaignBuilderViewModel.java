@@ -65,6 +65,7 @@ public final class CampaignBuilderViewModel {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("Hi {firstName}, here's 10% off on your next order!");
     private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty info = new SimpleStringProperty("");
     private final ObservableList<SavedSegment> savedSegments = FXCollections.observableArrayList();
     private final BooleanProperty launching = new SimpleBooleanProperty();
     private final StringProperty describeNote = new SimpleStringProperty("");
@@ -223,7 +224,8 @@ public final class CampaignBuilderViewModel {
             return segments.all();
         }, all -> {
             savedSegments.setAll(all);
-            problem.set(messages.get("builder.segmentSaved", s.name()));
+            problem.set("");
+            info.set(messages.get("builder.segmentSaved", s.name()));
         }, e -> problem.set(messages.describe(e)));
     }
 
@@ -268,9 +270,10 @@ public final class CampaignBuilderViewModel {
             return;
         }
         String goal = name.get();
-        problem.set(messages.get("builder.suggest.working"));
+        problem.set("");
+        info.set(messages.get("builder.suggest.working"));
         executor.submit(() -> assistant.suggestMessages(rule.get(), goal), s -> {
-            problem.set(s.engine() == RuleGenerator.Engine.GROQ ? messages.get("builder.suggest.groq")
+            info.set(s.engine() == RuleGenerator.Engine.GROQ ? messages.get("builder.suggest.groq")
                     : messages.get("builder.suggest.offline"));
             show.accept(s.value());
         }, e -> problem.set(messages.describe(e)));
@@ -407,6 +410,11 @@ public final class CampaignBuilderViewModel {
 
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    /** A passing note (not a problem): what a helper did. */
+    public StringProperty infoProperty() {
+        return info;
     }
 
     public ObservableList<SavedSegment> savedSegments() {
