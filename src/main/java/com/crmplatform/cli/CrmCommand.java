@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "crm-platform", mixinStandardHelpOptions = true, version = "CRM Platform 0.1.0",
         description = "Desktop CRM. With no arguments it opens the window; a subcommand works headless.",
         subcommands = {SeedCommand.class, ImportCommand.class, ExportCommand.class, SegmentCommand.class,
-            CampaignCommand.class, DeliveryCommand.class, VendorCommand.class, RulesCommand.class, BenchCommand.class})
+            CampaignCommand.class, DeliveryCommand.class, VendorCommand.class, RulesCommand.class, BenchCommand.class,
+            AuthCommands.Login.class, AuthCommands.WhoAmI.class, AuthCommands.Logout.class})
 public final class CrmCommand {
 
     @Option(names = "--db", paramLabel = "URI", scope = ScopeType.INHERIT,
@@ -30,6 +31,10 @@ public final class CrmCommand {
 
     public CrmCommand(ConfigLoader loader) {
         this.loader = loader;
+    }
+
+    ConfigLoader loader() {
+        return loader;
     }
 
     AppConfig config() {

@@ -49,6 +49,30 @@ public final class ConfigLoader {
                 lookup(GROQ_BASE_URL).or(() -> saved.get(GROQ_BASE_URL)), lookup(GROQ_MODEL).or(() -> saved.get(GROQ_MODEL)));
     }
 
+    /** The environment the app was started with (for $BROWSER). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /**
+     * Google (or any OpenID Connect) sign-in settings, or empty when {@code GOOGLE_CLIENT_ID} is not
+     * set: the app then runs in local mode as the operating-system user.
+     */
+    public java.util.Optional<com.crmplatform.auth.GoogleSignIn.Settings> signIn(Path dataDir) {
+        SettingsStore saved = new SettingsStore(dataDir);
+        java.util.function.Function<String, Optional<String>> get = name -> lookup(name).or(() -> saved.get(name));
+        return get.apply("GOOGLE_CLIENT_ID").map(id -> new com.crmplatform.auth.GoogleSignIn.Settings(
+                get.apply("OIDC_ISSUER").orElse(com.crmplatform.auth.OidcProvider.GOOGLE), id, get.apply("GOOGLE_CLIENT_SECRET"),
+                java.util.Arrays.stream(get.apply("CRM_ALLOWED_DOMAINS").orElse("").split(",")).map(String::strip)
+                        .filter(d -> !d.isEmpty()).toList(), java.time.Duration.ofMinutes(5)));
+    }
+
+    /** How long a signed-in user may work without reaching the provider ({@code CRM_OFFLINE_GRACE_DAYS}, default 7). */
+    public java.time.Duration offlineGrace() {
+        return lookup("CRM_OFFLINE_GRACE_DAYS").map(d -> java.time.Duration.ofDays(Long.parseLong(d.strip())))
+                .orElse(com.crmplatform.auth.SessionManager.DEFAULT_GRACE);
+    }
+
     /** A setting from the environment or {@code .env} (which take precedence over saved settings). */
     public Optional<String> environmentOnly(String name) {
         return lookup(name);

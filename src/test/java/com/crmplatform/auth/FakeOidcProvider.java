@@ -34,6 +34,8 @@ final class FakeOidcProvider implements AutoCloseable {
     final String clientId = "crm-desktop.apps.example";
     String email = "asha@shop.example.in";
     String forgedState;
+    boolean refreshRevoked;
+    int refreshes;
     final RSAKey key;
     private final HttpServer server;
     private final Map<String, String[]> codes = new HashMap<>(); // code -> {challenge, nonce}
@@ -67,6 +69,15 @@ final class FakeOidcProvider implements AutoCloseable {
 
     private void token(HttpExchange ex) throws IOException {
         Map<String, String> f = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if ("refresh_token".equals(f.get("grant_type"))) {
+            if (refreshRevoked || !"rt-1".equals(f.get("refresh_token"))) {
+                json(ex, 400, Map.of("error", "invalid_grant", "error_description", "Token has been expired or revoked."));
+            } else {
+                refreshes++;
+                json(ex, 200, Map.of("access_token", "at-" + (refreshes + 1), "token_type", "Bearer", "expires_in", 3600));
+            }
+            return;
+        }
         String[] issued = codes.remove(f.get("code"));
         if (issued == null || !"S256".equals(issued[2]) || !challenge(f.get("code_verifier")).equals(issued[0])) {
             json(ex, 400, Map.of("error", "invalid_grant"));

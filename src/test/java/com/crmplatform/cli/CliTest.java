@@ -37,9 +37,13 @@ class CliTest {
     }
 
     private Run run(String... args) {
+        return runWith(Map.of(), args);
+    }
+
+    private Run runWith(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        ConfigLoader loader = new ConfigLoader(Map.of(), null, "Linux", dir.toString());
+        ConfigLoader loader = new ConfigLoader(env, null, "Linux", dir.toString());
         int code = Cli.run(loader, new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
@@ -121,6 +125,25 @@ class CliTest {
         assertTrue(e.err().contains("app:****@127.0.0.1"), e.err());
         assertFalse(e.err().contains("s3cret"), "the password never shows");
         assertEquals(1, r.code());
+    }
+
+    @Test
+    void whoamiAndLogoutUseTheStoredSession() {
+        Map<String, String> env = Map.of("GOOGLE_CLIENT_ID", "crm-desktop.apps.example");
+        String data = dir.resolve("auth").toString();
+        Run nobody = runWith(env, "--data-dir", data, "whoami");
+        assertEquals(1, nobody.code());
+        assertTrue(nobody.err().contains("Nobody is signed in"), nobody.err());
+        new com.crmplatform.auth.TokenStore(dir.resolve("auth")).save(new com.crmplatform.auth.TokenStore.StoredSession(
+                "asha@shop.example.in", "Asha Rao", "u-1", "at", "rt", java.time.Instant.now().plusSeconds(3600),
+                java.time.Instant.now()));
+        Run me = runWith(env, "--data-dir", data, "whoami");
+        assertEquals("{\"email\":\"asha@shop.example.in\",\"name\":\"Asha Rao\",\"offline\":false}", me.out().strip());
+        assertEquals(0, runWith(env, "--data-dir", data, "logout").code());
+        assertEquals(1, runWith(env, "--data-dir", data, "whoami").code());
+        Run unconfigured = run("--data-dir", data, "login");
+        assertEquals(1, unconfigured.code());
+        assertTrue(unconfigured.err().contains("GOOGLE_CLIENT_ID"), unconfigured.err());
     }
 
     @Test
