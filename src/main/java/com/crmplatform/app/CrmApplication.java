@@ -1,18 +1,28 @@
 package com.crmplatform.app;
 
+import atlantafx.base.theme.PrimerLight;
+import com.crmplatform.auth.BrowserOpener;
+import com.crmplatform.auth.CurrentUser;
+import com.crmplatform.auth.GoogleSignIn;
 import com.crmplatform.auth.LocalUser;
+import com.crmplatform.auth.SessionManager;
+import com.crmplatform.auth.TokenStore;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.config.ConfigLoader;
 import com.crmplatform.store.StoreOpener;
+import com.crmplatform.ui.FxUiExecutor;
 import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.SignInView;
+import com.crmplatform.ui.SignInViewModel;
 import com.crmplatform.ui.WindowState;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
@@ -20,59 +30,129 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the window: takes the data directory's lock, opens the store off the FX thread, then
- * shows the main window. Anything that stops it is said in a dialog, not a stack trace.
+ * Starts the window: takes the data directory's lock; with sign-in configured, finds the stored
+ * session or shows the sign-in screen (every screen with data needs a session); then opens the
+ * store off the FX thread and shows the main window. Anything that stops it is said in a dialog.
  */
 final class CrmApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrmApplication.class);
 
-    private CrmApplication() {
+    private final ConfigLoader loader;
+    private final AppConfig config;
+    private final Messages messages;
+    private final Clock clock = Clock.systemDefaultZone();
+    private final Optional<GoogleSignIn.Settings> auth;
+    private InstanceLock lock;
+
+    private CrmApplication(ConfigLoader loader) {
+        this.loader = loader;
+        this.config = loader.load(null, null);
+        this.messages = Messages.load(Locale.getDefault());
+        this.auth = loader.signIn(config.dataDir());
     }
 
     static void start(ConfigLoader loader, String[] args) {
-        AppConfig config = loader.load(null, null);
-        Messages messages = Messages.load(Locale.getDefault());
-        Platform.startup(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            InstanceLock lock;
-            try {
-                lock = InstanceLock.acquire(config.dataDir());
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> fail(messages, e)); // after start-up, so the dialog can paint
-                return;
-            }
-            ExecutorService background = BackgroundExecutor.create();
-            CompletableFuture.supplyAsync(() -> StoreOpener.open(config), background).whenComplete((store, error) -> Platform.runLater(() -> {
-                if (error != null) {
-                    background.shutdownNow();
-                    lock.close();
-                    fail(messages, error.getCause() != null ? error.getCause() : error);
-                    return;
-                }
-                Services services = new Services(config, store, LocalUser.fromSystem(), Clock.systemDefaultZone(),
-                        background);
-                Stage stage = new Stage();
-                MainWindow window = new MainWindow(services, stage, messages, Clock.systemDefaultZone())
-                        .withEnvironment(name -> loader.environmentOnly(name));
-                stage.setOnHidden(e -> {
-                    window.stop();
-                    services.close();
-                    lock.close();
-                    Platform.exit();
-                });
-                window.show(new WindowState(config.dataDir()));
-                LOG.info("window open on {}", store.description());
-            }));
-        });
+        CrmApplication app = new CrmApplication(loader);
+        Platform.setImplicitExit(false); // signing out closes the main window without ending the app
+        Platform.startup(app::begin);
     }
 
-    private static void fail(Messages messages, Throwable e) {
+    private void begin() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        try {
+            lock = InstanceLock.acquire(config.dataDir());
+        } catch (RuntimeException e) {
+            Platform.runLater(() -> fail(e)); // after start-up, so the dialog can paint
+            return;
+        }
+        if (auth.isEmpty()) {
+            openMain(LocalUser.fromSystem(), Optional.empty());
+            return;
+        }
+        SessionManager sessions = sessions();
+        ExecutorService once = BackgroundExecutor.create();
+        CompletableFuture.supplyAsync(sessions::current, once).whenComplete((current, error) -> Platform.runLater(() -> {
+            once.shutdown();
+            if (current != null && current.isPresent()) {
+                openMain(current.get(), Optional.of(sessions));
+            } else {
+                showSignIn();
+            }
+        }));
+    }
+
+    private SessionManager sessions() {
+        return new SessionManager(auth.orElseThrow(), new TokenStore(config.dataDir()), Clock.systemUTC(), loader.offlineGrace());
+    }
+
+    private void showSignIn() {
+        Stage stage = new Stage();
+        ExecutorService background = BackgroundExecutor.create();
+        GoogleSignIn signIn = new GoogleSignIn(auth.orElseThrow(), new TokenStore(config.dataDir()), Clock.systemUTC());
+        SignInViewModel vm = new SignInViewModel(signIn, new BrowserOpener(loader.environment()), new FxUiExecutor(background),
+                messages, current -> {
+                    stage.setOnHidden(null);
+                    stage.close();
+                    background.shutdownNow();
+                    openMain(current, Optional.of(sessions()));
+                }, SignInViewModel.fx());
+        Scene scene = new Scene(new SignInView(vm, messages).node());
+        scene.getStylesheets().add(CrmApplication.class.getResource("/com/crmplatform/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(messages.get("app.title"));
+        stage.setOnHidden(e -> {
+            vm.cancel();
+            background.shutdownNow();
+            exit();
+        });
+        stage.show();
+    }
+
+    private void openMain(CurrentUser user, Optional<SessionManager> sessions) {
+        ExecutorService background = BackgroundExecutor.create();
+        CompletableFuture.supplyAsync(() -> StoreOpener.open(config), background).whenComplete((store, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                background.shutdownNow();
+                fail(error.getCause() != null ? error.getCause() : error);
+                return;
+            }
+            Services services = new Services(config, store, user, clock, background);
+            Stage stage = new Stage();
+            MainWindow window = new MainWindow(services, stage, messages, clock).withEnvironment(loader::environmentOnly);
+            boolean[] signingOut = {false};
+            sessions.ifPresent(s -> window.withSignOut(() -> {
+                s.signOut();
+                signingOut[0] = true;
+                stage.close();
+            }));
+            stage.setOnHidden(e -> {
+                window.stop();
+                services.close();
+                if (signingOut[0]) {
+                    showSignIn();
+                } else {
+                    exit();
+                }
+            });
+            window.show(new WindowState(config.dataDir()));
+            LOG.info("window open on {} as {}", store.description(), user.id());
+        }));
+    }
+
+    private void exit() {
+        if (lock != null) {
+            lock.close();
+        }
+        Platform.exit();
+    }
+
+    private void fail(Throwable e) {
         LOG.error("cannot start", e);
         Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e), ButtonType.CLOSE);
         alert.setTitle(messages.get("app.title"));
         alert.setHeaderText(messages.get("startup.failed"));
         alert.showAndWait();
-        Platform.exit();
+        exit();
     }
 }

@@ -125,6 +125,12 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
 
     private java.util.function.Function<String, java.util.Optional<String>> environment = name -> java.util.Optional.empty();
 
+    /** Adds Sign out to the top bar. */
+    public MainWindow withSignOut(Runnable signOut) {
+        shell.setOnSignOut(signOut);
+        return this;
+    }
+
     /** Where the Settings dialog learns which settings the environment already sets. */
     public MainWindow withEnvironment(java.util.function.Function<String, java.util.Optional<String>> lookup) {
         this.environment = lookup;

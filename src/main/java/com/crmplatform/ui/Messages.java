@@ -36,10 +36,11 @@ public final class Messages {
     public String describe(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && !(t instanceof com.crmplatform.store.StoreException)
-                && !(t instanceof IllegalArgumentException)) {
+                && !(t instanceof IllegalArgumentException) && !(t instanceof com.crmplatform.auth.SignInRefused)) {
             t = t.getCause();
         }
-        if (t instanceof com.crmplatform.store.StoreException || t instanceof IllegalArgumentException) {
+        if (t instanceof com.crmplatform.store.StoreException || t instanceof IllegalArgumentException
+                || t instanceof com.crmplatform.auth.SignInRefused) {
             return t.getMessage();
         }
         return get("error.unexpected", t.getClass().getSimpleName());

@@ -124,6 +124,20 @@ public final class ShellView {
     }
 
     private Runnable onSettings = () -> { };
+    @FXML
+    private javafx.scene.control.Button signOutButton;
+
+    /** Shows a Sign out button that runs {@code action} (signed-in mode only). */
+    public void setOnSignOut(Runnable action) {
+        signOutButton.setVisible(true);
+        signOutButton.setManaged(true);
+        signOutButton.setOnAction(e -> action.run());
+    }
+
+    @FXML
+    private void signOut() {
+        // replaced by setOnSignOut
+    }
 
     /** What the Settings button opens. */
     public void setOnSettings(Runnable action) {
