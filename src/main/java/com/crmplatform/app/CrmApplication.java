@@ -97,10 +97,15 @@ final class CrmApplication {
                     background.shutdownNow();
                     openMain(current, Optional.of(sessions()));
                 }, SignInViewModel.fx());
-        Scene scene = new Scene(new SignInView(vm, messages).node());
+        Scene scene = new Scene(new SignInView(vm, messages).node(), 640, 460);
         scene.getStylesheets().add(CrmApplication.class.getResource("/com/crmplatform/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle(messages.get("app.title"));
+        var icon = CrmApplication.class.getResourceAsStream("/com/crmplatform/ui/icon-64.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
+        stage.centerOnScreen();
         stage.setOnHidden(e -> {
             vm.cancel();
             background.shutdownNow();
