@@ -2,11 +2,9 @@ package com.crmplatform.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -40,11 +38,7 @@ public final class TokenStore {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(FILE + ".tmp");
             Files.deleteIfExists(tmp);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(tmp);
-            }
+            com.crmplatform.config.PrivateFiles.create(tmp);
             Files.writeString(tmp, JSON.writeValueAsString(new Stored(s.email(), s.name(), s.subject(), s.accessToken(),
                     s.refreshToken(), s.accessExpiresAt().toEpochMilli(), s.verifiedAt().toEpochMilli())));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

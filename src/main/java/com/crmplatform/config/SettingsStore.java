@@ -3,11 +3,9 @@ package com.crmplatform.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,11 +56,7 @@ public final class SettingsStore {
         });
         Path tmp = file.resolveSibling(FILE + ".tmp");
         Files.deleteIfExists(tmp);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp); // Windows: the user's profile folder is already private to the user
-        }
+        PrivateFiles.create(tmp);
         try (OutputStream out = Files.newOutputStream(tmp)) {
             p.store(out, "CRM Platform settings (owner-only: may contain secrets)");
         }

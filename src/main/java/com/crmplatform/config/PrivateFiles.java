@@ -1,0 +1,34 @@
+package com.crmplatform.config;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.List;
+
+/** Files only their owner may read: 0600 on POSIX systems, an owner-only ACL on Windows. */
+public final class PrivateFiles {
+
+    private PrivateFiles() {
+    }
+
+    /** Creates an empty owner-only file (which must not exist yet). */
+    public static void create(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            return;
+        }
+        Files.createFile(file);
+        AclFileAttributeView acl = Files.getFileAttributeView(file, AclFileAttributeView.class);
+        if (acl != null) {
+            acl.setAcl(List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(Files.getOwner(file))
+                    .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build()));
+        }
+    }
+}
