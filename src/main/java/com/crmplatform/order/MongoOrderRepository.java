@@ -82,11 +82,85 @@ public final class MongoOrderRepository implements OrderRepository {
             } catch (com.mongodb.MongoBulkWriteException e) {
                 created -= e.getWriteErrors().size(); // already stored: a retried import
             }
-            for (Order o : list) {
-                finishApply(findDocument(o.id()));
-            }
+            applyAll(list.stream().map(o -> oid(o.id())).toList());
             return created;
         });
+    }
+
+    /**
+     * Steps 2-4 for a batch in a handful of round trips: one read of the orders and one of their
+     * customers, one bulk write moving each customer's totals (all its markers at once), one update
+     * marking the orders applied and one pulling the markers. A customer that raced or already
+     * holds a marker (a resumed crash) goes the one-order-at-a-time way.
+     */
+    private void applyAll(List<org.bson.types.ObjectId> ids) {
+        List<Document> pending = orders.find(Filters.and(Filters.in("_id", ids), Filters.eq("applied", false),
+                Filters.eq("status", OrderStatus.ACTIVE.name()))).into(new ArrayList<>());
+        if (pending.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, List<Document>> byCustomer = new java.util.LinkedHashMap<>();
+        pending.forEach(o -> byCustomer.computeIfAbsent(o.getString("customerId"), k -> new ArrayList<>()).add(o));
+        java.util.Map<String, Document> stored = new java.util.HashMap<>();
+        customers.find(Filters.in("_id", byCustomer.keySet().stream().map(MongoDocs::oid).toList()))
+                .forEach(c -> stored.put(c.getObjectId("_id").toHexString(), c));
+        List<Document> oneByOne = new ArrayList<>();
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>();
+        java.util.Map<String, org.bson.types.ObjectId> tokens = new java.util.HashMap<>();
+        List<String> markers = new ArrayList<>();
+        byCustomer.forEach((customerId, list) -> {
+            Document c = stored.get(customerId);
+            List<String> mine = list.stream().map(o -> "a:" + o.getObjectId("_id").toHexString()).toList();
+            List<?> ops = c == null ? List.of() : c.getList("ops", Object.class, List.of());
+            if (c == null || mine.stream().anyMatch(ops::contains)) {
+                oneByOne.addAll(list);
+                return;
+            }
+            BigDecimal spend = MongoDocs.money(c.get("totalSpend"));
+            int visits = ((Number) c.get("visits")).intValue();
+            LocalDate last = MongoDocs.localDate(c.getDate("lastPurchaseDate"));
+            Document latest = list.get(list.size() - 1);
+            for (Document o : list) {
+                spend = spend.add(MongoDocs.money(o.get("amount")));
+                visits++;
+                LocalDate d = MongoDocs.localDate(o.getDate("orderDate"));
+                last = last == null || d.isAfter(last) ? d : last;
+            }
+            long version = ((Number) c.get("version")).longValue();
+            org.bson.types.ObjectId token = new org.bson.types.ObjectId();
+            tokens.put(customerId, token);
+            markers.addAll(mine);
+            writes.add(new com.mongodb.client.model.UpdateOneModel<>(MongoDocs.atVersion(customerId, version), Updates.combine(
+                    Updates.set("totalSpend", MongoDocs.money(spend)), Updates.set("visits", visits),
+                    Updates.set("lastPurchaseDate", MongoDocs.date(last)), Updates.set("version", version + 1),
+                    Updates.set("updatedAt", latest.getDate("updatedAt")), Updates.set("updatedBy", latest.getString("updatedBy")),
+                    Updates.pushEach("ops", mine), Updates.set("writeToken", token))));
+        });
+        if (!writes.isEmpty()) {
+            int matched = customers.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false))
+                    .getMatchedCount();
+            if (matched < writes.size()) { // someone changed a customer meanwhile: those go one by one
+                java.util.Set<String> landed = new java.util.HashSet<>();
+                customers.find(Filters.in("_id", tokens.keySet().stream().map(MongoDocs::oid).toList()))
+                        .projection(new Document("writeToken", 1)).forEach(d -> {
+                            String id = d.getObjectId("_id").toHexString();
+                            if (tokens.get(id).equals(d.get("writeToken"))) {
+                                landed.add(id);
+                            }
+                        });
+                tokens.keySet().stream().filter(id -> !landed.contains(id)).forEach(id -> {
+                    oneByOne.addAll(byCustomer.get(id));
+                    byCustomer.get(id).forEach(o -> markers.remove("a:" + o.getObjectId("_id").toHexString()));
+                });
+            }
+        }
+        List<Object> applied = pending.stream().filter(o -> !oneByOne.contains(o)).map(o -> o.get("_id")).toList();
+        if (!applied.isEmpty()) {
+            orders.updateMany(Filters.in("_id", applied), Updates.set("applied", true));
+            customers.updateMany(Filters.in("_id", tokens.keySet().stream().map(MongoDocs::oid).toList()),
+                    Updates.pullAll("ops", markers));
+        }
+        oneByOne.forEach(this::finishApply);
     }
 
     /** Steps 2-4 for an order not yet applied; nothing for one that is. */

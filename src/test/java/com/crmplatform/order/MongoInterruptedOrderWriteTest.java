@@ -81,6 +81,24 @@ class MongoInterruptedOrderWriteTest {
     }
 
     @Test
+    void aBatchRetriedAfterACrashCountsEachOrderOnce() {
+        Order done = TestData.order(customer, "25.00", LocalDate.of(2026, 3, 3));
+        orders.insertOne(MongoOrderRepository.toDocument(done));
+        customers.updateOne(Filters.eq("_id", MongoDocs.oid(customer.id())), Updates.combine(
+                Updates.set("totalSpend", MongoDocs.money(new BigDecimal("125.00"))), Updates.set("visits", 2),
+                Updates.set("lastPurchaseDate", MongoDocs.date(LocalDate.of(2026, 3, 3))),
+                Updates.inc("version", 1L), Updates.push("ops", "a:" + done.id())));
+        Customer other = TestData.customer("Dev Shah", "dev@example.com");
+        fixture.store().customers().insert(other);
+        Order fresh = TestData.order(customer, "5.00", LocalDate.of(2026, 4, 1));
+        Order forOther = TestData.order(other, "7.50", LocalDate.of(2026, 4, 2));
+        assertEquals(2, fixture.store().orders().createAll(List.of(done, fresh, forOther)), "the first was stored before");
+        assertTotals("130.00", 3, LocalDate.of(2026, 4, 1));
+        assertEquals(new BigDecimal("7.50"), fixture.store().customers().findById(other.id()).orElseThrow().totalSpend());
+        assertTrue(customers.find(Filters.eq("_id", MongoDocs.oid(customer.id()))).first().getList("ops", Object.class).isEmpty());
+    }
+
+    @Test
     void crashInTheMiddleOfACancellationIsFinishedOnce() {
         Order first = TestData.order(customer, "10.00", LocalDate.of(2026, 1, 20));
         Order o = TestData.order(customer, "40.00", LocalDate.of(2026, 4, 4));

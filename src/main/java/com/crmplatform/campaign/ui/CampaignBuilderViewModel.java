@@ -156,11 +156,15 @@ public final class CampaignBuilderViewModel {
         if (pendingCount != null) {
             pendingCount.cancel();
         }
+        if (pendingSendTime != null) {
+            pendingSendTime.cancel();
+        }
         Optional<SegmentRule.Group> rule = RuleEditor.toRule(root.get());
         if (rule.isEmpty()) {
             audienceSize.set(-1);
             ruleText.set(messages.get("builder.fixConditions"));
             sample.clear();
+            sendTime.set("");
             counting.set(false);
             return;
         }
@@ -169,21 +173,25 @@ public final class CampaignBuilderViewModel {
         counting.set(true);
         countsStarted++;
         LocalDate today = LocalDate.now(clock);
-        pendingCount = executor.submit(() -> new Counted(customers.countMatching(r, today), customers.matching(r, today, null, SAMPLE),
-                sendTimeText(r)),
+        pendingCount = executor.submit(() -> new Counted(customers.countMatching(r, today), customers.matching(r, today, null, SAMPLE)),
                 counted -> {
                     counting.set(false);
                     audienceSize.set(counted.size);
                     sample.setAll(counted.sample);
-                    sendTime.set(counted.sendTime);
                 }, e -> {
                     counting.set(false);
                     problem.set(messages.describe(e));
                 });
+        // The send-time advice reads the audience's orders: a job of its own, so the count never waits for it.
+        if (sendTimeAdvisor != null) {
+            pendingSendTime = executor.submit(() -> sendTimeText(r), sendTime::set, e -> sendTime.set(""));
+        }
     }
 
-    private record Counted(long size, List<Customer> sample, String sendTime) {
+    private record Counted(long size, List<Customer> sample) {
     }
+
+    private UiExecutor.Handle pendingSendTime;
 
     private java.util.function.Function<SegmentRule.Group,
             com.crmplatform.ai.Assisted<com.crmplatform.ai.SendTimeAdvisor.Advice>> sendTimeAdvisor;
