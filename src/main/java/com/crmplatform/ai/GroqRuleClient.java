@@ -50,6 +50,10 @@ final class GroqRuleClient {
 
     /** The model's answer text. */
     String ask(List<ChatMessage> messages) {
+        Optional<String> unsafe = settings.endpointProblem();
+        if (unsafe.isPresent()) {
+            throw new GroqUnavailable(unsafe.get(), null);
+        }
         Duration waited = Duration.ZERO;
         for (int attempt = 0; ; attempt++) {
             try {
@@ -70,7 +74,8 @@ final class GroqRuleClient {
                     throw new GroqUnavailable("interrupted while waiting for Groq", ie);
                 }
             } catch (RuntimeException e) {
-                throw new GroqUnavailable(reason(e), e);
+                // The cause is not kept: its message may hold the response body, and with it the key.
+                throw new GroqUnavailable(reason(e), null);
             }
         }
     }
@@ -85,7 +90,12 @@ final class GroqRuleClient {
                 return "Groq is not reachable (no network?)";
             }
         }
-        return "Groq failed: " + Optional.ofNullable(e.getMessage()).map(m -> m.length() > 200 ? m.substring(0, 200) : m)
-                .orElse(e.getClass().getSimpleName());
+        // Never the response body: a proxy or a fake server may echo the request, key included.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dev.langchain4j.exception.HttpException h) {
+                return "Groq answered with an error (HTTP " + h.statusCode() + ")";
+            }
+        }
+        return "Groq failed (" + e.getClass().getSimpleName() + ")";
     }
 }

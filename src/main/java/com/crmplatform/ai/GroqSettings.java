@@ -21,6 +21,34 @@ public record GroqSettings(Optional<String> apiKey, String baseUrl, String model
                 Duration.ofSeconds(20), Duration.ofSeconds(10));
     }
 
+    /**
+     * Why the key must not be sent to {@link #baseUrl}, if so: anything but https, except to this
+     * computer (a local proxy or test server), would put the key on the wire in clear text.
+     */
+    public Optional<String> endpointProblem() {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(baseUrl.strip());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("the Groq address \"" + baseUrl + "\" is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        if (scheme.equals("https") && !host.isEmpty()) {
+            return Optional.empty();
+        }
+        if (scheme.equals("http") && isLoopback(host)) {
+            return Optional.empty();
+        }
+        return Optional.of("the Groq address " + scheme + "://" + host + " is not https, so the API key is not sent "
+                + "there (set GROQ_BASE_URL to an https:// address)");
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
+    }
+
     @Override
     public String toString() {
         return "GroqSettings[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey.isPresent() ? "****" : "none") + "]";

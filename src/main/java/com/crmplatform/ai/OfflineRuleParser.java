@@ -21,12 +21,26 @@ import java.util.Set;
  */
 public final class OfflineRuleParser {
 
+    private static final int MAX_BRACKETS = 10;
+
     private final LexiconClause clauses = new LexiconClause();
 
     /** @throws RuleNotUnderstood naming the words it could not place */
     public Group parse(String text) {
         if (text == null || text.isBlank()) {
             throw new RuleNotUnderstood("Describe the audience, e.g. \"spent over 10k and inactive for 90 days\".", List.of());
+        }
+        if (text.length() > com.crmplatform.store.Limits.MAX_DESCRIPTION) {
+            throw new RuleNotUnderstood("The description is " + text.length() + " characters long; describe the audience in "
+                    + "a sentence or two (at most " + com.crmplatform.store.Limits.MAX_DESCRIPTION + " characters).", List.of());
+        }
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            depth += text.charAt(i) == '(' ? 1 : text.charAt(i) == ')' ? -1 : 0;
+            if (depth > MAX_BRACKETS) {
+                throw new RuleNotUnderstood("The description has brackets nested more than " + MAX_BRACKETS
+                        + " deep; a rule has at most " + com.crmplatform.segment.SegmentRule.MAX_DEPTH + " levels.", List.of());
+            }
         }
         List<Token> tokens = Tokens.of(text);
         Parser p = new Parser(tokens);

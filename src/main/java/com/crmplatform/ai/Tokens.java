@@ -37,6 +37,15 @@ final class Tokens {
     private Tokens() {
     }
 
+    /** A matcher for a unit after the spaces from {@code i} on, without copying the rest of the text (linear time). */
+    private static Matcher unitAt(String s, int i) {
+        int from = i;
+        while (from < s.length() && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        return UNIT.matcher(s).region(from, s.length());
+    }
+
     static List<Token> of(String text) {
         String s = " " + text.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'') + " ";
         List<Token> dates = new ArrayList<>();
@@ -80,10 +89,10 @@ final class Tokens {
                 }
                 boolean money = m.group(1) != null || m.group(4) != null || scale != null && !scale.equals("m");
                 long unit = 0;
-                Matcher u = UNIT.matcher(s.substring(i).stripLeading());
-                if (u.find()) {
+                Matcher u = unitAt(s, i);
+                if (u.lookingAt()) {
                     unit = unitDays(u.group(1));
-                    i = s.length() - s.substring(i).stripLeading().length() + u.end();
+                    i = u.end();
                 }
                 if (i < s.length() && s.charAt(i) == '+') {
                     out.add(Token.number(m.group().strip(), v.stripTrailingZeros(), money, unit));
@@ -111,10 +120,10 @@ final class Tokens {
                 continue;
             }
             // "a year", "two weeks": a number written as a word, followed by a unit
-            Matcher u = UNIT.matcher(s.substring(i).stripLeading());
-            if (WORD_NUMBERS.containsKey(w) && u.find()) {
+            Matcher u = unitAt(s, i);
+            if (WORD_NUMBERS.containsKey(w) && u.lookingAt()) {
                 long unit = unitDays(u.group(1));
-                i = s.length() - s.substring(i).stripLeading().length() + u.end();
+                i = u.end();
                 out.add(Token.number(w + " " + u.group(1), BigDecimal.valueOf(WORD_NUMBERS.get(w)), false, unit));
                 continue;
             }

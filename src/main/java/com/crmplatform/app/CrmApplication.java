@@ -127,7 +127,9 @@ final class CrmApplication {
             MainWindow window = new MainWindow(services, stage, messages, clock).withEnvironment(loader::environmentOnly);
             boolean[] signingOut = {false};
             sessions.ifPresent(s -> window.withSignOut(() -> {
-                s.signOut();
+                Thread revoke = new Thread(s.signOutLocally(), "sign-out"); // network: never on the FX thread
+                revoke.setDaemon(true);
+                revoke.start();
                 signingOut[0] = true;
                 stage.close();
             }));

@@ -2,6 +2,10 @@ package com.crmplatform.app;
 
 import com.crmplatform.cli.Cli;
 import com.crmplatform.config.ConfigLoader;
+import com.crmplatform.config.DataDirectory;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.LoggerFactory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,9 +20,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        ConfigLoader loader = ConfigLoader.forThisProcess();
+        ConfigLoader loader = ConfigLoader.forThisProcess(dataDirArgument(args), optionValue(args, "--env-file"));
         Path dataDir = loader.load(dataDirArgument(args), null).dataDir();
+        List<String> warnings = secureDataDirectory(dataDir);
         System.setProperty("crm.logDir", dataDir.resolve("logs").toString());
+        warnings.forEach(w -> LoggerFactory.getLogger(Launcher.class).warn(w));
         if (args.length == 0) {
             CrmApplication.start(loader, args);
             return;
@@ -29,17 +35,33 @@ public final class Launcher {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        warnings.forEach(w -> err.println("warning: " + w));
         System.exit(Cli.run(loader, out, err, args));
+    }
+
+    /** The data directory made owner-only before anything (the log first) is written into it. */
+    private static List<String> secureDataDirectory(Path dataDir) {
+        try {
+            return DataDirectory.secure(dataDir);
+        } catch (IOException | RuntimeException e) {
+            // Opening the store says what is wrong with the folder in words; nothing to add here.
+            return List.of();
+        }
     }
 
     /** {@code --data-dir DIR} or {@code --data-dir=DIR} anywhere on the line, before picocli runs. */
     static Path dataDirArgument(String[] args) {
+        return optionValue(args, "--data-dir");
+    }
+
+    /** {@code OPTION VALUE} or {@code OPTION=VALUE} anywhere on the line, as a path; null when absent or empty. */
+    static Path optionValue(String[] args, String option) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--data-dir") && i + 1 < args.length) {
-                return Path.of(args[i + 1]);
-            }
-            if (args[i].startsWith("--data-dir=")) {
-                return Path.of(args[i].substring("--data-dir=".length()));
+            String value = args[i].equals(option) && i + 1 < args.length ? args[i + 1]
+                    : args[i].startsWith(option + "=") ? args[i].substring(option.length() + 1) : null;
+            if (value != null) {
+                // An empty value is refused by the command line; it must not mean "the current folder" here.
+                return value.isBlank() ? null : Path.of(value);
             }
         }
         return null;

@@ -50,7 +50,7 @@ public final class Services implements AutoCloseable {
         this.orders = new OrderService(store.orders(), store.customers(), user, clock);
         this.customerImporter = new CustomerImporter(store.customers(), user, clock, background);
         this.orderImporter = new OrderImporter(store.orders(), store.customers(), user, clock);
-        this.exporter = new CsvExporter(store.customers(), store.orders());
+        this.exporter = new CsvExporter(store.customers(), store.orders(), config.dataDir());
         this.demoData = new DemoData(store.customers(), store.orders(), user, clock);
         this.campaigns = new CampaignService(store.campaigns(), store.communicationLog(), user, clock);
         GroqSettings groq = GroqSettings.of(config.groqApiKey(), config.groqBaseUrl(), config.groqModel());

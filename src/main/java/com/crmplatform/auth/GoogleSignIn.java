@@ -59,6 +59,20 @@ public final class GoogleSignIn {
         String state = random();
         String nonce = random();
         try (LoopbackReceiver receiver = LoopbackReceiver.start(state)) {
+            try {
+                TokenStore.StoredSession session = signIn(provider, receiver, state, nonce, openBrowser, cancelled);
+                receiver.finish(null);
+                return session;
+            } catch (RuntimeException e) {
+                receiver.finish(e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    private TokenStore.StoredSession signIn(OidcProvider provider, LoopbackReceiver receiver, String state, String nonce,
+                                            Consumer<String> openBrowser, BooleanSupplier cancelled) {
+        try {
             AuthorizationCodeFlow flow = new AuthorizationCodeFlow.Builder(BearerToken.authorizationHeaderAccessMethod(),
                     new NetHttpTransport(), GsonFactory.getDefaultInstance(), new GenericUrl(provider.tokenEndpoint()),
                     new ClientParametersAuthentication(settings.clientId(), settings.clientSecret().orElse(null)),
@@ -73,7 +87,7 @@ public final class GoogleSignIn {
                 tokens = flow.newTokenRequest(code).setRedirectUri(receiver.redirectUri()).execute();
             } catch (TokenResponseException e) {
                 throw new SignInRefused("The provider refused the sign-in code (" + (e.getDetails() == null ? e.getStatusCode()
-                        : e.getDetails().getError()) + "). Try again.", e);
+                        : SignInText.printable(e.getDetails().getError())) + "). Try again.", e);
             } catch (IOException e) {
                 throw new SignInRefused("Cannot reach the sign-in provider to finish signing in: " + e.getMessage(), e);
             }

@@ -11,16 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Receives the provider's redirect on 127.0.0.1 only (a random free port), checks {@code state},
- * and shows the browser a page saying the user can return to the app.
+ * Receives the provider's redirect on 127.0.0.1 only (a random free port). A request without this
+ * sign-in's {@code state} is ignored (the receiver keeps waiting), and the browser is told "signed
+ * in" only after the app has verified the ID token.
  */
 final class LoopbackReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final String expectedState;
     private final CompletableFuture<String> code = new CompletableFuture<>();
+    /** "" when signed in, else why not; the browser's page waits for it. */
+    private final CompletableFuture<String> outcome = new CompletableFuture<>();
+    private static final long VERDICT_WAIT_SECONDS = 60;
+    /** Counted down once the browser got the page that says how the sign-in ended. */
+    private final java.util.concurrent.CountDownLatch verdictShown = new java.util.concurrent.CountDownLatch(1);
 
     private LoopbackReceiver(String expectedState) throws IOException {
         this.expectedState = expectedState;
@@ -49,28 +56,57 @@ final class LoopbackReceiver implements AutoCloseable {
         return code;
     }
 
+    /**
+     * Tells the browser how the sign-in ended, once the ID token has been checked.
+     *
+     * @param refusal why it was refused, or null when the user is signed in
+     */
+    void finish(String refusal) {
+        outcome.complete(refusal == null ? "" : refusal);
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         Map<String, String> q = query(ex.getRequestURI().getRawQuery());
-        String page;
-        if (q.containsKey("error")) {
-            code.completeExceptionally(new SignInRefused("The provider did not sign you in (" + q.get("error") + ")."));
-            page = "Sign-in was not completed. You can close this tab and try again from CRM Platform.";
-        } else if (!expectedState.equals(q.get("state"))) {
-            code.completeExceptionally(new SignInRefused("A sign-in answer came back that this app did not ask for "
-                    + "(state mismatch); it was refused. Try again."));
-            page = "This sign-in link does not belong to the sign-in CRM Platform started. It was refused.";
-        } else if (q.get("code") == null) {
-            code.completeExceptionally(new SignInRefused("The provider sent no authorization code."));
-            page = "Sign-in was not completed. You can close this tab and try again from CRM Platform.";
-        } else {
-            code.complete(q.get("code"));
-            page = "You are signed in to CRM Platform. You can close this tab and return to the app.";
+        if (!expectedState.equals(q.get("state"))) {
+            // Not the answer to this sign-in (any local program can call this port): ignored, keep waiting.
+            respond(ex, 400, "This address does not belong to the sign-in CRM Platform started, so it was ignored.");
+            return;
         }
+        if (q.containsKey("error")) {
+            code.completeExceptionally(new SignInRefused("The provider did not sign you in ("
+                    + SignInText.printable(q.get("error")) + ")."));
+            respond(ex, 200, "Sign-in was not completed. You can close this tab and try again from CRM Platform.");
+            return;
+        }
+        if (q.get("code") == null) {
+            code.completeExceptionally(new SignInRefused("The provider sent no authorization code."));
+            respond(ex, 200, "Sign-in was not completed. You can close this tab and try again from CRM Platform.");
+            return;
+        }
+        code.complete(q.get("code"));
+        String refusal;
+        try {
+            refusal = outcome.get(VERDICT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            refusal = "interrupted";
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            refusal = "CRM Platform did not finish checking the sign-in";
+        }
+        try {
+            respond(ex, 200, refusal.isEmpty() ? "You are signed in to CRM Platform. You can close this tab and return to the app."
+                    : "Sign-in was refused: " + SignInText.printable(refusal) + " You can close this tab.");
+        } finally {
+            verdictShown.countDown();
+        }
+    }
+
+    private static void respond(HttpExchange ex, int status, String page) throws IOException {
         byte[] body = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>CRM Platform</title></head>"
-                + "<body style=\"font-family:sans-serif;margin:4em\"><h2>CRM Platform</h2><p>" + page + "</p></body></html>")
-                .getBytes(StandardCharsets.UTF_8);
+                + "<body style=\"font-family:sans-serif;margin:4em\"><h2>CRM Platform</h2><p>" + SignInText.html(page)
+                + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        ex.sendResponseHeaders(200, body.length);
+        ex.sendResponseHeaders(status, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
         }
@@ -93,6 +129,14 @@ final class LoopbackReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        outcome.complete("the sign-in was stopped");
+        if (code.isDone() && !code.isCompletedExceptionally()) {
+            try { // let the browser have its page before the server goes
+                verdictShown.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         server.stop(0);
     }
 }

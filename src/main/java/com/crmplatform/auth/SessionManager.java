@@ -88,7 +88,49 @@ public final class SessionManager {
         return now.isBefore(s.verifiedAt().plus(grace)) ? Optional.of(new Current(s, true)) : Optional.empty();
     }
 
+    /** Signs out and revokes the refresh token at the provider (when it has a revocation endpoint), waiting for it. */
     public void signOut() {
+        signOutLocally().run();
+    }
+
+    /**
+     * Deletes the stored session at once; the returned work revokes its refresh token at the
+     * provider (RFC 7009), which needs the network and may be run in the background. Revocation is
+     * best effort: offline, the token is only forgotten here.
+     */
+    public Runnable signOutLocally() {
+        Optional<TokenStore.StoredSession> stored = store.load();
         store.delete();
+        String refresh = stored.map(TokenStore.StoredSession::refreshToken).orElse(null);
+        if (refresh == null) {
+            return () -> { };
+        }
+        return () -> revoke(refresh);
+    }
+
+    private void revoke(String refreshToken) {
+        try {
+            OidcProvider provider = OidcProvider.discover(settings.issuer());
+            if (provider.revocationEndpoint().isEmpty()) {
+                return;
+            }
+            String form = "token=" + enc(refreshToken) + "&token_type_hint=refresh_token&client_id=" + enc(settings.clientId())
+                    + settings.clientSecret().map(c -> "&client_secret=" + enc(c)).orElse("");
+            java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(provider.revocationEndpoint().get()))
+                            .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            // offline or refused: the token is forgotten here and expires at the provider
+            org.slf4j.LoggerFactory.getLogger(SessionManager.class).info("Refresh token not revoked: {}",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -74,7 +74,7 @@ public final class Benchmarks {
         Path csv = scratch.resolve("customers.csv");
         try (SqliteStore source = SqliteStore.open(scratch.resolve("source"))) {
             source.customers().insertAll(records);
-            new CsvExporter(source.customers(), source.orders()).exportCustomers(csv);
+            new CsvExporter(source.customers(), source.orders(), null).exportCustomers(csv);
         }
         log.accept("wrote " + n + " customers to " + csv);
 

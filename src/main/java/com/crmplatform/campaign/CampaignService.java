@@ -35,6 +35,10 @@ public final class CampaignService {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("The campaign needs a name.");
         }
+        if (name.strip().length() > com.crmplatform.store.Limits.MAX_CAMPAIGN_NAME) {
+            throw new IllegalArgumentException("The campaign name is longer than "
+                    + com.crmplatform.store.Limits.MAX_CAMPAIGN_NAME + " characters.");
+        }
         String template = MessageTemplate.check(message);
         Campaign c = new Campaign(Ids.newId(), name.strip(), rule, template, CampaignStatus.LAUNCHING, 0, 0, 0,
                 Audit.created(clock.instant(), user.id()));

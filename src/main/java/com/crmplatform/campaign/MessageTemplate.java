@@ -25,6 +25,10 @@ public final class MessageTemplate {
         if (template == null || template.isBlank()) {
             throw new IllegalArgumentException("The message is empty; write what the customers will receive.");
         }
+        if (template.strip().length() > com.crmplatform.store.Limits.MAX_MESSAGE) {
+            throw new IllegalArgumentException("The message is " + template.strip().length() + " characters long; "
+                    + "keep it to " + com.crmplatform.store.Limits.MAX_MESSAGE + ".");
+        }
         List<String> unknown = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {

@@ -1,8 +1,6 @@
 package com.crmplatform.cli;
 
 import com.crmplatform.config.ConfigLoader;
-import com.crmplatform.importexport.ImportException;
-import com.crmplatform.store.StoreException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -13,18 +11,43 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * The app's own failures carry a message written for people; anything else is a bug or a
+     * surprise, described by what failed and where the details are, never as a raw exception.
+     */
+    static String userMessage(Exception e) {
+        boolean ours = e.getClass().getName().startsWith("com.crmplatform.") || e instanceof IllegalArgumentException;
+        if (ours && e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+            Throwable io = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+            return "a file could not be read or written (" + (io instanceof java.nio.file.FileSystemException f
+                    ? f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason()) : io.getClass().getSimpleName())
+                    + ")";
+        }
+        return "the command failed unexpectedly (" + e.getClass().getSimpleName() + "); the details are in the log file "
+                + "(logs/crm.log in the data directory)";
+    }
+
     public static int run(ConfigLoader loader, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new CrmCommand(loader));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            String message = e instanceof StoreException || e instanceof ImportException
-                    || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
-            LoggerFactory.getLogger(Cli.class).debug("command failed", e);
+            String message = userMessage(e);
+            LoggerFactory.getLogger(Cli.class).warn("command failed", e);
             commandLine.getErr().println("error: " + message);
             commandLine.getErr().flush();
             return 1;
+        });
+        cl.setParameterExceptionHandler((e, params) -> {
+            CommandLine c = e.getCommandLine();
+            String command = c.getCommandSpec().qualifiedName(" ");
+            c.getErr().println("error: " + e.getMessage() + " (see: " + command + " --help)");
+            c.getErr().flush();
+            return 2;
         });
         return cl.execute(args);
     }

@@ -27,6 +27,10 @@ public final class CrmCommand {
             description = "The data directory (default: CRM_DATA_DIR, else the per-user data directory).")
     Path dataDir;
 
+    @Option(names = "--env-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Settings as NAME=value lines (default: .env in the data directory; never the working directory).")
+    Path envFile;
+
     private final ConfigLoader loader;
 
     public CrmCommand(ConfigLoader loader) {
@@ -37,7 +41,12 @@ public final class CrmCommand {
         return loader;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     AppConfig config() {
+        Checks.notBlank(spec, "--data-dir", dataDir == null ? null : dataDir.toString());
+        Checks.notBlank(spec, "--db", db);
         return loader.load(dataDir, db);
     }
 
@@ -45,5 +54,11 @@ public final class CrmCommand {
     Services open() {
         AppConfig config = config();
         return new Services(config, StoreOpener.open(config), LocalUser.fromSystem(), Clock.systemDefaultZone());
+    }
+
+    /** As {@link #open()}, for a command that only reads (it then works on a read-only store too). */
+    Services openForReading() {
+        AppConfig config = config();
+        return new Services(config, StoreOpener.openForReading(config), LocalUser.fromSystem(), Clock.systemDefaultZone());
     }
 }

@@ -47,6 +47,10 @@ final class DeliveryCommand {
 
         @Override
         public Integer call() {
+            Checks.range(spec, "--batch-size", batchSize, 1, 10_000);
+            Checks.range(spec, "--lease-seconds", leaseSeconds, 1, 86_400);
+            Checks.range(spec, "--vendor-latency-ms", latencyMs, 0, 60_000);
+            Checks.fraction(spec, "--vendor-success-rate", successRate);
             SimulatedVendor.Settings vendorSettings = new SimulatedVendor.Settings(successRate, Duration.ofMillis(latencyMs),
                     vendorSeed, 0.05);
             AtomicBoolean stop = new AtomicBoolean();

@@ -28,7 +28,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.open()) {
+        try (Services services = root.openForReading()) {
             long n = kind == ImportCommand.Kind.customers ? services.exporter().exportCustomers(file)
                     : services.exporter().exportOrders(file);
             Map<String, Object> out = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ final class SegmentCommand {
         @Override
         public Integer call() {
             SegmentRule parsed = RuleJson.parse(rule);
-            try (Services services = parent.root.open()) {
+            try (Services services = parent.root.openForReading()) {
                 long n = services.store().customers().countMatching(parsed, LocalDate.now());
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("count", n);

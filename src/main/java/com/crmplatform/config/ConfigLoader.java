@@ -30,10 +30,26 @@ public final class ConfigLoader {
         this.userHome = userHome;
     }
 
-    /** The loader for this process: real environment, {@code ./.env}, this OS. */
-    public static ConfigLoader forThisProcess() {
-        return new ConfigLoader(System.getenv(), Path.of(".env"),
-                System.getProperty("os.name", ""), System.getProperty("user.home", "."));
+    /**
+     * The loader for this process: the real environment, this OS, and a {@code .env} file from
+     * where the user pointed ({@code --env-file}) or else from the data directory. Never from the
+     * working directory: a {@code .env} planted in whatever folder the app was started from could
+     * otherwise send keys and the database to a server of its author's choosing.
+     *
+     * @param dataDirOption {@code --data-dir}, or null
+     * @param envFileOption {@code --env-file}, or null
+     */
+    public static ConfigLoader forThisProcess(Path dataDirOption, Path envFileOption) {
+        Map<String, String> env = System.getenv();
+        String os = System.getProperty("os.name", "");
+        String home = System.getProperty("user.home", ".");
+        if (envFileOption != null) {
+            return new ConfigLoader(env, envFileOption, os, home);
+        }
+        ConfigLoader plain = new ConfigLoader(env, null, os, home);
+        Path dataDir = dataDirOption != null ? dataDirOption
+                : plain.lookup(CRM_DATA_DIR).map(Path::of).orElseGet(plain::defaultDataDir);
+        return new ConfigLoader(env, dataDir.resolve(".env"), os, home);
     }
 
     /**
@@ -69,8 +85,15 @@ public final class ConfigLoader {
 
     /** How long a signed-in user may work without reaching the provider ({@code CRM_OFFLINE_GRACE_DAYS}, default 7). */
     public java.time.Duration offlineGrace() {
-        return lookup("CRM_OFFLINE_GRACE_DAYS").map(d -> java.time.Duration.ofDays(Long.parseLong(d.strip())))
-                .orElse(com.crmplatform.auth.SessionManager.DEFAULT_GRACE);
+        Optional<String> days = lookup("CRM_OFFLINE_GRACE_DAYS").map(String::strip);
+        if (days.isEmpty()) {
+            return com.crmplatform.auth.SessionManager.DEFAULT_GRACE;
+        }
+        if (!days.get().matches("\\d{1,4}")) {
+            throw new IllegalArgumentException("CRM_OFFLINE_GRACE_DAYS must be a whole number of days (e.g. 7), not \""
+                    + days.get() + "\".");
+        }
+        return java.time.Duration.ofDays(Long.parseLong(days.get()));
     }
 
     /** A setting from the environment or {@code .env} (which take precedence over saved settings). */

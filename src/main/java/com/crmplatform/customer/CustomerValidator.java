@@ -1,5 +1,6 @@
 package com.crmplatform.customer;
 
+import com.crmplatform.store.Limits;
 import com.crmplatform.store.Money;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ public final class CustomerValidator {
             "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,}$");
     private static final Pattern PHONE_CHARS = Pattern.compile("^\\+?[0-9 ()./-]+$");
-    static final int MAX_NAME = 200;
+    static final int MAX_NAME = Limits.MAX_NAME;
 
     private final Clock clock;
 
@@ -39,16 +40,27 @@ public final class CustomerValidator {
         if (phoneError != null) {
             errors.put(CustomerField.PHONE, phoneError);
         }
+        if (d.city().length() > Limits.MAX_CITY) {
+            errors.put(CustomerField.CITY, "City is longer than " + Limits.MAX_CITY + " characters.");
+        }
         if (d.totalSpend().signum() < 0) {
             errors.put(CustomerField.TOTAL_SPEND, "Total spend cannot be negative.");
         } else if (!Money.hasAtMostPaise(d.totalSpend())) {
             errors.put(CustomerField.TOTAL_SPEND, "Total spend has more than two decimal places.");
+        } else if (d.totalSpend().compareTo(Limits.MAX_TOTAL_SPEND) > 0) {
+            errors.put(CustomerField.TOTAL_SPEND, "Total spend is more than the largest allowed, ₹"
+                    + Limits.MAX_TOTAL_SPEND.toPlainString() + ".");
         }
         if (d.visits() < 0) {
             errors.put(CustomerField.VISITS, "Visits cannot be negative.");
+        } else if (d.visits() > Limits.MAX_VISITS) {
+            errors.put(CustomerField.VISITS, "Visits is more than the largest allowed, " + Limits.MAX_VISITS + ".");
         }
         if (d.lastPurchaseDate() != null && d.lastPurchaseDate().isAfter(LocalDate.now(clock))) {
             errors.put(CustomerField.LAST_PURCHASE_DATE, "Last purchase date is in the future.");
+        } else if (d.lastPurchaseDate() != null && !Limits.isSaneDate(d.lastPurchaseDate())) {
+            errors.put(CustomerField.LAST_PURCHASE_DATE, "Last purchase date " + d.lastPurchaseDate()
+                    + " is not " + Limits.dateRange() + ".");
         }
         return errors;
     }
@@ -57,7 +69,7 @@ public final class CustomerValidator {
         if (email == null || email.isBlank()) {
             return "Email is required.";
         }
-        if (email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+        if (email.length() > Limits.MAX_EMAIL || !EMAIL.matcher(email.strip()).matches()) {
             return "\"" + email.strip() + "\" is not a valid email address (expected name@example.com).";
         }
         return null;
@@ -66,6 +78,9 @@ public final class CustomerValidator {
     public static String phoneProblem(String phone) {
         if (phone == null || phone.isBlank()) {
             return null;
+        }
+        if (phone.length() > Limits.MAX_PHONE) {
+            return "The phone number is longer than " + Limits.MAX_PHONE + " characters.";
         }
         int digits = digitsOf(phone).length();
         if (!PHONE_CHARS.matcher(phone).matches() || digits < 7 || digits > 15) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.apache.commons.csv.CSVFormat;
@@ -23,6 +24,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes customers or orders as CSV that the importers read back unchanged. Reads the store a
  * page at a time, and writes to a temporary file that replaces the target only when complete.
+ * It never writes into the data directory (where the store itself lives), never follows a link
+ * or writes over anything but a regular file, and writes cells a spreadsheet would run as a
+ * formula with a leading apostrophe (OWASP's advice), which the importers remove again.
  */
 public final class CsvExporter {
 
@@ -30,10 +34,13 @@ public final class CsvExporter {
 
     private final CustomerRepository customers;
     private final OrderRepository orders;
+    private final Path dataDir;
 
-    public CsvExporter(CustomerRepository customers, OrderRepository orders) {
+    /** @param dataDir the data directory, which an export must never write into; null for none */
+    public CsvExporter(CustomerRepository customers, OrderRepository orders, Path dataDir) {
         this.customers = customers;
         this.orders = orders;
+        this.dataDir = dataDir;
     }
 
     /** @return how many customers were written */
@@ -44,8 +51,8 @@ public final class CsvExporter {
             Page<Customer> page = customers.page(q, PageRequest.first(PAGE));
             while (true) {
                 for (Customer c : page.items()) {
-                    out.printRecord(c.name(), c.email(), c.phone(), c.city(), c.totalSpend().toPlainString(), c.visits(),
-                            c.lastPurchaseDate() == null ? "" : c.lastPurchaseDate().toString());
+                    record(out, c.name(), c.email(), c.phone(), c.city(), c.totalSpend().toPlainString(),
+                            String.valueOf(c.visits()), c.lastPurchaseDate() == null ? "" : c.lastPurchaseDate().toString());
                     n++;
                 }
                 if (!page.hasNext()) {
@@ -64,7 +71,7 @@ public final class CsvExporter {
             Page<Order> page = orders.page(OrderQuery.all(), PageRequest.first(PAGE));
             while (true) {
                 for (Order o : page.items()) {
-                    out.printRecord(o.customerEmail(), o.amount().toPlainString(), o.orderDate().toString(),
+                    record(out, o.customerEmail(), o.amount().toPlainString(), o.orderDate().toString(),
                             LineItems.format(o.items()), o.status().name(), o.id());
                     n++;
                 }
@@ -77,13 +84,27 @@ public final class CsvExporter {
         });
     }
 
+    private static void record(CSVPrinter out, String... cells) throws IOException {
+        for (String cell : cells) {
+            out.print(CsvValues.forSpreadsheet(cell));
+        }
+        out.println();
+    }
+
     private interface Body {
         long write(CSVPrinter out) throws IOException;
     }
 
-    private static long write(Path file, java.util.List<String> header, Body body) {
-        Path target = file.toAbsolutePath();
-        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+    private long write(Path file, java.util.List<String> header, Body body) {
+        Path target = checkTarget(file);
+        Path tmp;
+        try {
+            // A fresh random name, created exclusively (never an existing file or a planted link).
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+        } catch (IOException e) {
+            throw new ImportException("Cannot write in " + target.getParent() + " (" + reason(e)
+                    + "). Choose a folder you can write to.", e);
+        }
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
              CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
             long n = body.write(out);
@@ -91,13 +112,59 @@ public final class CsvExporter {
             w.close();
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return n;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {
                 // best effort
             }
-            throw new ImportException("Cannot write " + target + ": " + e.getMessage(), e);
+            if (e instanceof RuntimeException r && !(e instanceof java.io.UncheckedIOException)) {
+                throw r;
+            }
+            throw new ImportException("Cannot write " + target + " (" + reason(e) + "). Nothing was changed there.", e);
         }
+    }
+
+    /** The target's absolute path, when it is a place an export may write; else a refusal that says why. */
+    private Path checkTarget(Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        if (target.getFileName() == null) {
+            throw new ImportException("Give the export a file name, e.g. customers.csv.");
+        }
+        Path folder = target.getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new ImportException("There is no folder " + folder + " to write " + target.getFileName() + " into.");
+        }
+        if (dataDir != null && isInside(folder, dataDir)) {
+            throw new ImportException("Refusing to write " + target + ": it is inside the CRM's data folder " + dataDir
+                    + ", where the database itself lives. Choose a file in another folder.");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ImportException("Refusing to write " + target + ": it is "
+                    + (Files.isSymbolicLink(target) ? "a link" : Files.isDirectory(target) ? "a folder" : "not an ordinary file")
+                    + ". Choose a new file name or an ordinary file to replace.");
+        }
+        return target;
+    }
+
+    private static boolean isInside(Path folder, Path dir) {
+        try {
+            Path real = folder.toRealPath();
+            Path data = Files.exists(dir) ? dir.toRealPath() : dir.toAbsolutePath().normalize();
+            return real.startsWith(data);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String reason(Exception e) {
+        Throwable t = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return String.valueOf(t.getMessage());
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +34,28 @@ final class CsvSource {
         }
     }
 
+    /** A line the reader could not get past; every row before it was handed on. */
+    static final class UnreadableLine extends ImportException {
+        private final long line;
+        private final String reason;
+
+        UnreadableLine(long line, String reason, Throwable cause) {
+            super("Line " + line + " could not be read: " + reason, cause);
+            this.line = line;
+            this.reason = reason;
+        }
+
+        long line() {
+            return line;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+
+    static final String NOT_UTF8 = "it is not UTF-8 text (save the file as \"CSV UTF-8\" and import it again)";
+
     private CsvSource() {
     }
 
@@ -55,8 +76,10 @@ final class CsvSource {
      */
     static void read(Path file, List<String> required, Consumer<Row> sink) {
         try (InputStream in = Files.newInputStream(file);
+             // Bad bytes become U+FFFD, so the row holding them is found by its line (REPORT would
+             // fail somewhere in the read-ahead buffer, lines away from the culprit).
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPORT)))) {
+                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();
@@ -67,6 +90,17 @@ final class CsvSource {
             try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
                 List<String> headers = new ArrayList<>();
                 parser.getHeaderNames().forEach(h -> headers.add(h.strip().toLowerCase(Locale.ROOT)));
+                for (int i = 0; i < headers.size(); i++) {
+                    String h = headers.get(i);
+                    if (h.indexOf('\uFFFD') >= 0) {
+                        throw new ImportException("The first line of the file cannot be read: " + NOT_UTF8 + ".");
+                    }
+                    int again = headers.subList(i + 1, headers.size()).indexOf(h);
+                    if (!h.isEmpty() && again >= 0) {
+                        throw new ImportException("The file has the column \"" + h + "\" twice (columns " + (i + 1)
+                                + " and " + (i + again + 2) + "). Remove or rename one and import it again.");
+                    }
+                }
                 for (String r : required) {
                     if (!headers.contains(r.toLowerCase(Locale.ROOT))) {
                         throw new ImportException("The file has no \"" + r + "\" column. Its first line must name the "
@@ -76,14 +110,23 @@ final class CsvSource {
                 Iterator<CSVRecord> it = parser.iterator();
                 while (true) {
                     long line = parser.getCurrentLineNumber() + 1;
-                    if (!it.hasNext()) {
-                        break;
+                    CSVRecord record;
+                    try {
+                        if (!it.hasNext()) {
+                            break;
+                        }
+                        record = it.next();
+                    } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                        throw new UnreadableLine(line, quotingProblem(e), e);
                     }
-                    CSVRecord record = it.next();
                     Map<String, String> values = new HashMap<>(headers.size() * 2);
                     boolean blank = true;
                     for (int i = 0; i < headers.size() && i < record.size(); i++) {
                         String v = record.get(i);
+                        if (v.indexOf('\uFFFD') >= 0) {
+                            throw new UnreadableLine(line, NOT_UTF8, null);
+                        }
+                        v = CsvValues.fromSpreadsheet(v);
                         values.putIfAbsent(headers.get(i), v);
                         blank &= v.isBlank();
                     }
@@ -92,8 +135,6 @@ final class CsvSource {
                     }
                 }
             }
-        } catch (CharacterCodingException e) {
-            throw new ImportException("The file is not UTF-8 text. Save it as \"CSV UTF-8\" and import it again.", e);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ImportException("Cannot read " + file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -102,5 +143,13 @@ final class CsvSource {
             }
             throw new ImportException("The file is not a readable CSV file: " + e.getMessage(), e);
         }
+    }
+
+    private static String quotingProblem(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("EOF")) {
+            return "a quoted value starts here and is never closed (a \" inside a value must be written \"\")";
+        }
+        return "its quotes do not pair up (a \" inside a value must be written \"\")";
     }
 }

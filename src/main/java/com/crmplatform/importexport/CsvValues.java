@@ -1,5 +1,7 @@
 package com.crmplatform.importexport;
 
+import com.crmplatform.store.Amounts;
+import com.crmplatform.store.Limits;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -14,9 +16,11 @@ final class CsvValues {
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern ISO_SHAPE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
     private static final Pattern DMY_SHAPE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
-    private static final Pattern MONEY = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern CURRENCY = Pattern.compile("(?i)^(rs\\.?|inr)");
-    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,9}");
+    /** 1,234,567.50 (thousands) or 12,34,567.50 (lakhs): a comma anywhere else is a mistake such as "1,5". */
+    private static final Pattern GROUPED = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d{1,2}(,\\d{2})*,\\d{3})(\\.\\d+)?");
+    private static final Pattern WHOLE = Pattern.compile("-?\\d+");
+    /** What a spreadsheet would run as a formula at the start of a cell (OWASP CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private CsvValues() {
     }
@@ -27,15 +31,21 @@ final class CsvValues {
         if (s.isEmpty()) {
             return null;
         }
+        LocalDate date = null;
         try {
             if (ISO_SHAPE.matcher(s).matches()) {
-                return LocalDate.parse(s.length() == 10 ? s : normalizeIso(s), ISO);
-            }
-            if (DMY_SHAPE.matcher(s).matches()) {
-                return LocalDate.parse(s, DMY);
+                date = LocalDate.parse(s.length() == 10 ? s : normalizeIso(s), ISO);
+            } else if (DMY_SHAPE.matcher(s).matches()) {
+                date = LocalDate.parse(s, DMY);
             }
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(column + " \"" + s + "\" is not a real date");
+        }
+        if (date != null) {
+            if (!Limits.isSaneDate(date)) {
+                throw new IllegalArgumentException(column + " \"" + s + "\" is not " + Limits.dateRange());
+            }
+            return date;
         }
         throw new IllegalArgumentException(column + " \"" + s + "\" is not a date (use 2024-03-31 or 31/03/2024)");
     }
@@ -45,28 +55,22 @@ final class CsvValues {
         return p[0] + "-" + (p[1].length() == 1 ? "0" : "") + p[1] + "-" + (p[2].length() == 1 ? "0" : "") + p[2];
     }
 
-    /** Rupees: "12500", "12,500.50", "₹ 1,200", "Rs. 300", "INR 99"; empty is null. */
+    /** Rupees as {@link Amounts} reads them ("12,500.50", "₹ 1,200", "Rs. 300", "1 lakh"); empty is null. */
     static BigDecimal money(String column, String raw) {
-        String s = raw.strip();
-        if (s.isEmpty()) {
-            return null;
+        try {
+            return Amounts.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" " + e.getMessage());
         }
-        if (!MONEY.matcher(s).matches()) {
-            s = CURRENCY.matcher(s.replace("₹", "")).replaceFirst("").replace(",", "").replace(" ", "");
-        }
-        if (s.isEmpty()) {
-            return null;
-        }
-        if (!MONEY.matcher(s).matches()) {
-            throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" is not an amount");
-        }
-        return new BigDecimal(s);
     }
 
-    /** A whole number; "2.5" or "two" is refused; empty is null. */
-    static Integer wholeNumber(String column, String raw) {
+    /** A whole number up to {@code max}; "2.5" or "two" is refused; empty is null. */
+    static Integer wholeNumber(String column, String raw, int max) {
         String s = raw.strip();
         if (s.indexOf(',') >= 0) {
+            if (!GROUPED.matcher(s).matches()) {
+                throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" is not a whole number");
+            }
             s = s.replace(",", "");
         }
         if (s.isEmpty()) {
@@ -75,6 +79,25 @@ final class CsvValues {
         if (!WHOLE.matcher(s).matches()) {
             throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" is not a whole number");
         }
+        String digits = s.replaceFirst("^-?0*", "");
+        if (digits.length() > 10 || Long.parseLong(digits.isEmpty() ? "0" : digits) > max) {
+            throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" is more than the largest allowed, "
+                    + max);
+        }
         return Integer.parseInt(s);
+    }
+
+    /**
+     * A cell as it may safely go to a spreadsheet: one starting with a formula character gets a
+     * leading apostrophe, which spreadsheets show as text and {@link #fromSpreadsheet} removes.
+     */
+    static String forSpreadsheet(String cell) {
+        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+    /** The cell as the app wrote it: the apostrophe {@link #forSpreadsheet} added is dropped. */
+    static String fromSpreadsheet(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1) : cell;
     }
 }

@@ -8,8 +8,10 @@ import com.crmplatform.customer.CustomerRepository;
 import com.crmplatform.customer.CustomerRepository.VersionedUpdate;
 import com.crmplatform.customer.CustomerValidator;
 import com.crmplatform.importexport.ImportResult.Rejection;
+import com.crmplatform.importexport.ImportResult.Repeat;
 import com.crmplatform.store.Audit;
 import com.crmplatform.store.Ids;
+import com.crmplatform.store.Limits;
 import com.crmplatform.store.Money;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -76,27 +78,40 @@ public final class CustomerImporter {
             return null;
         });
         List<Rejection> badRows = new ArrayList<>();
+        List<Repeat> repeated = new ArrayList<>();
+        Map<Long, Long> firstLineOfEmail = new HashMap<>();
         Batch[] batch = {new Batch()};
         boolean stopped = false;
+        CsvSource.UnreadableLine unreadable = null;
         try {
-            CsvSource.read(file, List.of("name", "email"), row -> {
-                try {
-                    Parsed p = parse(row);
-                    batch[0].rows.put(p.draft.email().toLowerCase(Locale.ROOT), p);
-                    batch[0].size++;
-                } catch (IllegalArgumentException e) {
-                    badRows.add(new Rejection(row.line(), e.getMessage()));
-                    return;
-                }
-                batch[0].position = row.charPosition();
-                if (batch[0].rows.size() >= BATCH) {
-                    hand(queue, batch[0], writing);
-                    batch[0] = new Batch();
-                    if (progress.isCancelled()) {
-                        throw new Stop();
+            try {
+                CsvSource.read(file, List.of("name", "email"), row -> {
+                    try {
+                        Parsed p = parse(row);
+                        String key = p.draft.email().toLowerCase(Locale.ROOT);
+                        Long first = firstLineOfEmail.putIfAbsent(fingerprint(key), row.line());
+                        if (first != null) {
+                            repeated.add(new Repeat(row.line(), first, p.draft.email()));
+                        }
+                        // A repeat within the batch updates the earlier row as an update would: empty keeps.
+                        batch[0].rows.merge(key, p, CustomerImporter::laterRowOver);
+                        batch[0].size++;
+                    } catch (IllegalArgumentException e) {
+                        badRows.add(new Rejection(row.line(), e.getMessage()));
+                        return;
                     }
-                }
-            });
+                    batch[0].position = row.charPosition();
+                    if (batch[0].rows.size() >= BATCH) {
+                        hand(queue, batch[0], writing);
+                        batch[0] = new Batch();
+                        if (progress.isCancelled()) {
+                            throw new Stop();
+                        }
+                    }
+                });
+            } catch (CsvSource.UnreadableLine e) {
+                unreadable = e; // the rows before it are written, then it is reported
+            }
             hand(queue, batch[0], writing);
         } catch (Stop stop) {
             stopped = true;
@@ -109,7 +124,30 @@ public final class CustomerImporter {
         rejected.addAll(writer.rejected);
         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
         progress.update(1, writer.created, writer.updated, rejected.size());
-        return new ImportResult(writer.created, writer.updated, rejected, stopped);
+        if (unreadable != null) {
+            throw ImportFailure.partWay(unreadable, write, writer.created + writer.updated, rejected.size());
+        }
+        return new ImportResult(writer.created, writer.updated, 0, rejected, repeated, stopped);
+    }
+
+    /** A 64-bit FNV-1a hash of the email: repeats are found without keeping every email of a big file. */
+    private static long fingerprint(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** The later row's values, keeping the earlier row's where the later one is empty. */
+    private static Parsed laterRowOver(Parsed earlier, Parsed later) {
+        CustomerDraft a = earlier.draft;
+        CustomerDraft b = later.draft;
+        CustomerDraft merged = new CustomerDraft(b.name(), b.email(), b.phone().isEmpty() ? a.phone() : b.phone(),
+                b.city().isEmpty() ? a.city() : b.city(), later.hasSpend ? b.totalSpend() : a.totalSpend(),
+                later.hasVisits ? b.visits() : a.visits(), later.hasLast ? b.lastPurchaseDate() : a.lastPurchaseDate());
+        return new Parsed(earlier.line, merged, earlier.hasSpend || later.hasSpend, earlier.hasVisits || later.hasVisits,
+                earlier.hasLast || later.hasLast);
     }
 
     private static void hand(BlockingQueue<Batch> queue, Batch batch, Future<?> writing) {
@@ -156,7 +194,7 @@ public final class CustomerImporter {
         }
     }
 
-    /** Valid rows by lower-case email (a later row with the same email replaces the earlier). */
+    /** Valid rows by lower-case email (a later row with the same email is merged over the earlier). */
     private static final class Batch {
         static final Batch END = new Batch();
         final Map<String, Parsed> rows = new LinkedHashMap<>();
@@ -271,7 +309,7 @@ public final class CustomerImporter {
 
     private Parsed parse(CsvSource.Row row) {
         BigDecimal spend = CsvValues.money("totalSpend", row.get("totalSpend"));
-        Integer visits = CsvValues.wholeNumber("visits", row.get("visits"));
+        Integer visits = CsvValues.wholeNumber("visits", row.get("visits"), Limits.MAX_VISITS);
         LocalDate last = CsvValues.date("lastPurchaseDate", row.get("lastPurchaseDate"));
         CustomerDraft draft = new CustomerDraft(row.get("name"), row.get("email"), row.get("phone"), row.get("city"),
                 spend == null ? Money.ZERO : spend, visits == null ? 0 : visits, last);

@@ -3,17 +3,35 @@ package com.crmplatform.importexport;
 import java.util.List;
 
 /**
- * What an import did (or, for a preview, would do).
+ * What an import did (or, for a preview, would do). Every data row of the file is in exactly one
+ * of created, updated, skipped and rejected.
  *
+ * @param skipped   rows already in the store from an earlier import of the same data (orders)
+ * @param repeated  rows whose email (or order id) an earlier row of the same file had
  * @param cancelled true when the user stopped it; what was counted is what was written
  */
-public record ImportResult(int created, int updated, List<Rejection> rejected, boolean cancelled) {
+public record ImportResult(int created, int updated, int skipped, List<Rejection> rejected, List<Repeat> repeated,
+                           boolean cancelled) {
 
     public ImportResult {
         rejected = List.copyOf(rejected);
+        repeated = List.copyOf(repeated);
+    }
+
+    public ImportResult(int created, int updated, List<Rejection> rejected, boolean cancelled) {
+        this(created, updated, 0, rejected, List.of(), cancelled);
+    }
+
+    /** How many data rows the file had, by this result's count. */
+    public long rows() {
+        return (long) created + updated + skipped + rejected.size();
     }
 
     /** A row that was not imported: its line in the file (header = 1) and why. */
     public record Rejection(long line, String reason) {
+    }
+
+    /** A row with the same key as an earlier row of the file ({@code firstLine}); how it was treated is in the counts. */
+    public record Repeat(long line, long firstLine, String key) {
     }
 }

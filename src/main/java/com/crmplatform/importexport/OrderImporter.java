@@ -4,6 +4,7 @@ import com.crmplatform.auth.CurrentUser;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerRepository;
 import com.crmplatform.importexport.ImportResult.Rejection;
+import com.crmplatform.importexport.ImportResult.Repeat;
 import com.crmplatform.order.LineItem;
 import com.crmplatform.order.LineItems;
 import com.crmplatform.order.Order;
@@ -13,6 +14,7 @@ import com.crmplatform.order.OrderStatus;
 import com.crmplatform.order.OrderValidator;
 import com.crmplatform.store.Audit;
 import com.crmplatform.store.Ids;
+import com.crmplatform.store.Limits;
 import com.crmplatform.store.Money;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -26,8 +28,9 @@ import java.util.Map;
 
 /**
  * Imports orders from CSV; each order is added to its customer's totals. A row with an {@code id}
- * column (as {@code export} writes) keeps that id, so importing the same file twice adds nothing
- * the second time.
+ * column (as {@code export} writes) keeps that id; a row without one gets an id derived from its
+ * contents (see {@link RowIdentity}). Either way importing the same file twice, or again after a
+ * crash, adds nothing the second time: those rows are counted as skipped.
  */
 public final class OrderImporter {
 
@@ -58,8 +61,12 @@ public final class OrderImporter {
 
     private ImportResult run(Path file, ImportProgress progress, boolean write) {
         List<Rejection> rejected = new ArrayList<>();
+        List<Repeat> repeated = new ArrayList<>();
         List<Pending> batch = new ArrayList<>();
+        RowIdentity identity = new RowIdentity();
+        Map<String, Long> lineOfId = new HashMap<>();
         int[] created = {0};
+        int[] skipped = {0};
         long size = CsvSource.sizeOf(file);
         long[] position = {0};
         boolean[] stopped = {false};
@@ -70,6 +77,7 @@ public final class OrderImporter {
             Map<String, Customer> byEmail = new HashMap<>();
             customers.findByEmails(batch.stream().map(p -> p.email).toList()).forEach(c -> byEmail.put(c.emailKey(), c));
             List<Order> ready = new ArrayList<>();
+            Map<String, BigDecimal> spendAfter = new HashMap<>();
             var now = clock.instant();
             for (Pending p : batch) {
                 Customer c = byEmail.get(p.email.toLowerCase(Locale.ROOT));
@@ -78,18 +86,38 @@ public final class OrderImporter {
                             + "; import or create the customer first"));
                     continue;
                 }
+                if (p.status == OrderStatus.ACTIVE) {
+                    BigDecimal after = spendAfter.getOrDefault(c.id(), c.totalSpend()).add(p.amount);
+                    if (after.compareTo(Limits.MAX_TOTAL_SPEND) > 0) {
+                        rejected.add(new Rejection(p.line, "this order would take " + p.email + "'s total spend past ₹"
+                                + Limits.MAX_TOTAL_SPEND.toPlainString() + ", the largest the CRM keeps"));
+                        continue;
+                    }
+                    spendAfter.put(c.id(), after);
+                }
                 ready.add(new Order(p.id, c.id(), c.name(), c.email(), p.amount, p.date, p.items, p.status,
                         Audit.created(now, user.id())));
             }
-            created[0] += write ? orders.createAll(ready) : ready.size();
+            int n = write ? orders.createAll(ready)
+                    : ready.size() - orders.existingIds(ready.stream().map(Order::id).toList()).size();
+            created[0] += n;
+            skipped[0] += ready.size() - n;
             batch.clear();
             progress.update(Math.min(1.0, (double) position[0] / size), created[0], 0, rejected.size());
         };
+        CsvSource.UnreadableLine unreadable = null;
         try {
             CsvSource.read(file, List.of("customerEmail", "amount", "orderDate"), row -> {
                 position[0] = row.charPosition();
                 try {
-                    batch.add(parse(row));
+                    Pending p = parse(row, identity);
+                    Long first = lineOfId.putIfAbsent(p.id, row.line());
+                    if (first != null) {
+                        repeated.add(new Repeat(row.line(), first, p.id));
+                        throw new IllegalArgumentException("the order id " + p.id + " is already on line " + first
+                                + " of this file; this row was not imported");
+                    }
+                    batch.add(p);
                 } catch (IllegalArgumentException e) {
                     rejected.add(new Rejection(row.line(), e.getMessage()));
                 }
@@ -103,13 +131,18 @@ public final class OrderImporter {
             });
         } catch (CancellationMarker e) {
             // stopped between batches
+        } catch (CsvSource.UnreadableLine e) {
+            unreadable = e; // the rows before it are written, then it is reported
         }
         if (!stopped[0]) {
             flush.run();
         }
         progress.update(1, created[0], 0, rejected.size());
         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
-        return new ImportResult(created[0], 0, rejected, stopped[0]);
+        if (unreadable != null) {
+            throw ImportFailure.partWay(unreadable, write, created[0] + skipped[0], rejected.size());
+        }
+        return new ImportResult(created[0], 0, skipped[0], rejected, repeated, stopped[0]);
     }
 
     private static final class CancellationMarker extends RuntimeException {
@@ -122,7 +155,7 @@ public final class OrderImporter {
                            OrderStatus status) {
     }
 
-    private Pending parse(CsvSource.Row row) {
+    private Pending parse(CsvSource.Row row, RowIdentity identity) {
         String email = row.get("customerEmail").strip();
         if (email.isEmpty()) {
             throw new IllegalArgumentException("customerEmail is empty");
@@ -144,7 +177,13 @@ public final class OrderImporter {
         if (!id.isEmpty() && !Ids.isValid(id)) {
             throw new IllegalArgumentException("id \"" + id + "\" is not an order id");
         }
-        return new Pending(row.line(), id.isEmpty() ? Ids.newId() : id, email, Money.normalize(amount), date, items, s);
+        BigDecimal paise = Money.normalize(amount);
+        if (id.isEmpty()) {
+            // The same row of the same file always gets the same id, so importing it again adds nothing.
+            id = identity.idFor(email.toLowerCase(Locale.ROOT), paise.toPlainString(), date.toString(),
+                    LineItems.format(items), s.name());
+        }
+        return new Pending(row.line(), id, email, paise, date, items, s);
     }
 
 }

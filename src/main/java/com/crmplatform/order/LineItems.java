@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class LineItems {
 
-    private static final Pattern ITEM = Pattern.compile("^(.+?)(?:\\s+[xX×]\\s*(\\d{1,6}))?$");
+    /** A name, then "x" and a quantity (which may be mistyped: the check says how). */
+    private static final Pattern ITEM = Pattern.compile("^(.*?)(?:^|\\s+)[xX×]\\s*([-+]?\\d+)$");
+    static final int MAX_QUANTITY = 1_000_000;
 
     private LineItems() {
     }
@@ -37,13 +39,22 @@ public final class LineItems {
             }
             Matcher m = ITEM.matcher(p);
             if (!m.matches()) {
-                throw new IllegalArgumentException("cannot read the item \"" + p + "\" (expected e.g. \"Shirt x2\")");
+                items.add(new LineItem(p, 1));
+                continue;
             }
-            int qty = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-            if (qty < 1) {
+            String name = m.group(1).strip();
+            String digits = m.group(2);
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("the item \"" + p + "\" has no name (expected e.g. \"Shirt x2\")");
+            }
+            if (digits.startsWith("-") || digits.replace("+", "").chars().allMatch(ch -> ch == '0')) {
                 throw new IllegalArgumentException("the item \"" + p + "\" has a quantity below 1");
             }
-            items.add(new LineItem(m.group(1).strip(), qty));
+            String plain = digits.replace("+", "").replaceFirst("^0+", "");
+            if (plain.length() > 7 || Integer.parseInt(plain) > MAX_QUANTITY) {
+                throw new IllegalArgumentException("the item \"" + p + "\" has a quantity over " + MAX_QUANTITY);
+            }
+            items.add(new LineItem(name, Integer.parseInt(plain)));
         }
         return items;
     }

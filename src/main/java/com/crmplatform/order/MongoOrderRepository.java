@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 
 /**
@@ -259,6 +260,17 @@ public final class MongoOrderRepository implements OrderRepository {
     @Override
     public Optional<Order> findById(String id) {
         return guard(() -> Optional.ofNullable(findDocument(id)).map(MongoOrderRepository::fromDocument));
+    }
+
+    @Override
+    public java.util.Set<String> existingIds(java.util.Collection<String> ids) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<ObjectId> wanted = ids.stream().filter(com.crmplatform.store.Ids::isValid).map(ObjectId::new).toList();
+        if (!wanted.isEmpty()) {
+            guard(() -> orders.find(Filters.in("_id", wanted)).projection(new Document("_id", 1))
+                    .map(d -> d.getObjectId("_id").toHexString()).into(found));
+        }
+        return found;
     }
 
     private Document findDocument(String id) {

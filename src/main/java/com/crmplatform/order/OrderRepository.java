@@ -29,6 +29,9 @@ public interface OrderRepository {
 
     Optional<Order> findById(String id);
 
+    /** Which of these order ids are already stored (what an import of them would skip). */
+    java.util.Set<String> existingIds(java.util.Collection<String> ids);
+
     Page<Order> page(OrderQuery query, PageRequest request);
 
     long count(OrderQuery query);

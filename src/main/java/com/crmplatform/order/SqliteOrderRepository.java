@@ -1,5 +1,6 @@
 package com.crmplatform.order;
 
+import com.crmplatform.store.Limits;
 import com.crmplatform.store.Money;
 import com.crmplatform.store.NotFoundException;
 import com.crmplatform.store.Page;
@@ -26,7 +27,7 @@ public final class SqliteOrderRepository implements OrderRepository {
 
     private static final String APPLY = "UPDATE customers SET total_spend_paise = total_spend_paise + ?, "
             + "visits = visits + ?, last_purchase = max(last_purchase, ?), version = version + 1, "
-            + "updated_at = ?, updated_by = ? WHERE id = ?";
+            + "updated_at = ?, updated_by = ? WHERE id = ? AND total_spend_paise <= ? - ?";
     private static final int BATCH = 2_000;
 
     private final SqliteDatabase db;
@@ -74,16 +75,31 @@ public final class SqliteOrderRepository implements OrderRepository {
                 ps.setLong(4, t.updatedAt.toEpochMilli());
                 ps.setString(5, t.user);
                 ps.setString(6, id);
+                // The bound is checked before adding, in integers: a sum never overflows into a float.
+                ps.setLong(7, Limits.MAX_TOTAL_SPEND_PAISE);
+                ps.setLong(8, t.paise);
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
             for (int k = 0; k < counts.length; k++) {
                 if (counts[k] == 0) {
+                    if (findCustomerExists(c, ids.get(k))) {
+                        throw new TotalTooLargeException(ids.get(k));
+                    }
                     throw new NotFoundException("The customer of this order (" + ids.get(k) + ")");
                 }
             }
         }
         return created;
+    }
+
+    private static boolean findCustomerExists(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM customers WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** One customer's share of a batch of new orders. */
@@ -101,7 +117,7 @@ public final class SqliteOrderRepository implements OrderRepository {
         }
 
         void add(Order o) {
-            paise += Money.toPaise(o.amount());
+            paise = Math.addExact(paise, Money.toPaise(o.amount()));
             count++;
             if (o.orderDate().isAfter(latest)) {
                 latest = o.orderDate();
@@ -147,6 +163,29 @@ public final class SqliteOrderRepository implements OrderRepository {
     @Override
     public Optional<Order> findById(String id) {
         return db.read(c -> findById(c, id));
+    }
+
+    @Override
+    public java.util.Set<String> existingIds(java.util.Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        java.util.Set<String> found = new java.util.HashSet<>();
+        return db.read(c -> {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM orders WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     private static Optional<Order> findById(Connection c, String id) throws SQLException {

@@ -3,6 +3,7 @@ package com.crmplatform.segment;
 import com.crmplatform.segment.SegmentRule.Condition;
 import com.crmplatform.segment.SegmentRule.Group;
 import com.crmplatform.segment.SegmentRule.Logic;
+import com.crmplatform.store.Limits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,8 @@ import java.util.Set;
  */
 public final class RuleJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> GROUP_KEYS = Set.of("op", "rules");
@@ -38,6 +40,10 @@ public final class RuleJson {
 
     /** @throws RuleException naming what is wrong and where */
     public static Group parse(String json) {
+        if (json.length() > Limits.MAX_RULE_JSON) {
+            throw new RuleException("", "is longer than " + Limits.MAX_RULE_JSON + " characters; a rule has at most "
+                    + Limits.MAX_RULE_CONDITIONS + " conditions");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -51,7 +57,17 @@ public final class RuleJson {
             throw new RuleException("", "the top level must be a group ({\"op\": \"AND\", \"rules\": [...]}), "
                     + "even for a single condition");
         }
-        return group(root, "", 1);
+        Group rule = group(root, "", 1);
+        int conditions = countConditions(rule);
+        if (conditions > Limits.MAX_RULE_CONDITIONS) {
+            throw new RuleException("", "has " + conditions + " conditions; a rule may have at most "
+                    + Limits.MAX_RULE_CONDITIONS);
+        }
+        return rule;
+    }
+
+    private static int countConditions(SegmentRule rule) {
+        return rule instanceof Group g ? g.rules().stream().mapToInt(RuleJson::countConditions).sum() : 1;
     }
 
     private static SegmentRule rule(JsonNode node, String path, int depth) {
@@ -129,27 +145,40 @@ public final class RuleJson {
                 if (!v.isNumber()) {
                     throw new RuleException(vp, "must be a number (rupees), not " + v);
                 }
+                if (v.decimalValue().abs().compareTo(Limits.MAX_TOTAL_SPEND) > 0) {
+                    throw new RuleException(vp, "is beyond the largest total spend the CRM keeps (₹"
+                            + Limits.MAX_TOTAL_SPEND.toPlainString() + ")");
+                }
                 yield v.decimalValue();
             }
             case INTEGER -> {
                 if (!v.isNumber() || v.decimalValue().stripTrailingZeros().scale() > 0) {
                     throw new RuleException(vp, "must be a whole number, not " + v);
                 }
-                long n = v.decimalValue().longValueExact();
-                if (n < 0) {
+                long max = field == RuleField.INACTIVE_DAYS ? Limits.MAX_INACTIVE_DAYS : Limits.MAX_VISITS;
+                if (v.decimalValue().signum() < 0) {
                     throw new RuleException(vp, "cannot be negative");
                 }
-                yield n;
+                if (v.decimalValue().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+                    throw new RuleException(vp, "is more than " + max + (field == RuleField.INACTIVE_DAYS
+                            ? " days (over a hundred years)" : ", the most visits the CRM keeps"));
+                }
+                yield v.decimalValue().longValueExact();
             }
             case DATE -> {
                 if (!v.isTextual()) {
                     throw new RuleException(vp, "must be a date as \"YYYY-MM-DD\", not " + v);
                 }
+                LocalDate date;
                 try {
-                    yield LocalDate.parse(v.asText(), ISO);
+                    date = LocalDate.parse(v.asText(), ISO);
                 } catch (DateTimeException e) {
                     throw new RuleException(vp, "\"" + v.asText() + "\" is not a date as YYYY-MM-DD");
                 }
+                if (!Limits.isSaneDate(date)) {
+                    throw new RuleException(vp, "\"" + v.asText() + "\" is not " + Limits.dateRange());
+                }
+                yield date;
             }
         };
         return new Condition(field, op, value);

@@ -16,4 +16,10 @@ public final class StoreOpener {
         return config.mongoUrl().<Store>map(url -> MongoStore.open(url, MONGO_TIMEOUT_MS))
                 .orElseGet(() -> SqliteStore.open(config.dataDir()));
     }
+
+    /** For commands that only read: a local store in a read-only place is opened read-only. */
+    public static Store openForReading(AppConfig config) {
+        return config.mongoUrl().<Store>map(url -> MongoStore.open(url, MONGO_TIMEOUT_MS))
+                .orElseGet(() -> SqliteStore.openForReading(config.dataDir()));
+    }
 }

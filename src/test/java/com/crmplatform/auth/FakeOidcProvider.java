@@ -38,14 +38,23 @@ final class FakeOidcProvider implements AutoCloseable {
     int refreshes;
     final RSAKey key;
     private final HttpServer server;
+    /** What discovery says the issuer is; null: the truth. */
+    volatile String discoveredIssuer;
+    /** Refresh tokens revoked at /revoke. */
+    final java.util.List<String> revoked = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, String[]> codes = new HashMap<>(); // code -> {challenge, nonce}
 
     FakeOidcProvider() throws Exception {
         key = new RSAKeyGenerator(2048).keyID("test-key").generate();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/.well-known/openid-configuration", ex -> json(ex, 200, Map.of("issuer", issuer(),
+        server.createContext("/.well-known/openid-configuration", ex -> json(ex, 200, Map.of(
+                "issuer", discoveredIssuer != null ? discoveredIssuer : issuer(),
                 "authorization_endpoint", issuer() + "/authorize", "token_endpoint", issuer() + "/token",
-                "jwks_uri", issuer() + "/jwks")));
+                "jwks_uri", issuer() + "/jwks", "revocation_endpoint", issuer() + "/revoke")));
+        server.createContext("/revoke", ex -> {
+            revoked.add(form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).get("token"));
+            send(ex, 200, "", "text/plain");
+        });
         server.createContext("/jwks", ex -> send(ex, 200, new JWKSet(key.toPublicJWK()).toString(), "application/json"));
         server.createContext("/authorize", this::authorize);
         server.createContext("/token", this::token);

@@ -45,7 +45,7 @@ class CsvImportTest {
         LocalUser user = new LocalUser("tester");
         customers = new CustomerImporter(store.customers(), user, CLOCK, pipeline);
         orders = new OrderImporter(store.orders(), store.customers(), user, CLOCK);
-        exporter = new CsvExporter(store.customers(), store.orders());
+        exporter = new CsvExporter(store.customers(), store.orders(), null);
     }
 
     @AfterEach
@@ -171,7 +171,7 @@ class CsvImportTest {
             LocalUser user = new LocalUser("tester");
             ImportResult rc = new CustomerImporter(fresh.customers(), user, CLOCK, pipeline).importFile(c1, ImportProgress.NONE);
             assertEquals(new ImportResult(60, 0, List.of(), false), rc);
-            CsvExporter freshExporter = new CsvExporter(fresh.customers(), fresh.orders());
+            CsvExporter freshExporter = new CsvExporter(fresh.customers(), fresh.orders(), null);
             Path c2 = dir.resolve("c2.csv");
             freshExporter.exportCustomers(c2);
             assertEquals(Files.readString(c1), Files.readString(c2));

@@ -94,13 +94,10 @@ public final class CustomerFormViewModel {
     }
 
     private BigDecimal parseMoney(Map<CustomerField, String> found) {
-        String s = totalSpend.get().strip().replace(",", "").replace("₹", "").strip();
-        if (s.isEmpty()) {
-            return Money.ZERO;
-        }
         try {
-            return new BigDecimal(s);
-        } catch (NumberFormatException e) {
+            BigDecimal v = com.crmplatform.store.Amounts.parse(totalSpend.get());
+            return v == null ? Money.ZERO : v;
+        } catch (IllegalArgumentException e) {
             found.put(CustomerField.TOTAL_SPEND, messages.get("customer.form.error.amount", totalSpend.get()));
             return null;
         }
@@ -112,7 +109,8 @@ public final class CustomerFormViewModel {
             return 0;
         }
         try {
-            return Integer.parseInt(s);
+            int n = Integer.parseInt(s.replace(",", ""));
+            return n;
         } catch (NumberFormatException e) {
             found.put(CustomerField.VISITS, messages.get("customer.form.error.visits", visits.get()));
             return null;

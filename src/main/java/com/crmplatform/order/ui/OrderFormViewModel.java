@@ -81,13 +81,9 @@ public final class OrderFormViewModel {
     }
 
     private BigDecimal parseAmount(Map<OrderField, String> found) {
-        String s = amount.get().strip().replace(",", "").replace("₹", "").strip();
-        if (s.isEmpty()) {
-            return null;
-        }
         try {
-            return new BigDecimal(s);
-        } catch (NumberFormatException e) {
+            return com.crmplatform.store.Amounts.parse(amount.get());
+        } catch (IllegalArgumentException e) {
             found.put(OrderField.AMOUNT, messages.get("order.form.error.amount", amount.get()));
             return null;
         }

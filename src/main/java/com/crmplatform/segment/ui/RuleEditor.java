@@ -79,11 +79,15 @@ public final class RuleEditor {
                         yield date.get();
                     }
                     case NUMBER -> {
-                        String s = value.get().strip().replace(",", "").replace("₹", "").strip();
-                        if (s.isEmpty()) {
+                        BigDecimal d;
+                        try {
+                            d = com.crmplatform.store.Amounts.parse(value.get());
+                        } catch (IllegalArgumentException bad) {
+                            throw new IllegalArgumentException("\"" + value.get().strip() + "\" " + bad.getMessage() + ".");
+                        }
+                        if (d == null) {
                             throw new IllegalArgumentException("Enter an amount in rupees.");
                         }
-                        BigDecimal d = new BigDecimal(s);
                         if (d.signum() < 0) {
                             throw new IllegalArgumentException("The amount cannot be negative.");
                         }
@@ -95,7 +99,13 @@ public final class RuleEditor {
                             throw new IllegalArgumentException(f == RuleField.INACTIVE_DAYS
                                     ? "Enter a number of days." : "Enter a whole number.");
                         }
-                        yield Long.parseLong(s);
+                        long n = Long.parseLong(s);
+                        long max = f == RuleField.INACTIVE_DAYS ? com.crmplatform.store.Limits.MAX_INACTIVE_DAYS
+                                : com.crmplatform.store.Limits.MAX_VISITS;
+                        if (n > max) {
+                            throw new IllegalArgumentException("Enter at most " + max + ".");
+                        }
+                        yield n;
                     }
                 };
                 error.set("");

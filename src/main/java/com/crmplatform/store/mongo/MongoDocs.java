@@ -73,8 +73,16 @@ public final class MongoDocs {
         return e.getCode() == 11000;
     }
 
+    /** How long a request may wait for the server's answer before the server counts as gone. */
+    public static final int READ_TIMEOUT_SECONDS = 30;
+
     /** What to tell the user about a failure of the central database. */
     public static StoreException translate(MongoException e, String where) {
+        if (e instanceof com.mongodb.MongoSocketReadTimeoutException || e instanceof com.mongodb.MongoOperationTimeoutException) {
+            return new StoreException("The MongoDB database at " + where + " stopped answering (no reply within "
+                    + READ_TIMEOUT_SECONDS + " s). What was saved before is kept; check the server or your network, "
+                    + "then try again.", e);
+        }
         if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
             return new StoreException("Cannot reach the MongoDB database at " + where + ". Check your network "
                     + "or VPN and the MONGO_URL setting, then try again; nothing was half-written.", e);

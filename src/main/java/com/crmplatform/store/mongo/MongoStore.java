@@ -60,17 +60,25 @@ public final class MongoStore implements Store {
      * @param timeoutMs how long to look for a reachable server before saying it is unreachable
      */
     public static MongoStore open(String url, long timeoutMs) {
+        return open(url, timeoutMs, MongoDocs.READ_TIMEOUT_SECONDS * 1000L);
+    }
+
+    /** @param readTimeoutMs how long one request may wait for the server's answer */
+    public static MongoStore open(String url, long timeoutMs, long readTimeoutMs) {
         String masked = Secrets.maskUri(url);
         ConnectionString cs;
         try {
             cs = new ConnectionString(url);
         } catch (IllegalArgumentException e) {
             throw new StoreException("The MongoDB address " + masked + " is not a valid connection string ("
-                    + e.getMessage() + "). It should look like mongodb://host:27017/crm-platform.", e);
+                    + Secrets.scrub(e.getMessage(), url) + "). It should look like mongodb://host:27017/crm-platform.");
         }
         MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(cs)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(b -> b.connectTimeout((int) Math.min(timeoutMs, 10_000), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout((int) Math.min(timeoutMs, 10_000), TimeUnit.MILLISECONDS)
+                        // A server that stops answering (hung, or a dropped link with no reset) fails the
+                        // request after this instead of waiting forever.
+                        .readTimeout((int) readTimeoutMs, TimeUnit.MILLISECONDS))
                 .build();
         MongoClient client = MongoClients.create(settings);
         try {

@@ -4,9 +4,11 @@ import com.crmplatform.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -26,18 +28,54 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     static final int BUSY_TIMEOUT_MS = 5_000;
+    /** How long the damage check at opening may take; a huge file is checked as far as it gets. */
+    static final long QUICK_CHECK_MS = 1_500;
 
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final String damage;
 
-    private SqliteDatabase(Path file, Connection connection) {
+    private SqliteDatabase(Path file, Connection connection, String damage) {
         this.file = file;
         this.connection = connection;
+        this.damage = damage;
     }
 
     public static SqliteDatabase open(Path file) {
         return open(file, SQLiteConfig.SynchronousMode.FULL);
+    }
+
+    /**
+     * Opens an existing store for reading only (a read-only folder or file, e.g. a backup on a
+     * mounted share): nothing is created, no schema is applied, writes fail.
+     */
+    public static SqliteDatabase openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("There is no CRM database at " + file + ".");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setCacheSize(-256_000);
+        Connection connection = null;
+        try {
+            try {
+                connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                connection.createStatement().execute("PRAGMA schema_version");
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                // A WAL file in a read-only folder cannot get its shared-memory index: read it as a
+                // file nobody is changing, which it is (no one can write there).
+                connection = config.createConnection("jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getPath()
+                        + "?immutable=1");
+                connection.createStatement().execute("PRAGMA schema_version");
+            }
+            return new SqliteDatabase(file, connection, quickCheck(connection));
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw translate(e, file);
+        }
     }
 
     /**
@@ -66,15 +104,77 @@ public final class SqliteDatabase implements AutoCloseable {
                 // Touches the file, so a corrupt or foreign file is found now, not at the first query.
                 s.execute("PRAGMA schema_version");
             }
-            return new SqliteDatabase(file, connection);
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                ownerOnly(file.resolveSibling(file.getFileName() + suffix));
+            }
+            return new SqliteDatabase(file, connection, quickCheck(connection));
         } catch (SQLException e) {
             closeQuietly(connection);
             throw translate(e, file);
         }
     }
 
+    /** The file private to its owner (SQLite gives its -wal and -shm files the same mode). */
+    private static void ownerOnly(Path file) {
+        try {
+            if (Files.exists(file) && Files.getFileStore(file).supportsFileAttributeView("posix")) {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> wanted =
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+                if (!mode.equals(wanted)) {
+                    Files.setPosixFilePermissions(file, wanted);
+                }
+            }
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // not ours to change (a shared read-only file): the folder's mode protects it
+        }
+    }
+
     public Path file() {
         return file;
+    }
+
+    /**
+     * SQLite's quick_check, stopped after {@link #QUICK_CHECK_MS} (what it got through is checked).
+     *
+     * @return null when nothing damaged was found, else SQLite's first finding
+     */
+    private static String quickCheck(Connection connection) throws SQLException {
+        long deadline = System.nanoTime() + QUICK_CHECK_MS * 1_000_000;
+        ProgressHandler.setHandler(connection, 10_000, new ProgressHandler() {
+            @Override
+            protected int progress() {
+                return System.nanoTime() > deadline ? 1 : 0;
+            }
+        });
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+            String first = rs.next() ? rs.getString(1) : "ok";
+            return "ok".equalsIgnoreCase(first) ? null : first;
+        } catch (SQLException e) {
+            SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
+            if (code != null && code.name().startsWith("SQLITE_INTERRUPT")) {
+                return null; // out of time: the rest is checked by every read that touches it
+            }
+            if (code != null && (code.name().startsWith("SQLITE_CORRUPT") || code.name().startsWith("SQLITE_NOTADB"))) {
+                return e.getMessage();
+            }
+            throw e;
+        } finally {
+            ProgressHandler.clearHandler(connection);
+        }
+    }
+
+    /** What the check at opening found wrong, if anything; a damaged store is read but never written. */
+    public java.util.Optional<String> damage() {
+        return java.util.Optional.ofNullable(damage);
+    }
+
+    private void refuseWritesWhenDamaged() {
+        if (damage != null) {
+            throw new StoreException("The local database " + file + " is damaged (" + damage + "), so nothing is "
+                    + "written to it. Export what you can (export customers / export orders), then move crm.db aside "
+                    + "and restore a backup, or start a fresh data folder and import the exports.");
+        }
     }
 
     /** Runs read-only work. */
@@ -91,6 +191,7 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Runs work in one transaction: all of it is committed (durably) or none of it. */
     public <T> T inTransaction(SqlWork<T> work) {
+        refuseWritesWhenDamaged();
         lock.lock();
         try {
             boolean outer = connection.getAutoCommit();
@@ -106,12 +207,20 @@ public final class SqliteDatabase implements AutoCloseable {
                 rollbackQuietly();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                restoreAutoCommit(); // after a failed commit this fails too; the first failure is the one to report
             }
         } catch (SQLException e) {
             throw translate(e, file);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // SQLite already ended the transaction that failed
         }
     }
 

@@ -11,6 +11,7 @@ import com.crmplatform.order.SqliteOrderRepository;
 import com.crmplatform.segment.SegmentRepository;
 import com.crmplatform.segment.SqliteSegmentRepository;
 import com.crmplatform.store.Store;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The local store: one SQLite file in the data directory. */
@@ -38,15 +39,29 @@ public final class SqliteStore implements Store {
     public static SqliteStore open(Path dataDir) {
         SqliteDatabase db = SqliteDatabase.open(dataDir.resolve(FILE_NAME));
         try {
-            db.inTransaction(c -> {
-                SqliteSchema.apply(c);
-                return null;
-            });
+            if (db.damage().isEmpty()) { // a damaged store is opened for rescue (export) only
+                db.inTransaction(c -> {
+                    SqliteSchema.apply(c);
+                    return null;
+                });
+            }
             return new SqliteStore(db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the store for commands that only read (export, segment count): read-only when the
+     * file or its folder cannot be written, else as {@link #open}.
+     */
+    public static SqliteStore openForReading(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (Files.isRegularFile(file) && !(Files.isWritable(file) && Files.isWritable(dataDir))) {
+            return new SqliteStore(SqliteDatabase.openReadOnly(file));
+        }
+        return open(dataDir);
     }
 
     @Override

@@ -146,7 +146,7 @@ class CampaignBuilderViewModelTest {
         assertEquals(7, before); // 10000 < spend: 15000 .. 45000
         ConditionNode spend = (ConditionNode) vm.rootProperty().get().children().get(0);
         spend.valueProperty().set("ten thousand");
-        assertEquals("\"ten thousand\" is not a number.", spend.errorProperty().get());
+        assertEquals("\"ten thousand\" has no number in it.", spend.errorProperty().get());
         assertEquals(-1, vm.audienceSizeProperty().get());
         assertTrue(vm.sample().isEmpty());
     }

@@ -74,6 +74,11 @@ class OrderFormViewModelTest {
         }
 
         @Override
+        public java.util.Set<String> existingIds(java.util.Collection<String> ids) {
+            return real.existingIds(ids);
+        }
+
+        @Override
         public Page<Order> page(OrderQuery query, PageRequest request) {
             return real.page(query, request);
         }

@@ -1,0 +1,59 @@
+package com.crmplatform.store;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rupee amounts as people type them, read the same way in forms, CSV files and the rule editor:
+ * "12500", "12,500.50", "1,25,000", "₹ 1,200", "Rs. 300", "INR 99", "300 rupees", "15k", "2.5 lakh",
+ * "1 crore". Commas must group digits (thousands, or the Indian lakh grouping): "1,5" is refused
+ * rather than read as 15.
+ */
+public final class Amounts {
+
+    private static final Pattern SHAPE = Pattern.compile(
+            "(?<sign>-)?(?<number>\\d{1,3}(?:,\\d{3})+|\\d{1,2}(?:,\\d{2})*,\\d{3}|\\d+|\\d*\\.\\d+|\\d+\\.\\d*)"
+                    + "(?<frac>\\.\\d+)?\\s*(?<scale>k|thousand|lakhs?|lacs?|crores?|cr)?");
+    private static final Pattern CURRENCY_BEFORE = Pattern.compile("^(₹|rs\\.?|inr)\\s*");
+    private static final Pattern CURRENCY_AFTER = Pattern.compile("\\s*(rupees|rs\\.?|inr|₹|/-)$");
+
+    private Amounts() {
+    }
+
+    /**
+     * @return the amount, or null when the text is empty
+     * @throws IllegalArgumentException saying what is wrong, as a phrase to follow the value
+     *                                  ("has no number in it", "is not an amount (...)")
+     */
+    public static BigDecimal parse(String text) {
+        String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (s.length() > 40) {
+            throw new IllegalArgumentException("is too long to be an amount");
+        }
+        s = CURRENCY_AFTER.matcher(CURRENCY_BEFORE.matcher(s).replaceFirst("")).replaceFirst("").strip();
+        if (s.isEmpty() || s.chars().noneMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("has no number in it");
+        }
+        Matcher m = SHAPE.matcher(s);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(s.contains(",")
+                    ? "is not an amount (commas only group digits, as in 12,500 or 1,25,000; decimals take a dot: 1.5)"
+                    : "is not an amount (e.g. 12500, 12,500.50, ₹1,200, 15k or 2.5 lakh)");
+        }
+        BigDecimal v = new BigDecimal(m.group("number").replace(",", "") + (m.group("frac") == null ? "" : m.group("frac")));
+        String scale = m.group("scale");
+        if (scale != null) {
+            v = v.multiply(switch (scale) {
+                case "k", "thousand" -> BigDecimal.valueOf(1_000);
+                case "crore", "crores", "cr" -> BigDecimal.valueOf(10_000_000);
+                default -> BigDecimal.valueOf(100_000);
+            });
+        }
+        return m.group("sign") != null ? v.negate() : v;
+    }
+}
