@@ -75,6 +75,9 @@ public final class MongoOrderRepository implements OrderRepository {
 
     @Override
     public int createAll(List<Order> list) {
+        if (list.isEmpty()) {
+            return 0; // the driver refuses an empty insertMany
+        }
         return guard(() -> {
             int created = list.size();
             try {
