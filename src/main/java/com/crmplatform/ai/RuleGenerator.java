@@ -60,6 +60,9 @@ public final class RuleGenerator {
      * @throws RuleNotUnderstood when neither engine could read the description
      */
     public Answer generate(String text, boolean offlineOnly) {
+        if (text != null && text.length() > com.crmplatform.store.Limits.MAX_DESCRIPTION) {
+            return new Answer(offline.parse(text), Engine.OFFLINE, Optional.empty()); // refuses it, before any request
+        }
         Optional<String> problem = Optional.empty();
         Optional<GroqRuleClient> client = groq;
         if (!offlineOnly && client.isPresent()) {

@@ -32,10 +32,17 @@ final class FakeOpenAiServer implements AutoCloseable {
             return new Reply(status, headers, null, 0);
         }
 
+        /** An error whose body echoes the request's Authorization header, as some proxies do. */
+        static Reply echoingError(int status) {
+            return new Reply(status, Map.of(), ECHO, 0);
+        }
+
         static Reply stall(long millis) {
             return new Reply(200, Map.of(), "{\"op\":\"AND\",\"rules\":[]}", millis);
         }
     }
+
+    static final String ECHO = "__echo__";
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
@@ -68,7 +75,9 @@ final class FakeOpenAiServer implements AutoCloseable {
         r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         ex.getResponseHeaders().add("Content-Type", "application/json");
         if (r.status() != 200) {
-            byte[] body = ("{\"error\":{\"message\":\"scripted " + r.status() + "\",\"type\":\"x\"}}").getBytes(StandardCharsets.UTF_8);
+            String message = ECHO.equals(r.content()) ? "you sent Authorization: " + ex.getRequestHeaders().getFirst("Authorization")
+                    : "scripted " + r.status();
+            byte[] body = ("{\"error\":{\"message\":\"" + message + "\",\"type\":\"x\"}}").getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(r.status(), body.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
