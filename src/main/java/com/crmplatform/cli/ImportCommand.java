@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", description = "Imports customers (created or updated by email) or orders from a CSV file; "
-        + "prints {\"created\": N, \"updated\": N, \"rejected\": [{\"line\": N, \"reason\": \"...\"}]}.")
+        + "prints {\"created\": N, \"updated\": N, \"skipped\": N, \"rejected\": [{\"line\": N, \"reason\": \"...\"}], "
+        + "\"repeated\": [{\"line\": N, \"firstLine\": N, \"key\": \"...\"}]}.")
 final class ImportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -43,9 +44,12 @@ final class ImportCommand implements Callable<Integer> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("created", r.created());
             out.put("updated", r.updated());
+            out.put("skipped", r.skipped());
             List<Map<String, Object>> rejected = r.rejected().stream()
                     .map(x -> Map.<String, Object>of("line", x.line(), "reason", x.reason())).toList();
             out.put("rejected", rejected);
+            out.put("repeated", r.repeated().stream()
+                    .map(x -> Map.<String, Object>of("line", x.line(), "firstLine", x.firstLine(), "key", x.key())).toList());
             Json.print(spec.commandLine().getOut(), out);
         }
         return 0;

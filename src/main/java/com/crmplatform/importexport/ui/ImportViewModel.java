@@ -69,7 +69,7 @@ public final class ImportViewModel {
         summary.set(messages.get("import.previewing", csv.getFileName()));
         run(preview, r -> {
             phase.set(Phase.READY);
-            summary.set(messages.get("import.preview", r.created(), r.updated(), r.rejected().size()));
+            summary.set(messages.get("import.preview", r.created(), r.updated(), r.rejected().size()) + notes(r));
         });
     }
 
@@ -83,8 +83,22 @@ public final class ImportViewModel {
             wroteAnything = r.created() + r.updated() > 0;
             phase.set(Phase.DONE);
             summary.set(messages.get(r.cancelled() ? "import.cancelled" : "import.done", r.created(), r.updated(),
-                    r.rejected().size()));
+                    r.rejected().size()) + notes(r));
         });
+    }
+
+    /** What else the user should know: rows already imported, and rows that repeat an earlier row's email or id. */
+    private String notes(ImportResult r) {
+        StringBuilder b = new StringBuilder();
+        if (r.skipped() > 0) {
+            b.append(' ').append(messages.get("import.skipped", r.skipped()));
+        }
+        if (!r.repeated().isEmpty()) {
+            ImportResult.Repeat first = r.repeated().get(0);
+            b.append(' ').append(messages.get("import.repeated", r.repeated().size(), first.line(), first.firstLine(),
+                    first.key()));
+        }
+        return b.toString();
     }
 
     public void cancel() {

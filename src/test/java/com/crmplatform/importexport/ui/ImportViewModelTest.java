@@ -47,4 +47,25 @@ class ImportViewModelTest {
             pipeline.shutdownNow();
         }
     }
+
+    @Test
+    void aRepeatedEmailIsFlaggedInThePreviewAndTheSummary() throws Exception {
+        ExecutorService pipeline = Executors.newCachedThreadPool();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            CustomerImporter importer = new CustomerImporter(store.customers(), new LocalUser("ann"),
+                    Clock.systemDefaultZone(), pipeline);
+            ImportViewModel vm = new ImportViewModel(importer::preview, importer::importFile, UiExecutor.currentThread(),
+                    Messages.load(Locale.ENGLISH), Runnable::run);
+            Path csv = dir.resolve("c.csv");
+            Files.writeString(csv, "name,email,city\nAsha,asha@example.com,Pune\nAsha Rao,ASHA@example.com,\n");
+            vm.open(csv);
+            String preview = vm.summaryProperty().get();
+            assertTrue(preview.contains("1 row repeats an earlier row of the file (line 3 repeats line 2: ASHA@example.com)"), preview);
+            vm.startImport();
+            assertTrue(vm.summaryProperty().get().contains("line 3 repeats line 2"), vm.summaryProperty().get());
+            assertEquals("Pune", store.customers().findByEmail("asha@example.com").orElseThrow().city(), "nothing wiped");
+        } finally {
+            pipeline.shutdownNow();
+        }
+    }
 }
