@@ -135,6 +135,9 @@ final class CsvSource {
                     }
                 }
             }
+        } catch (org.apache.commons.csv.CSVException e) {
+            throw new ImportException("The first line of the file (the column names) cannot be read: " + quotingProblem(e)
+                    + ".", e);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ImportException("Cannot read " + file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {

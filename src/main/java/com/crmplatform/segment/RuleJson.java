@@ -29,7 +29,9 @@ import java.util.Set;
 public final class RuleJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // 1e999 stays a (too large) number instead of becoming an infinite double
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> GROUP_KEYS = Set.of("op", "rules");
@@ -139,6 +141,13 @@ public final class RuleJson {
         String vp = dot(path, "value");
         if (v == null || v.isNull()) {
             throw new RuleException(vp, "is missing");
+        }
+        if (v.isNumber()) {
+            try {
+                v.decimalValue();
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new RuleException(vp, "is not a usable number: " + v);
+            }
         }
         Object value = switch (field.type()) {
             case NUMBER -> {
