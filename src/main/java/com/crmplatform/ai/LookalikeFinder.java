@@ -1,7 +1,7 @@
 package com.crmplatform.ai;
 
 import com.crmplatform.customer.Customer;
-import com.crmplatform.customer.CustomerRepository;
+import com.crmplatform.segment.AudienceRepository;
 import com.crmplatform.segment.RuleField;
 import com.crmplatform.segment.RuleOperator;
 import com.crmplatform.segment.SegmentRule;
@@ -28,9 +28,9 @@ public final class LookalikeFinder {
     private static final int MEMBER_SAMPLE = 5_000;
     private static final int PAGE = 5_000;
 
-    private final CustomerRepository customers;
+    private final AudienceRepository customers;
 
-    public LookalikeFinder(CustomerRepository customers) {
+    public LookalikeFinder(AudienceRepository customers) {
         this.customers = customers;
     }
 

@@ -5,6 +5,7 @@ import com.crmplatform.ai.GroqSettings;
 import com.crmplatform.ai.RuleGenerator;
 import com.crmplatform.auth.CurrentUser;
 import com.crmplatform.campaign.CampaignService;
+import com.crmplatform.segment.SegmentService;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.customer.CustomerService;
 import com.crmplatform.importexport.CsvExporter;
@@ -12,7 +13,8 @@ import com.crmplatform.importexport.CustomerImporter;
 import com.crmplatform.importexport.DemoData;
 import com.crmplatform.importexport.OrderImporter;
 import com.crmplatform.order.OrderService;
-import com.crmplatform.store.Store;
+import com.crmplatform.order.CustomerRemovalService;
+import com.crmplatform.app.Store;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 
@@ -27,11 +29,13 @@ public final class Services implements AutoCloseable {
     private final CurrentUser user;
     private final CustomerService customers;
     private final OrderService orders;
+    private final CustomerRemovalService customerRemovals;
     private final CustomerImporter customerImporter;
     private final OrderImporter orderImporter;
     private final CsvExporter exporter;
     private final DemoData demoData;
     private final CampaignService campaigns;
+    private final SegmentService segments;
     private final RuleGenerator ruleGenerator;
     private final CampaignAssistant assistant;
     private final ExecutorService background;
@@ -48,11 +52,13 @@ public final class Services implements AutoCloseable {
         this.user = user;
         this.customers = new CustomerService(store.customers(), user, clock);
         this.orders = new OrderService(store.orders(), store.customers(), user, clock);
+        this.customerRemovals = new CustomerRemovalService(store.customerRemovals());
         this.customerImporter = new CustomerImporter(store.customers(), user, clock, background);
         this.orderImporter = new OrderImporter(store.orders(), store.customers(), user, clock);
         this.exporter = new CsvExporter(store.customers(), store.orders(), config.dataDir());
         this.demoData = new DemoData(store.customers(), store.orders(), user, clock);
         this.campaigns = new CampaignService(store.campaigns(), store.communicationLog(), user, clock);
+        this.segments = new SegmentService(store.audience(), store.segments());
         GroqSettings groq = GroqSettings.of(config.groqApiKey(), config.groqBaseUrl(), config.groqModel());
         this.ruleGenerator = new RuleGenerator(groq);
         this.assistant = new CampaignAssistant(groq);
@@ -76,6 +82,11 @@ public final class Services implements AutoCloseable {
 
     public OrderService orders() {
         return orders;
+    }
+
+    /** Deleting a customer with their orders, and undo. */
+    public CustomerRemovalService customerRemovals() {
+        return customerRemovals;
     }
 
     public CustomerImporter customerImporter() {
@@ -102,6 +113,11 @@ public final class Services implements AutoCloseable {
 
     public CampaignService campaigns() {
         return campaigns;
+    }
+
+    /** Audience counts and samples, and the named segments. */
+    public SegmentService segments() {
+        return segments;
     }
 
     public DemoData demoData() {

@@ -66,6 +66,12 @@ public final class CampaignService {
         return log.resendFailed(campaignId, clock.instant());
     }
 
+    /** A campaign's communication log in id order, optionally of one status and matching a name or email prefix. */
+    public com.crmplatform.store.Page<com.crmplatform.delivery.LogEntry> log(String campaignId, DeliveryStatus status,
+                                                                            String search, com.crmplatform.store.PageRequest request) {
+        return log.page(campaignId, status, search, request);
+    }
+
     public Map<DeliveryStatus, Long> logCounts(String campaignId) {
         return log.countByStatus(campaignId);
     }

@@ -1,7 +1,7 @@
 package com.crmplatform.campaign;
 
 import com.crmplatform.customer.Customer;
-import com.crmplatform.customer.CustomerRepository;
+import com.crmplatform.segment.AudienceRepository;
 import com.crmplatform.delivery.DeliveryStatus;
 import com.crmplatform.delivery.LogEntry;
 import com.crmplatform.segment.RuleJson;
@@ -32,14 +32,14 @@ public final class MongoCampaignRepository implements CampaignRepository {
 
     private final MongoCollection<Document> campaigns;
     private final MongoCollection<Document> log;
-    private final CustomerRepository customers;
+    private final AudienceRepository audience;
     private final String where;
 
     public MongoCampaignRepository(MongoCollection<Document> campaigns, MongoCollection<Document> log,
-                                   CustomerRepository customers, String where) {
+                                   AudienceRepository audience, String where) {
         this.campaigns = campaigns;
         this.log = log;
-        this.customers = customers;
+        this.audience = audience;
         this.where = where;
     }
 
@@ -62,7 +62,7 @@ public final class MongoCampaignRepository implements CampaignRepository {
             Date now = new Date();
             String after = null;
             while (true) {
-                List<Customer> batch = customers.matching(c.rule(), today, after, BATCH);
+                List<Customer> batch = audience.matching(c.rule(), today, after, BATCH);
                 if (batch.isEmpty()) {
                     break;
                 }

@@ -1,5 +1,7 @@
 package com.crmplatform.cli;
 
+import com.crmplatform.auth.SignInConfig;
+
 import com.crmplatform.auth.BrowserOpener;
 import com.crmplatform.auth.GoogleSignIn;
 import com.crmplatform.auth.SessionManager;
@@ -21,7 +23,7 @@ final class AuthCommands {
     }
 
     private static GoogleSignIn.Settings settings(CrmCommand root, Path dataDir) {
-        return root.loader().signIn(dataDir).orElseThrow(() -> new IllegalArgumentException(
+        return SignInConfig.signIn(root.loader(), dataDir).orElseThrow(() -> new IllegalArgumentException(
                 "Sign-in is not configured: set GOOGLE_CLIENT_ID (and GOOGLE_CLIENT_SECRET); without it the app works in "
                         + "local mode as the operating-system user."));
     }
@@ -62,7 +64,7 @@ final class AuthCommands {
         public Integer call() {
             Path dataDir = root.config().dataDir();
             SessionManager sessions = new SessionManager(settings(root, dataDir), new TokenStore(dataDir), Clock.systemUTC(),
-                    root.loader().offlineGrace());
+                    SignInConfig.offlineGrace(root.loader()));
             var current = sessions.current().orElseThrow(() -> new IllegalArgumentException("Nobody is signed in; run login."));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("email", current.session().email());

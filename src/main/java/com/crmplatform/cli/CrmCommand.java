@@ -4,7 +4,7 @@ import com.crmplatform.app.Services;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.config.ConfigLoader;
-import com.crmplatform.store.StoreOpener;
+import com.crmplatform.app.StoreOpener;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Command;

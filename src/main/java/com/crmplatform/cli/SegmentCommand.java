@@ -37,7 +37,7 @@ final class SegmentCommand {
         public Integer call() {
             SegmentRule parsed = RuleJson.parse(rule);
             try (Services services = parent.root.openForReading()) {
-                long n = services.store().customers().countMatching(parsed, LocalDate.now());
+                long n = services.store().audience().countMatching(parsed, LocalDate.now());
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("count", n);
                 out.put("rule", RuleEnglish.describe(parsed));

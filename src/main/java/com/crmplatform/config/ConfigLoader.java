@@ -70,30 +70,9 @@ public final class ConfigLoader {
         return environment;
     }
 
-    /**
-     * Google (or any OpenID Connect) sign-in settings, or empty when {@code GOOGLE_CLIENT_ID} is not
-     * set: the app then runs in local mode as the operating-system user.
-     */
-    public java.util.Optional<com.crmplatform.auth.GoogleSignIn.Settings> signIn(Path dataDir) {
-        SettingsStore saved = new SettingsStore(dataDir);
-        java.util.function.Function<String, Optional<String>> get = name -> lookup(name).or(() -> saved.get(name));
-        return get.apply("GOOGLE_CLIENT_ID").map(id -> new com.crmplatform.auth.GoogleSignIn.Settings(
-                get.apply("OIDC_ISSUER").orElse(com.crmplatform.auth.OidcProvider.GOOGLE), id, get.apply("GOOGLE_CLIENT_SECRET"),
-                java.util.Arrays.stream(get.apply("CRM_ALLOWED_DOMAINS").orElse("").split(",")).map(String::strip)
-                        .filter(d -> !d.isEmpty()).toList(), java.time.Duration.ofMinutes(5)));
-    }
-
-    /** How long a signed-in user may work without reaching the provider ({@code CRM_OFFLINE_GRACE_DAYS}, default 7). */
-    public java.time.Duration offlineGrace() {
-        Optional<String> days = lookup("CRM_OFFLINE_GRACE_DAYS").map(String::strip);
-        if (days.isEmpty()) {
-            return com.crmplatform.auth.SessionManager.DEFAULT_GRACE;
-        }
-        if (!days.get().matches("\\d{1,4}")) {
-            throw new IllegalArgumentException("CRM_OFFLINE_GRACE_DAYS must be a whole number of days (e.g. 7), not \""
-                    + days.get() + "\".");
-        }
-        return java.time.Duration.ofDays(Long.parseLong(days.get()));
+    /** A setting from the environment or {@code .env}, else from the saved settings in {@code dataDir}. */
+    public Optional<String> setting(String name, Path dataDir) {
+        return lookup(name).or(() -> new SettingsStore(dataDir).get(name));
     }
 
     /** A setting from the environment or {@code .env} (which take precedence over saved settings). */

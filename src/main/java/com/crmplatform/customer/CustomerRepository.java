@@ -2,7 +2,6 @@ package com.crmplatform.customer;
 
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
-import com.crmplatform.segment.SegmentRule;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -24,12 +23,6 @@ public interface CustomerRepository {
      */
     void update(Customer updated, long expectedVersion);
 
-    /** Deletes the customer and its orders, returning what was deleted (for undo). */
-    Optional<DeletedCustomer> delete(String id, long expectedVersion);
-
-    /** Puts back a customer and its orders exactly as they were deleted. */
-    void restore(DeletedCustomer deleted);
-
     Optional<Customer> findById(String id);
 
     Optional<Customer> findByEmail(String email);
@@ -40,18 +33,6 @@ public interface CustomerRepository {
     Page<Customer> page(CustomerQuery query, PageRequest request);
 
     long count(CustomerQuery query);
-
-    /** How many customers a segment rule selects, evaluated on {@code today}. */
-    long countMatching(SegmentRule rule, LocalDate today);
-
-    /**
-     * The customers a rule selects, in id order, after {@code afterId} (null: from the first), at
-     * most {@code limit}: a sample, or the audience read batch by batch.
-     */
-    List<Customer> matching(SegmentRule rule, LocalDate today, String afterId, int limit);
-
-    /** The customers a rule does not select, in id order, after {@code afterId}, at most {@code limit}. */
-    List<Customer> notMatching(SegmentRule rule, LocalDate today, String afterId, int limit);
 
     /**
      * Inserts new customers and updates existing ones (each checked against its expected version)
@@ -66,9 +47,6 @@ public interface CustomerRepository {
      * (untouched): an import's fast path, with no lookup for new customers.
      */
     List<Customer> insertAbsent(List<Customer> customers);
-
-    /** Plain bulk insert with no checks beyond the store's own: the benchmarks' baseline. */
-    void insertAll(List<Customer> customers);
 
     record VersionedUpdate(Customer customer, long expectedVersion) {
     }

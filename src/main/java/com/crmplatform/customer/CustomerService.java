@@ -51,16 +51,6 @@ public final class CustomerService {
         return updated;
     }
 
-    /** Deletes the customer and its orders; the result can be handed to {@link #undoDelete}. */
-    public DeletedCustomer delete(Customer customer) {
-        return repository.delete(customer.id(), customer.version())
-                .orElseThrow(() -> new NotFoundException("Customer " + customer.name()));
-    }
-
-    public void undoDelete(DeletedCustomer deleted) {
-        repository.restore(deleted);
-    }
-
     public Optional<Customer> find(String id) {
         return repository.findById(id);
     }

@@ -3,10 +3,6 @@ package com.crmplatform.customer;
 import static com.crmplatform.store.mongo.MongoDocs.atVersion;
 import static com.crmplatform.store.mongo.MongoDocs.oid;
 
-import com.crmplatform.order.MongoOrderRepository;
-import com.crmplatform.order.Order;
-import com.crmplatform.segment.MongoRuleCompiler;
-import com.crmplatform.segment.SegmentRule;
 import com.crmplatform.store.DuplicateEmailException;
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
@@ -36,12 +32,10 @@ import org.bson.types.ObjectId;
 public final class MongoCustomerRepository implements CustomerRepository {
 
     private final MongoCollection<Document> customers;
-    private final MongoOrderRepository orders;
     private final String where;
 
-    public MongoCustomerRepository(MongoCollection<Document> customers, MongoOrderRepository orders, String where) {
+    public MongoCustomerRepository(MongoCollection<Document> customers, String where) {
         this.customers = customers;
-        this.orders = orders;
         this.where = where;
     }
 
@@ -137,41 +131,9 @@ public final class MongoCustomerRepository implements CustomerRepository {
         });
     }
 
-    @Override
-    public void insertAll(List<Customer> list) {
-        guard(() -> {
-            customers.insertMany(list.stream().map(MongoCustomerRepository::toDocument).toList(),
-                    new InsertManyOptions().ordered(false));
-            return null;
-        });
-    }
-
-    @Override
-    public Optional<DeletedCustomer> delete(String id, long expectedVersion) {
-        return guard(() -> {
-            Optional<Customer> found = findById(id);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            if (found.get().version() != expectedVersion) {
-                throw new StaleRecordException("Customer " + found.get().name());
-            }
-            List<Order> deletedOrders = orders.deleteOfCustomer(id);
-            if (customers.deleteOne(atVersion(id, expectedVersion)).getDeletedCount() == 0) {
-                orders.restoreAll(deletedOrders);
-                throw new StaleRecordException("Customer " + found.get().name());
-            }
-            return Optional.of(new DeletedCustomer(found.get(), deletedOrders));
-        });
-    }
-
-    @Override
-    public void restore(DeletedCustomer deleted) {
-        insert(deleted.customer());
-        guard(() -> {
-            orders.restoreAll(deleted.orders());
-            return null;
-        });
+    /** Deletes the customer if it still has {@code expectedVersion}; false when it changed or is gone. */
+    public boolean deleteAtVersion(String id, long expectedVersion) {
+        return guard(() -> customers.deleteOne(atVersion(id, expectedVersion)).getDeletedCount() == 1);
     }
 
     @Override
@@ -224,23 +186,13 @@ public final class MongoCustomerRepository implements CustomerRepository {
         return guard(() -> search == null ? customers.countDocuments() : customers.countDocuments(search));
     }
 
-    @Override
-    public long countMatching(SegmentRule rule, java.time.LocalDate today) {
-        Bson filter = MongoRuleCompiler.compile(rule, today);
+    /** How many customers a filter selects (for audiences: a compiled rule). */
+    public long countWhere(Bson filter) {
         return guard(() -> customers.countDocuments(filter));
     }
 
-    @Override
-    public List<Customer> notMatching(SegmentRule rule, java.time.LocalDate today, String afterId, int limit) {
-        return select(Filters.nor(MongoRuleCompiler.compile(rule, today)), afterId, limit);
-    }
-
-    @Override
-    public List<Customer> matching(SegmentRule rule, java.time.LocalDate today, String afterId, int limit) {
-        return select(MongoRuleCompiler.compile(rule, today), afterId, limit);
-    }
-
-    private List<Customer> select(Bson filter, String afterId, int limit) {
+    /** The customers a filter selects, in id order after {@code afterId} (null: from the first). */
+    public List<Customer> selectWhere(Bson filter, String afterId, int limit) {
         Bson where = afterId == null ? filter : Filters.and(filter, Filters.gt("_id", oid(afterId)));
         return guard(() -> customers.find(where).sort(new Document("_id", 1)).limit(limit)
                 .map(MongoCustomerRepository::fromDocument).into(new ArrayList<>()));

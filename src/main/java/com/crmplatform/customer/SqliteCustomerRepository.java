@@ -1,9 +1,5 @@
 package com.crmplatform.customer;
 
-import com.crmplatform.order.Order;
-import com.crmplatform.order.SqliteOrderRows;
-import com.crmplatform.segment.SegmentRule;
-import com.crmplatform.segment.SqlRuleCompiler;
 import com.crmplatform.store.Audit;
 import com.crmplatform.store.Cursor;
 import com.crmplatform.store.DuplicateEmailException;
@@ -83,7 +79,7 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         });
     }
 
-    @Override
+    /** Plain inserts in one transaction, no checks beyond the table's own: the import benchmark's baseline only. */
     public void insertAll(List<Customer> customers) {
         db.inTransaction(c -> {
             try {
@@ -157,39 +153,31 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         return SqliteDatabase.translate(e, db.file());
     }
 
-    @Override
-    public Optional<DeletedCustomer> delete(String id, long expectedVersion) {
-        return db.inTransaction(c -> {
-            Optional<Customer> found = findById(c, id);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            if (found.get().version() != expectedVersion) {
-                throw new StaleRecordException("Customer " + found.get().name());
-            }
-            List<Order> orders = SqliteOrderRows.ofCustomer(c, id);
-            try (PreparedStatement o = c.prepareStatement("DELETE FROM orders WHERE customer_id=?");
-                 PreparedStatement d = c.prepareStatement("DELETE FROM customers WHERE id=?")) {
-                o.setString(1, id);
-                o.executeUpdate();
-                d.setString(1, id);
-                d.executeUpdate();
-            }
-            return Optional.of(new DeletedCustomer(found.get(), orders));
-        });
+    /** Inside a transaction of {@code c}: the customer, if stored. */
+    public static Optional<Customer> findIn(Connection c, String id) throws SQLException {
+        return findById(c, id);
     }
 
-    @Override
-    public void restore(DeletedCustomer deleted) {
-        db.inTransaction(c -> {
-            try {
-                insertRows(c, List.of(deleted.customer()));
-            } catch (SQLiteException e) {
-                throw duplicateOr(e, List.of(deleted.customer()), List.of());
-            }
-            SqliteOrderRows.insert(c, deleted.orders());
-            return null;
-        });
+    /** Inside a transaction of {@code c}: deletes the customer row (its orders are the caller's business). */
+    public static void deleteIn(Connection c, String id) throws SQLException {
+        try (PreparedStatement d = c.prepareStatement("DELETE FROM customers WHERE id=?")) {
+            d.setString(1, id);
+            d.executeUpdate();
+        }
+    }
+
+    /** Inside a transaction of {@code c}: inserts the customer, refused with a duplicate-email error as {@link #insert}. */
+    public void insertIn(Connection c, Customer customer) throws SQLException {
+        try {
+            insertRows(c, List.of(customer));
+        } catch (SQLiteException e) {
+            throw duplicateOr(e, List.of(customer), List.of());
+        }
+    }
+
+    /** The database this repository works on, for work that spans its tables and others in one transaction. */
+    public SqliteDatabase database() {
+        return db;
     }
 
     @Override
@@ -262,12 +250,11 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         });
     }
 
-    @Override
-    public long countMatching(SegmentRule rule, LocalDate today) {
-        SqlRuleCompiler.Sql where = SqlRuleCompiler.compile(rule, today);
+    /** How many customers meet an SQL condition (for audiences: a compiled rule). */
+    public long countWhere(String condition, List<Object> params) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM customers WHERE " + where.condition())) {
-                bind(ps, where.params(), 1);
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM customers WHERE " + condition)) {
+                bind(ps, params, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -276,23 +263,13 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         });
     }
 
-    @Override
-    public List<Customer> matching(SegmentRule rule, LocalDate today, String afterId, int limit) {
-        return select(rule, today, afterId, limit, false);
-    }
-
-    @Override
-    public List<Customer> notMatching(SegmentRule rule, LocalDate today, String afterId, int limit) {
-        return select(rule, today, afterId, limit, true);
-    }
-
-    private List<Customer> select(SegmentRule rule, LocalDate today, String afterId, int limit, boolean negate) {
-        SqlRuleCompiler.Sql where = SqlRuleCompiler.compile(rule, today);
-        String sql = "SELECT " + COLUMNS + " FROM customers WHERE " + (negate ? "NOT " : "") + where.condition()
+    /** The customers that meet an SQL condition, in id order after {@code afterId} (null: from the first). */
+    public List<Customer> selectWhere(String condition, List<Object> params, String afterId, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM customers WHERE " + condition
                 + (afterId == null ? "" : " AND id > ?") + " ORDER BY id LIMIT " + limit;
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int next = bind(ps, where.params(), 1);
+                int next = bind(ps, params, 1);
                 if (afterId != null) {
                     ps.setString(next, afterId);
                 }

@@ -24,9 +24,6 @@ public interface CommunicationLogRepository {
      */
     Map<String, Outcomes> applyReceipts(List<Receipt> receipts, Instant now);
 
-    /** The same, one database round trip per receipt: only the delivery benchmark's baseline. */
-    Map<String, Outcomes> applyReceiptsOneByOne(List<Receipt> receipts, Instant now);
-
     /** Puts a campaign's failed entries back to pending for a new attempt; returns how many. */
     int resendFailed(String campaignId, Instant now);
 

@@ -30,11 +30,18 @@ public final class DeliveryWorker {
     public record Summary(long handedToVendor, long sent, long failed) {
     }
 
+    /** Writes a batch of receipts to the log: {@link CommunicationLogRepository#applyReceipts} unless a benchmark compares another way. */
+    @FunctionalInterface
+    public interface ReceiptWriter {
+        Map<String, CommunicationLogRepository.Outcomes> write(List<Receipt> receipts, java.time.Instant now);
+    }
+
     private final CommunicationLogRepository log;
     private final VendorGateway vendor;
     private final Clock clock;
     private final String workerId;
     private final Settings settings;
+    private final ReceiptWriter receipts;
     private final Queue<Receipt> inbox = new ConcurrentLinkedQueue<>();
     private final Set<String> outstanding = ConcurrentHashMap.newKeySet();
     private long handed;
@@ -42,6 +49,12 @@ public final class DeliveryWorker {
     private long failed;
 
     public DeliveryWorker(CommunicationLogRepository log, VendorGateway vendor, Clock clock, String workerId, Settings settings) {
+        this(log, vendor, clock, workerId, settings, log::applyReceipts);
+    }
+
+    public DeliveryWorker(CommunicationLogRepository log, VendorGateway vendor, Clock clock, String workerId, Settings settings,
+                          ReceiptWriter receipts) {
+        this.receipts = receipts;
         this.log = log;
         this.vendor = vendor;
         this.clock = clock;
@@ -73,15 +86,6 @@ public final class DeliveryWorker {
 
     /** Applies the receipts that arrived, up to one batch, in one write; returns how many it took. */
     public int applyReceipts() {
-        return apply(false);
-    }
-
-    /** The same, one database round trip per receipt: for the benchmark's baseline only. */
-    public int applyReceiptsOneByOne() {
-        return apply(true);
-    }
-
-    private int apply(boolean oneByOne) {
         List<Receipt> batch = new ArrayList<>();
         Receipt r;
         while (batch.size() < settings.receiptBatchSize() && (r = inbox.poll()) != null) {
@@ -90,8 +94,7 @@ public final class DeliveryWorker {
         if (batch.isEmpty()) {
             return 0;
         }
-        Map<String, CommunicationLogRepository.Outcomes> outcomes = oneByOne
-                ? log.applyReceiptsOneByOne(batch, clock.instant()) : log.applyReceipts(batch, clock.instant());
+        Map<String, CommunicationLogRepository.Outcomes> outcomes = receipts.write(batch, clock.instant());
         outcomes.values().forEach(o -> {
             sent += o.sent();
             failed += o.failed();
@@ -105,13 +108,9 @@ public final class DeliveryWorker {
      * every receipt it waited for has been applied.
      */
     public Summary run(boolean untilIdle, BooleanSupplier stop) {
-        return run(untilIdle, stop, false);
-    }
-
-    public Summary run(boolean untilIdle, BooleanSupplier stop, boolean oneByOne) {
         while (!stop.getAsBoolean()) {
             int handedNow = sendOnce();
-            int applied = apply(oneByOne);
+            int applied = applyReceipts();
             if (handedNow == 0 && applied == 0) {
                 if (untilIdle && inbox.isEmpty() && outstanding.isEmpty() && log.countPending() == 0) {
                     break;

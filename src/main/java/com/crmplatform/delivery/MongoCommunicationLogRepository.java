@@ -86,22 +86,6 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
         });
     }
 
-    @Override
-    public Map<String, Outcomes> applyReceiptsOneByOne(List<Receipt> receipts, Instant now) {
-        Map<String, Outcomes> all = new HashMap<>();
-        for (Receipt r : receipts) {
-            guard(() -> {
-                if (log.updateOne(pendingAttempt(r), finish(r, now, "")).getModifiedCount() > 0) {
-                    Map<String, Outcomes> one = Map.of(r.campaignId(), new Outcomes(r.delivered() ? 1 : 0, r.delivered() ? 0 : 1));
-                    count(one);
-                    one.forEach((k, v) -> all.merge(k, v, Outcomes::plus));
-                }
-                return null;
-            });
-        }
-        return all;
-    }
-
     private static Bson pendingAttempt(Receipt r) {
         return Filters.and(Filters.eq("_id", r.entryId()), Filters.eq("attempt", r.attempt()), Filters.eq("status", "PENDING"));
     }

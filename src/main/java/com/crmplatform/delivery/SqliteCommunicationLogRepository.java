@@ -98,7 +98,7 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
         });
     }
 
-    @Override
+    /** {@link #applyReceipts} with one database round trip per receipt: the delivery benchmark's baseline only. */
     public Map<String, Outcomes> applyReceiptsOneByOne(List<Receipt> receipts, Instant now) {
         Map<String, Outcomes> all = new HashMap<>();
         for (Receipt r : receipts) {

@@ -85,7 +85,7 @@ public final class DemoData {
         int written = 0;
         for (int from = 0; from < people.size(); from += 10_000) {
             List<Customer> chunk = people.subList(from, Math.min(people.size(), from + 10_000));
-            customers.insertAll(chunk);
+            customers.insertAbsent(chunk);
             written += chunk.size();
             progress.accept(written);
         }

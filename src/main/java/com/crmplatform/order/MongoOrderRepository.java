@@ -301,17 +301,17 @@ public final class MongoOrderRepository implements OrderRepository {
     }
 
     /** Set once the store is built: the customers a rule selects come from their repository. */
-    private com.crmplatform.customer.CustomerRepository customerRepository;
+    private com.crmplatform.segment.AudienceRepository audience;
 
-    public void useCustomers(com.crmplatform.customer.CustomerRepository customers) {
-        this.customerRepository = customers;
+    public void useAudience(com.crmplatform.segment.AudienceRepository audience) {
+        this.audience = audience;
     }
 
     @Override
     public List<PurchaseMoment> purchaseMoments(com.crmplatform.segment.SegmentRule rule, LocalDate today, int limit) {
         return guard(() -> {
             // A sample of up to 5,000 matching customers is plenty to see when they buy.
-            List<String> ids = customerRepository.matching(rule, today, null, 5_000).stream()
+            List<String> ids = audience.matching(rule, today, null, 5_000).stream()
                     .map(com.crmplatform.customer.Customer::id).toList();
             if (ids.isEmpty()) {
                 return List.of();
@@ -323,7 +323,11 @@ public final class MongoOrderRepository implements OrderRepository {
         });
     }
 
-    @Override
+    /**
+     * Finishes order writes that a crash interrupted between storing an order and moving its
+     * customer's totals (MongoDB has no multi-document transactions); returns how many it finished.
+     * Run when the central store is opened.
+     */
     public int recoverInterruptedWrites() {
         return guard(() -> {
             int finished = 0;

@@ -45,10 +45,4 @@ public interface OrderRepository {
     /** An order's date and the moment it was entered. */
     record PurchaseMoment(java.time.LocalDate date, Instant enteredAt) {
     }
-
-    /**
-     * Finishes order writes that a crash interrupted between storing an order and moving its
-     * customer's totals (MongoDB has no multi-document transactions); returns how many it finished.
-     */
-    int recoverInterruptedWrites();
 }

@@ -253,11 +253,6 @@ public final class SqliteOrderRepository implements OrderRepository {
         });
     }
 
-    @Override
-    public int recoverInterruptedWrites() {
-        return 0; // every order write is one transaction here: nothing can be half done
-    }
-
     private static List<String> filters(OrderQuery q, List<Object> params) {
         List<String> where = new ArrayList<>();
         if (q.customerId() != null) {

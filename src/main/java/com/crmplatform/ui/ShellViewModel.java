@@ -1,7 +1,7 @@
 package com.crmplatform.ui;
 
 import com.crmplatform.auth.CurrentUser;
-import com.crmplatform.store.Store;
+import com.crmplatform.store.StoreStatus;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -15,7 +15,7 @@ import javafx.util.Duration;
 /** The shell's state: who is signed in, which store, whether it answers, background work. */
 public final class ShellViewModel {
 
-    private final Store store;
+    private final StoreStatus store;
     private final CurrentUser user;
     private final UiExecutor executor;
     private final Messages messages;
@@ -24,7 +24,7 @@ public final class ShellViewModel {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private Timeline heartbeat;
 
-    public ShellViewModel(Store store, CurrentUser user, UiExecutor executor, ReadOnlyIntegerProperty running,
+    public ShellViewModel(StoreStatus store, CurrentUser user, UiExecutor executor, ReadOnlyIntegerProperty running,
                           Messages messages) {
         this.store = store;
         this.user = user;

@@ -8,7 +8,7 @@ import com.crmplatform.segment.RuleEvaluator;
 import com.crmplatform.segment.RuleOperator;
 import com.crmplatform.segment.SegmentRule;
 import com.crmplatform.store.TestData;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,9 +39,9 @@ class LookalikeFinderTest {
                 all.add(TestData.customer("Far " + i, "f" + i + "@example.com", String.valueOf(200 + i), 1,
                         TODAY.minusDays(400 + i)));
             }
-            store.customers().insertAll(all);
+            store.customers().insertAbsent(all);
             SegmentRule.Group segment = SegmentRule.and(SegmentRule.totalSpend(RuleOperator.GTE, "50000"));
-            LookalikeFinder.Lookalikes l = new LookalikeFinder(store.customers()).find(segment, TODAY, 10);
+            LookalikeFinder.Lookalikes l = new LookalikeFinder(store.audience()).find(segment, TODAY, 10);
             assertEquals(20, l.membersConsidered());
             assertEquals(10, l.customers().size());
             assertTrue(l.customers().stream().allMatch(c -> c.name().startsWith("Near")), l.customers().toString());

@@ -30,7 +30,7 @@ class CliHardeningTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path logback = Path.of("target", "classes", "logback.xml").toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(java, "-Dlogback.configurationFile=" + logback, "-cp",
-                System.getProperty("java.class.path"), "com.crmplatform.app.Launcher"));
+                System.getProperty("java.class.path"), "com.crmplatform.desktop.Launcher"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("GROQ") || k.equals("MONGO_URL") || k.startsWith("CRM_")

@@ -11,7 +11,7 @@ import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;

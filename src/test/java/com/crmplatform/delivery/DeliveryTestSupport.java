@@ -8,7 +8,7 @@ import com.crmplatform.campaign.CampaignService;
 import com.crmplatform.campaign.CampaignStatus;
 import com.crmplatform.segment.RuleOperator;
 import com.crmplatform.segment.SegmentRule;
-import com.crmplatform.store.Store;
+import com.crmplatform.app.Store;
 import com.crmplatform.store.TestData;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ final class DeliveryTestSupport {
         for (int i = 0; i < customers; i++) {
             list.add(TestData.customer("Buyer " + i, "buyer" + i + "@example.com", String.valueOf(100 + i), 1, null));
         }
-        store.customers().insertAll(list);
+        store.customers().insertAbsent(list);
         return service.launch("Everyone", SegmentRule.and(SegmentRule.totalSpend(RuleOperator.GT, "0")), "Hi {name}");
     }
 

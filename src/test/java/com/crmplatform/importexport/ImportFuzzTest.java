@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.order.OrderQuery;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.store.PageRequest;
-import com.crmplatform.store.Store;
+import com.crmplatform.app.Store;
 import com.crmplatform.store.StoreFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

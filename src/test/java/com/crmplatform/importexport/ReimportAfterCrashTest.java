@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.crmplatform.customer.Customer;
 import com.crmplatform.store.TestData;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ class ReimportAfterCrashTest {
 
     private Process importInChild(Path data, Path file) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.crmplatform.app.Launcher",
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.crmplatform.desktop.Launcher",
                 "--data-dir", data.toString(), "import", "orders", file.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }

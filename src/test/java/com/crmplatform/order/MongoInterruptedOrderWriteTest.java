@@ -58,7 +58,7 @@ class MongoInterruptedOrderWriteTest {
         fixture.reopen(); // start-up runs the recovery
         assertTotals("150.50", 2, LocalDate.of(2026, 2, 2));
         assertTrue(orders.find(Filters.eq("_id", MongoDocs.oid(o.id()))).first().getBoolean("applied"));
-        assertEquals(0, fixture.store().orders().recoverInterruptedWrites(), "nothing left to finish");
+        assertEquals(0, ((MongoOrderRepository) fixture.store().orders()).recoverInterruptedWrites(), "nothing left to finish");
         assertTotals("150.50", 2, LocalDate.of(2026, 2, 2));
     }
 

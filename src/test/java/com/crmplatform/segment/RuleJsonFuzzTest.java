@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.crmplatform.store.TestData;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Random;
@@ -49,7 +49,7 @@ class RuleJsonFuzzTest {
                     SegmentRule.Group rule = RuleJson.parse(json);
                     rules++;
                     assertEquals(rule, RuleJson.parse(RuleJson.write(rule)), "writes back to itself: " + json);
-                    store.customers().countMatching(rule, today);
+                    store.audience().countMatching(rule, today);
                     RuleEnglish.describe(rule);
                 } catch (RuleException refused) {
                     assertFalse(refused.getMessage().isBlank());

@@ -32,8 +32,8 @@ class SegmentPropertyTest {
         Random r = new Random(20261125);
         List<Customer> customers = randomCustomers(r, 400);
         try (StoreFixture sqlite = StoreFixture.sqlite(dir); StoreFixture mongo = StoreFixture.mongo()) {
-            sqlite.store().customers().insertAll(customers);
-            mongo.store().customers().insertAll(customers);
+            sqlite.store().customers().insertAbsent(customers);
+            mongo.store().customers().insertAbsent(customers);
             int nonTrivial = 0;
             for (int i = 0; i < 150; i++) {
                 SegmentRule rule = randomGroup(r, customers, 1);
@@ -42,13 +42,13 @@ class SegmentPropertyTest {
                 List<String> expected = customers.stream().filter(c -> RuleEvaluator.matches(reread, c, TODAY))
                         .map(Customer::id).sorted().toList();
                 String why = RuleJson.write(rule);
-                assertEquals(expected.size(), sqlite.store().customers().countMatching(reread, TODAY), "SQLite count " + why);
-                assertEquals(expected.size(), mongo.store().customers().countMatching(reread, TODAY), "MongoDB count " + why);
-                assertEquals(expected, ids(sqlite.store().customers().matching(reread, TODAY, null, 1000)), "SQLite " + why);
-                assertEquals(expected, ids(mongo.store().customers().matching(reread, TODAY, null, 1000)), "MongoDB " + why);
+                assertEquals(expected.size(), sqlite.store().audience().countMatching(reread, TODAY), "SQLite count " + why);
+                assertEquals(expected.size(), mongo.store().audience().countMatching(reread, TODAY), "MongoDB count " + why);
+                assertEquals(expected, ids(sqlite.store().audience().matching(reread, TODAY, null, 1000)), "SQLite " + why);
+                assertEquals(expected, ids(mongo.store().audience().matching(reread, TODAY, null, 1000)), "MongoDB " + why);
                 List<String> rest = customers.stream().map(Customer::id).filter(id -> !expected.contains(id)).sorted().toList();
-                assertEquals(rest, ids(sqlite.store().customers().notMatching(reread, TODAY, null, 1000)), "SQLite NOT " + why);
-                assertEquals(rest, ids(mongo.store().customers().notMatching(reread, TODAY, null, 1000)), "MongoDB NOT " + why);
+                assertEquals(rest, ids(sqlite.store().audience().notMatching(reread, TODAY, null, 1000)), "SQLite NOT " + why);
+                assertEquals(rest, ids(mongo.store().audience().notMatching(reread, TODAY, null, 1000)), "MongoDB NOT " + why);
                 if (!expected.isEmpty() && expected.size() < customers.size()) {
                     nonTrivial++;
                 }

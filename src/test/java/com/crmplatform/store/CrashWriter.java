@@ -2,7 +2,7 @@ package com.crmplatform.store;
 
 import com.crmplatform.customer.Customer;
 import com.crmplatform.order.Order;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package com.crmplatform.store;
 
+import com.crmplatform.app.Store;
+
 import static com.crmplatform.store.TestData.AUDIT;
 import static com.crmplatform.store.TestData.NOW;
 import static com.crmplatform.store.TestData.customer;
@@ -15,7 +17,7 @@ import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.customer.CustomerRepository;
 import com.crmplatform.customer.CustomerRepository.VersionedUpdate;
 import com.crmplatform.customer.CustomerSort;
-import com.crmplatform.customer.DeletedCustomer;
+import com.crmplatform.order.DeletedCustomer;
 import com.crmplatform.customer.SearchKeys;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
@@ -83,7 +85,7 @@ public abstract class RepositoryContractTest {
     void batchWriteReportsStaleUpdatesAndWritesTheRest() {
         Customer a = customer("A One", "a@example.com");
         Customer b = customer("B Two", "b@example.com");
-        customers.insertAll(List.of(a, b));
+        customers.insertAbsent(List.of(a, b));
         Customer c = customer("C Three", "c@example.com");
         List<String> stale = customers.writeBatch(List.of(c),
                 List.of(new VersionedUpdate(withName(a, "A New", 2), 1), new VersionedUpdate(withName(b, "B New", 6), 5)));
@@ -116,7 +118,7 @@ public abstract class RepositoryContractTest {
             LocalDate last = r.nextInt(4) == 0 ? null : LocalDate.of(2026, 1, 1).plusDays(r.nextInt(20));
             all.add(customer(name, "p" + i + "@example.com", r.nextInt(5) + "00.50", r.nextInt(4), last));
         }
-        customers.insertAll(all);
+        customers.insertAbsent(all);
         for (CustomerSort sort : CustomerSort.values()) {
             for (SortDirection dir : SortDirection.values()) {
                 CustomerQuery q = new CustomerQuery("", sort, dir);
@@ -133,7 +135,7 @@ public abstract class RepositoryContractTest {
         Customer rahul = new Customer(Ids.newId(), "Rahul Verma", "rv@corp.in", "+91 98765 43210", "Delhi", Money.ZERO,
                 0, null, AUDIT);
         Customer pooja = customer("Pooja Shah", "pooja@example.com");
-        customers.insertAll(List.of(priya, rahul, pooja));
+        customers.insertAbsent(List.of(priya, rahul, pooja));
         assertEquals(List.of("Pooja Shah", "Priya Sharma"), names("P"));
         assertEquals(List.of("Priya Sharma"), names("pri"));
         assertEquals(List.of("Pooja Shah", "Priya Sharma"), names("sha"));
@@ -189,7 +191,7 @@ public abstract class RepositoryContractTest {
     void ordersAreListedNewestFirstWithFiltersAndKeysetPages() {
         Customer a = customer("A", "a@example.com");
         Customer b = customer("B", "b@example.com");
-        customers.insertAll(List.of(a, b));
+        customers.insertAbsent(List.of(a, b));
         List<Order> list = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             list.add(order(i % 2 == 0 ? a : b, String.valueOf(10 + i), LocalDate.of(2026, 1, 1).plusDays(i / 3)));
@@ -219,12 +221,12 @@ public abstract class RepositoryContractTest {
         customers.insert(c);
         orders.createAll(List.of(order(c, "10", LocalDate.of(2026, 1, 1)), order(c, "20", LocalDate.of(2026, 1, 2))));
         Customer stored = customers.findById(c.id()).orElseThrow();
-        assertThrows(StaleRecordException.class, () -> customers.delete(c.id(), stored.version() - 1));
-        DeletedCustomer deleted = customers.delete(c.id(), stored.version()).orElseThrow();
+        assertThrows(StaleRecordException.class, () -> fixture.store().customerRemovals().delete(c.id(), stored.version() - 1));
+        DeletedCustomer deleted = fixture.store().customerRemovals().delete(c.id(), stored.version()).orElseThrow();
         assertEquals(2, deleted.orders().size());
         assertTrue(customers.findById(c.id()).isEmpty());
         assertEquals(0, orders.count(OrderQuery.all()));
-        customers.restore(deleted);
+        fixture.store().customerRemovals().restore(deleted);
         assertEquals(stored, customers.findById(c.id()).orElseThrow());
         assertEquals(2, orders.count(OrderQuery.ofCustomer(c.id())));
     }
@@ -233,7 +235,7 @@ public abstract class RepositoryContractTest {
     void purchaseMomentsAreTheActiveOrdersOfTheAudienceNewestFirst() {
         Customer big = customer("Big Buyer", "big@example.com");
         Customer small = customer("Small Buyer", "small@example.com");
-        customers.insertAll(List.of(big, small));
+        customers.insertAbsent(List.of(big, small));
         Order first = order(big, "9000", LocalDate.of(2026, 1, 6));
         Order second = order(big, "9000", LocalDate.of(2026, 2, 3));
         Order third = order(big, "100", LocalDate.of(2026, 2, 10));

@@ -1,7 +1,9 @@
 package com.crmplatform.store;
 
-import com.crmplatform.store.mongo.MongoStore;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.Store;
+
+import com.crmplatform.app.MongoStore;
+import com.crmplatform.app.SqliteStore;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;

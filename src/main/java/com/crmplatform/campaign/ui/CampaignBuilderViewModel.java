@@ -5,10 +5,9 @@ import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.CampaignService;
 import com.crmplatform.campaign.MessageTemplate;
 import com.crmplatform.customer.Customer;
-import com.crmplatform.customer.CustomerRepository;
+import com.crmplatform.segment.SegmentService;
 import com.crmplatform.segment.RuleEnglish;
 import com.crmplatform.segment.SavedSegment;
-import com.crmplatform.segment.SegmentRepository;
 import com.crmplatform.segment.SegmentRule;
 import com.crmplatform.segment.ui.RuleEditor;
 import com.crmplatform.segment.ui.RuleEditor.ConditionNode;
@@ -48,8 +47,7 @@ public final class CampaignBuilderViewModel {
 
     static final int SAMPLE = 5;
 
-    private final CustomerRepository customers;
-    private final SegmentRepository segments;
+    private final SegmentService segments;
     private final CampaignService campaigns;
     private final UiExecutor executor;
     private final DialogService dialogs;
@@ -75,11 +73,10 @@ public final class CampaignBuilderViewModel {
     private UiExecutor.Handle pendingCount;
     private int countsStarted;
 
-    public CampaignBuilderViewModel(CustomerRepository customers, SegmentRepository segments, CampaignService campaigns,
+    public CampaignBuilderViewModel(SegmentService segments, CampaignService campaigns,
                                     UiExecutor executor, DialogService dialogs, Messages messages, Debouncer debouncer,
                                     Clock clock, String user, RuleGenerator generator) {
         this.generator = generator;
-        this.customers = customers;
         this.segments = segments;
         this.campaigns = campaigns;
         this.executor = executor;
@@ -173,7 +170,7 @@ public final class CampaignBuilderViewModel {
         counting.set(true);
         countsStarted++;
         LocalDate today = LocalDate.now(clock);
-        pendingCount = executor.submit(() -> new Counted(customers.countMatching(r, today), customers.matching(r, today, null, SAMPLE)),
+        pendingCount = executor.submit(() -> new Counted(segments.count(r, today), segments.sample(r, today, SAMPLE)),
                 counted -> {
                     counting.set(false);
                     audienceSize.set(counted.size);
@@ -228,8 +225,7 @@ public final class CampaignBuilderViewModel {
         }
         SavedSegment s = new SavedSegment(Ids.newId(), segmentName.strip(), rule.get(), Audit.created(clock.instant(), user));
         executor.submit(() -> {
-            segments.save(s);
-            return segments.all();
+            return segments.save(s);
         }, all -> {
             savedSegments.setAll(all);
             problem.set("");

@@ -3,7 +3,6 @@ package com.crmplatform.campaign.ui;
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.CampaignService;
 import com.crmplatform.campaign.CampaignStatus;
-import com.crmplatform.delivery.CommunicationLogRepository;
 import com.crmplatform.delivery.DeliveryStatus;
 import com.crmplatform.delivery.LogEntry;
 import com.crmplatform.store.Cursor;
@@ -24,7 +23,6 @@ public final class HistoryViewModel {
     static final int SHOWN = 200;
 
     private final CampaignService campaigns;
-    private final CommunicationLogRepository log;
     private final UiExecutor executor;
     private final DialogService dialogs;
     private final Messages messages;
@@ -40,10 +38,9 @@ public final class HistoryViewModel {
     private String selectAfterRefresh;
     private boolean refreshing;
 
-    public HistoryViewModel(CampaignService campaigns, CommunicationLogRepository log, UiExecutor executor,
+    public HistoryViewModel(CampaignService campaigns, UiExecutor executor,
                             DialogService dialogs, Messages messages) {
         this.campaigns = campaigns;
-        this.log = log;
         this.executor = executor;
         this.dialogs = dialogs;
         this.messages = messages;
@@ -135,7 +132,7 @@ public final class HistoryViewModel {
         }
         DeliveryStatus s = statusFilter.get();
         String q = search.get();
-        entries.show(r -> log.page(c.id(), s, q, r), () -> -1L);
+        entries.show(r -> campaigns.log(c.id(), s, q, r), () -> -1L);
     }
 
     public void sendAgainToFailed() {

@@ -1,10 +1,14 @@
 package com.crmplatform.customer.ui;
 
-import com.crmplatform.app.Services;
+import com.crmplatform.customer.CustomerService;
+import com.crmplatform.importexport.CsvExporter;
+import com.crmplatform.importexport.DemoData;
+import com.crmplatform.order.CustomerRemovalService;
+import com.crmplatform.order.OrderService;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.customer.CustomerSort;
-import com.crmplatform.customer.DeletedCustomer;
+import com.crmplatform.order.DeletedCustomer;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.store.Cursor;
@@ -32,7 +36,11 @@ public final class CustomersViewModel {
 
     public static final int PAGE_SIZE = 100;
 
-    private final Services services;
+    private final CustomerService customers;
+    private final OrderService orders;
+    private final CustomerRemovalService removals;
+    private final CsvExporter exporter;
+    private final DemoData demoData;
     private final UiExecutor executor;
     private final DialogService dialogs;
     private final CustomerDialogs customerDialogs;
@@ -47,9 +55,14 @@ public final class CustomersViewModel {
     private SortDirection direction = SortDirection.ASCENDING;
     private UiExecutor.Handle detailLoad;
 
-    public CustomersViewModel(Services services, UiExecutor executor, DialogService dialogs,
+    public CustomersViewModel(CustomerService customers, OrderService orders, CustomerRemovalService removals,
+                              CsvExporter exporter, DemoData demoData, UiExecutor executor, DialogService dialogs,
                               CustomerDialogs customerDialogs, Messages messages) {
-        this.services = services;
+        this.customers = customers;
+        this.orders = orders;
+        this.removals = removals;
+        this.exporter = exporter;
+        this.demoData = demoData;
         this.executor = executor;
         this.dialogs = dialogs;
         this.customerDialogs = customerDialogs;
@@ -82,7 +95,7 @@ public final class CustomersViewModel {
 
     private void reload() {
         CustomerQuery q = new CustomerQuery(search, sort, direction);
-        page.show(r -> services.customers().page(q, r), () -> services.customers().count(q));
+        page.show(r -> customers.page(q, r), () -> customers.count(q));
     }
 
     /** Reads the page and the selected customer again (after an edit, an order, an import). */
@@ -90,7 +103,7 @@ public final class CustomersViewModel {
         page.refresh();
         Customer current = selected.get();
         if (current != null) {
-            executor.submit(() -> services.customers().find(current.id()), found -> {
+            executor.submit(() -> customers.find(current.id()), found -> {
                 if (selected.get() == current) {
                     selected.set(found.orElse(null));
                 }
@@ -106,7 +119,7 @@ public final class CustomersViewModel {
             selectedOrders.clear();
             return;
         }
-        detailLoad = executor.submit(() -> services.orders().page(OrderQuery.ofCustomer(c.id()), PageRequest.first(50)),
+        detailLoad = executor.submit(() -> orders.page(OrderQuery.ofCustomer(c.id()), PageRequest.first(50)),
                 p -> selectedOrders.setAll(p.items()), e -> message.set(messages.describe(e)));
     }
 
@@ -135,7 +148,7 @@ public final class CustomersViewModel {
                 messages.get("customer.delete.message", c.name(), c.email()), messages.get("customer.delete.confirm"))) {
             return;
         }
-        executor.submit(() -> services.customers().delete(c), deleted -> {
+        executor.submit(() -> removals.delete(c), deleted -> {
             selected.set(null);
             refresh();
             dialogs.notify(messages.get("customer.delete.done", c.name()), messages.get("action.undo"), () -> undo(deleted));
@@ -144,7 +157,7 @@ public final class CustomersViewModel {
 
     private void undo(DeletedCustomer deleted) {
         executor.submit(() -> {
-            services.customers().undoDelete(deleted);
+            removals.undo(deleted);
             return deleted.customer();
         }, restored -> {
             refresh();
@@ -159,7 +172,7 @@ public final class CustomersViewModel {
     public void exportCsv() {
         dialogs.chooseCsvToSave(messages.get("customer.export.title"), "customers.csv").ifPresent(file -> {
             busy.set(true);
-            executor.submit(() -> services.exporter().exportCustomers(file), n -> {
+            executor.submit(() -> exporter.exportCustomers(file), n -> {
                 busy.set(false);
                 message.set(messages.get("customer.export.done", n, file));
             }, e -> {
@@ -173,7 +186,7 @@ public final class CustomersViewModel {
     public void loadDemoData() {
         busy.set(true);
         message.set(messages.get("customer.demo.loading"));
-        executor.submit(() -> services.demoData().seed(500, 1500, System.nanoTime(), n -> { }), s -> {
+        executor.submit(() -> demoData.seed(500, 1500, System.nanoTime(), n -> { }), s -> {
             busy.set(false);
             message.set(messages.get("customer.demo.done", s.customers(), s.orders()));
             reload();

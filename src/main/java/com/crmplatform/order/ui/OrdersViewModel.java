@@ -1,6 +1,7 @@
 package com.crmplatform.order.ui;
 
-import com.crmplatform.app.Services;
+import com.crmplatform.importexport.CsvExporter;
+import com.crmplatform.order.OrderService;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
@@ -23,7 +24,8 @@ public final class OrdersViewModel {
 
     public static final int PAGE_SIZE = 100;
 
-    private final Services services;
+    private final OrderService orders;
+    private final CsvExporter exporter;
     private final UiExecutor executor;
     private final DialogService dialogs;
     private final OrderDialogs orderDialogs;
@@ -35,9 +37,10 @@ public final class OrdersViewModel {
     private final ObjectProperty<Order> selected = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
 
-    public OrdersViewModel(Services services, UiExecutor executor, DialogService dialogs, OrderDialogs orderDialogs,
+    public OrdersViewModel(OrderService orders, CsvExporter exporter, UiExecutor executor, DialogService dialogs, OrderDialogs orderDialogs,
                            Messages messages) {
-        this.services = services;
+        this.orders = orders;
+        this.exporter = exporter;
         this.executor = executor;
         this.dialogs = dialogs;
         this.orderDialogs = orderDialogs;
@@ -56,7 +59,7 @@ public final class OrdersViewModel {
         }
         message.set("");
         OrderQuery q = new OrderQuery(customer.get() == null ? null : customer.get().id(), from.get(), to.get());
-        page.show(r -> services.orders().page(q, r), () -> services.orders().count(q));
+        page.show(r -> orders.page(q, r), () -> orders.count(q));
     }
 
     public void refresh() {
@@ -83,7 +86,7 @@ public final class OrdersViewModel {
                 Formats.money(o.amount()), o.customerName(), Formats.date(o.orderDate())), messages.get("order.cancel.confirm"))) {
             return;
         }
-        executor.submit(() -> services.orders().cancel(o), c -> {
+        executor.submit(() -> orders.cancel(o), c -> {
             message.set(messages.get("order.cancel.done", c.customerName()));
             refresh();
         }, e -> dialogs.showError(messages.get("order.cancel.title"), messages.describe(e)));
@@ -95,7 +98,7 @@ public final class OrdersViewModel {
 
     public void exportCsv() {
         dialogs.chooseCsvToSave(messages.get("order.export.title"), "orders.csv").ifPresent(file ->
-                executor.submit(() -> services.exporter().exportOrders(file),
+                executor.submit(() -> exporter.exportOrders(file),
                         n -> message.set(messages.get("order.export.done", n, file)),
                         e -> dialogs.showError(messages.get("order.export.title"), messages.describe(e))));
     }

@@ -9,7 +9,7 @@ import java.sql.Statement;
  * on an index of (key, id), so pages are keyset range reads. {@code last_purchase} is '' for
  * "never", so it sorts first like MongoDB's null and row-value comparisons stay index-friendly.
  */
-final class SqliteSchema {
+public final class SqliteSchema {
 
     private static final String[] STATEMENTS = {
         """
@@ -112,7 +112,7 @@ final class SqliteSchema {
     private SqliteSchema() {
     }
 
-    static void apply(Connection c) throws SQLException {
+    public static void apply(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : STATEMENTS) {
                 s.execute(sql);

@@ -11,7 +11,7 @@ import com.crmplatform.segment.RuleOperator;
 import com.crmplatform.segment.ui.RuleEditor.ConditionNode;
 import com.crmplatform.segment.ui.RuleEditor.GroupNode;
 import com.crmplatform.store.TestData;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.ui.Debouncer;
 import com.crmplatform.ui.FakeDialogs;
 import com.crmplatform.ui.Messages;
@@ -97,7 +97,7 @@ class CampaignBuilderViewModelTest {
     private CampaignBuilderViewModel builder(UiExecutor executor, Debouncer debouncer) {
         CampaignService service = new CampaignService(store.campaigns(), store.communicationLog(), new LocalUser("ann"),
                 Clock.systemDefaultZone());
-        return new CampaignBuilderViewModel(store.customers(), store.segments(), service, executor, dialogs,
+        return new CampaignBuilderViewModel(new com.crmplatform.segment.SegmentService(store.audience(), store.segments()), service, executor, dialogs,
                 Messages.load(Locale.ENGLISH), debouncer, Clock.systemDefaultZone(), "local:ann",
                 new com.crmplatform.ai.RuleGenerator(com.crmplatform.ai.GroqSettings.of(java.util.Optional.empty(),
                         java.util.Optional.empty(), java.util.Optional.empty())));

@@ -8,7 +8,7 @@ import com.crmplatform.auth.LocalUser;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerField;
 import com.crmplatform.customer.CustomerService;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
 import java.math.BigDecimal;

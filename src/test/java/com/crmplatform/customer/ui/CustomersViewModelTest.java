@@ -13,7 +13,7 @@ import com.crmplatform.customer.CustomerSort;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.store.SortDirection;
 import com.crmplatform.store.TestData;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.ui.FakeDialogs;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
@@ -42,7 +42,8 @@ class CustomersViewModelTest {
     void open() {
         services = new Services(new AppConfig(dir, Optional.empty()), SqliteStore.open(dir), new LocalUser("ann"),
                 Clock.systemDefaultZone());
-        vm = new CustomersViewModel(services, UiExecutor.currentThread(), dialogs, new CustomerDialogs() {
+        vm = new CustomersViewModel(services.customers(), services.orders(), services.customerRemovals(), services.exporter(),
+                services.demoData(), UiExecutor.currentThread(), dialogs, new CustomerDialogs() {
             @Override
             public void editCustomer(Customer customer, Runnable onSaved) {
             }
@@ -67,7 +68,7 @@ class CustomersViewModelTest {
         for (int i = 0; i < n; i++) {
             list.add(TestData.customer(String.format("Person %03d", i), "p" + i + "@example.com", String.valueOf(i), i % 5, null));
         }
-        services.store().customers().insertAll(list);
+        services.store().customers().insertAbsent(list);
     }
 
     @Test

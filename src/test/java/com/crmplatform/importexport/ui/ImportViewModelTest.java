@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.importexport.CustomerImporter;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.StoreException;
 import com.crmplatform.store.TestData;
-import com.crmplatform.store.sqlite.SqliteStore;
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
 import java.math.BigDecimal;
@@ -86,11 +86,6 @@ class OrderFormViewModelTest {
         @Override
         public long count(OrderQuery query) {
             return real.count(query);
-        }
-
-        @Override
-        public int recoverInterruptedWrites() {
-            return 0;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package com.crmplatform.store.sqlite;
 
+import com.crmplatform.app.SqliteStore;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,7 @@
-package com.crmplatform.customer;
+package com.crmplatform.order;
 
-import com.crmplatform.order.Order;
+import com.crmplatform.customer.Customer;
+
 import java.util.List;
 
 /** A deleted customer with the orders deleted with it, kept so the deletion can be undone. */

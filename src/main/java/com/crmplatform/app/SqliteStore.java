@@ -1,4 +1,8 @@
-package com.crmplatform.store.sqlite;
+package com.crmplatform.app;
+
+import com.crmplatform.store.sqlite.SqliteSchema;
+
+import com.crmplatform.store.sqlite.SqliteDatabase;
 
 import com.crmplatform.campaign.CampaignRepository;
 import com.crmplatform.campaign.SqliteCampaignRepository;
@@ -9,8 +13,12 @@ import com.crmplatform.customer.SqliteCustomerRepository;
 import com.crmplatform.order.OrderRepository;
 import com.crmplatform.order.SqliteOrderRepository;
 import com.crmplatform.segment.SegmentRepository;
+import com.crmplatform.segment.AudienceRepository;
+import com.crmplatform.order.CustomerRemovals;
+import com.crmplatform.order.SqliteCustomerRemovals;
+import com.crmplatform.segment.SqliteAudienceRepository;
 import com.crmplatform.segment.SqliteSegmentRepository;
-import com.crmplatform.store.Store;
+import com.crmplatform.app.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,10 +33,15 @@ public final class SqliteStore implements Store {
     private final CampaignRepository campaigns;
     private final CommunicationLogRepository communicationLog;
     private final SegmentRepository segments;
+    private final AudienceRepository audience;
+    private final CustomerRemovals customerRemovals;
 
     private SqliteStore(SqliteDatabase db) {
         this.db = db;
-        this.customers = new SqliteCustomerRepository(db);
+        SqliteCustomerRepository customerRepository = new SqliteCustomerRepository(db);
+        this.customers = customerRepository;
+        this.audience = new SqliteAudienceRepository(customerRepository);
+        this.customerRemovals = new SqliteCustomerRemovals(customerRepository);
         this.orders = new SqliteOrderRepository(db);
         this.campaigns = new SqliteCampaignRepository(db);
         this.communicationLog = new SqliteCommunicationLogRepository(db);
@@ -62,6 +75,21 @@ public final class SqliteStore implements Store {
             return new SqliteStore(SqliteDatabase.openReadOnly(file));
         }
         return open(dataDir);
+    }
+
+    /** The database itself, for work beside the repositories (the benchmarks' hand-written baselines). */
+    public SqliteDatabase database() {
+        return db;
+    }
+
+    @Override
+    public CustomerRemovals customerRemovals() {
+        return customerRemovals;
+    }
+
+    @Override
+    public AudienceRepository audience() {
+        return audience;
     }
 
     @Override

@@ -1,4 +1,8 @@
-package com.crmplatform.app;
+package com.crmplatform.desktop;
+
+import com.crmplatform.app.BackgroundExecutor;
+
+import com.crmplatform.app.Services;
 
 import com.crmplatform.delivery.DeliveryWorker;
 import com.crmplatform.delivery.SimulatedVendor;

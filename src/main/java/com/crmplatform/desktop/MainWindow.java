@@ -1,4 +1,6 @@
-package com.crmplatform.app;
+package com.crmplatform.desktop;
+
+import com.crmplatform.app.Services;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -69,16 +71,16 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         this.shellViewModel = new ShellViewModel(services.store(), services.user(), executor, executor.runningProperty(), messages);
         Map<ShellView.Nav, Screen> screens = new EnumMap<>(ShellView.Nav.class);
         screens.put(ShellView.Nav.CUSTOMERS, new CustomersView(
-                new CustomersViewModel(services, executor, dialogs, this, messages), messages));
+                new CustomersViewModel(services.customers(), services.orders(), services.customerRemovals(),
+                        services.exporter(), services.demoData(), executor, dialogs, this, messages), messages));
         screens.put(ShellView.Nav.ORDERS, new OrdersView(
-                new OrdersViewModel(services, executor, dialogs, this, messages), messages, services.customers(), executor));
-        HistoryView history = new HistoryView(new HistoryViewModel(services.campaigns(), services.store().communicationLog(),
+                new OrdersViewModel(services.orders(), services.exporter(), executor, dialogs, this, messages), messages, services.customers(), executor));
+        HistoryView history = new HistoryView(new HistoryViewModel(services.campaigns(),
                 executor, dialogs, messages).withAssistant(services.assistant()), messages);
-        CampaignBuilderViewModel builder = new CampaignBuilderViewModel(services.store().customers(),
-                services.store().segments(), services.campaigns(), executor, dialogs, messages,
+        CampaignBuilderViewModel builder = new CampaignBuilderViewModel(services.segments(), services.campaigns(), executor, dialogs, messages,
                 Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id(), services.ruleGenerator())
                 .withAssistant(services.assistant())
-                .withLookalikes(new com.crmplatform.ai.LookalikeFinder(services.store().customers()))
+                .withLookalikes(new com.crmplatform.ai.LookalikeFinder(services.store().audience()))
                 .withSendTimeAdvice(rule -> services.assistant().bestSendTime(services.store().orders()
                         .purchaseMoments(rule, java.time.LocalDate.now(clock), 20_000), clock.getZone()));
         screens.put(ShellView.Nav.CAMPAIGNS, new CampaignBuilderView(builder, messages, launched -> {

@@ -1,4 +1,8 @@
-package com.crmplatform.store;
+package com.crmplatform.app;
+
+import com.crmplatform.store.StoreStatus;
+import com.crmplatform.segment.AudienceRepository;
+import com.crmplatform.order.CustomerRemovals;
 
 import com.crmplatform.campaign.CampaignRepository;
 import com.crmplatform.customer.CustomerRepository;
@@ -7,9 +11,15 @@ import com.crmplatform.order.OrderRepository;
 import com.crmplatform.segment.SegmentRepository;
 
 /** An open database: the repositories over it and what to tell the user about it. */
-public interface Store extends AutoCloseable {
+public interface Store extends StoreStatus, AutoCloseable {
 
     CustomerRepository customers();
+
+    /** Deleting a customer with their orders, and undoing it. */
+    CustomerRemovals customerRemovals();
+
+    /** The customers a segment rule selects. */
+    AudienceRepository audience();
 
     OrderRepository orders();
 
@@ -18,12 +28,6 @@ public interface Store extends AutoCloseable {
     CommunicationLogRepository communicationLog();
 
     SegmentRepository segments();
-
-    /** For the status bar: "Local file /home/ann/.local/share/crm-platform/crm.db" or a masked MongoDB URL. */
-    String description();
-
-    /** Whether the store answers right now (a cheap round trip). */
-    boolean ping();
 
     @Override
     void close();

@@ -1,4 +1,6 @@
-package com.crmplatform.store.mongo;
+package com.crmplatform.app;
+
+import com.crmplatform.store.mongo.MongoDocs;
 
 import com.crmplatform.campaign.CampaignRepository;
 import com.crmplatform.campaign.MongoCampaignRepository;
@@ -10,9 +12,14 @@ import com.crmplatform.customer.MongoCustomerRepository;
 import com.crmplatform.order.MongoOrderRepository;
 import com.crmplatform.order.OrderRepository;
 import com.crmplatform.segment.SegmentRepository;
+import com.crmplatform.segment.AudienceRepository;
+import com.crmplatform.order.CustomerRemovals;
+import com.crmplatform.order.MongoCustomerRemovals;
+import com.crmplatform.segment.MongoAudienceRepository;
 import com.crmplatform.segment.MongoSegmentRepository;
-import com.crmplatform.store.Store;
+import com.crmplatform.app.Store;
 import com.crmplatform.store.StoreException;
+import com.crmplatform.store.mongo.MongoSchema;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
@@ -38,6 +45,8 @@ public final class MongoStore implements Store {
     private final MongoCampaignRepository campaigns;
     private final CommunicationLogRepository communicationLog;
     private final SegmentRepository segments;
+    private final AudienceRepository audience;
+    private final CustomerRemovals customerRemovals;
 
     private MongoStore(MongoClient client, MongoDatabase database, String masked) {
         this.client = client;
@@ -45,10 +54,13 @@ public final class MongoStore implements Store {
         this.masked = masked;
         MongoCollection<Document> customerCollection = database.getCollection("customers");
         this.orders = new MongoOrderRepository(database.getCollection("orders"), customerCollection, masked);
-        this.customers = new MongoCustomerRepository(customerCollection, orders, masked);
-        this.orders.useCustomers(customers);
+        MongoCustomerRepository customerRepository = new MongoCustomerRepository(customerCollection, masked);
+        this.customers = customerRepository;
+        this.audience = new MongoAudienceRepository(customerRepository);
+        this.customerRemovals = new MongoCustomerRemovals(customerRepository, orders);
+        this.orders.useAudience(audience);
         this.campaigns = new MongoCampaignRepository(database.getCollection("campaigns"),
-                database.getCollection("communication_log"), customers, masked);
+                database.getCollection("communication_log"), audience, masked);
         this.communicationLog = new MongoCommunicationLogRepository(database.getCollection("communication_log"),
                 database.getCollection("campaigns"), masked);
         this.segments = new MongoSegmentRepository(database.getCollection("segments"), masked);
@@ -84,7 +96,7 @@ public final class MongoStore implements Store {
         try {
             MongoDatabase db = client.getDatabase(cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DATABASE);
             db.runCommand(new Document("ping", 1));
-            createIndexes(db);
+            MongoSchema.apply(db);
             MongoStore store = new MongoStore(client, db, masked);
             store.orders.recoverInterruptedWrites();
             store.campaigns.recountRunning();
@@ -98,30 +110,14 @@ public final class MongoStore implements Store {
         }
     }
 
-    private static void createIndexes(MongoDatabase db) {
-        MongoCollection<Document> c = db.getCollection("customers");
-        IndexOptions unique = new IndexOptions().unique(true);
-        c.createIndex(Indexes.ascending("emailLc"), unique.name("emailLc_unique"));
-        // An {_id, version} filter is an index lookup only with this index (MONGO-COMPAT.md).
-        c.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
-        for (String f : new String[] {"nameLc", "totalSpend", "visits", "lastPurchaseDate"}) {
-            c.createIndex(Indexes.ascending(f, "_id"));
-        }
-        c.createIndex(Indexes.ascending("surnameLc"));
-        c.createIndex(Indexes.ascending("phoneDigits"));
-        MongoCollection<Document> o = db.getCollection("orders");
-        o.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
-        o.createIndex(Indexes.descending("orderDate", "_id"));
-        o.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("orderDate", "_id")));
-        o.createIndex(Indexes.ascending("applied"));
-        o.createIndex(Indexes.ascending("reverted"), new IndexOptions().sparse(true));
-        db.getCollection("campaigns").createIndex(Indexes.descending("createdAt", "_id"));
-        MongoCollection<Document> log = db.getCollection("communication_log");
-        log.createIndex(Indexes.ascending("status", "leaseUntil"));
-        log.createIndex(Indexes.ascending("campaignId", "status", "_id"));
-        log.createIndex(Indexes.ascending("leaseOwner"));
-        log.createIndex(Indexes.ascending("receiptToken"));
-        db.getCollection("segments").createIndex(Indexes.ascending("nameLc"), new IndexOptions().unique(true));
+    @Override
+    public CustomerRemovals customerRemovals() {
+        return customerRemovals;
+    }
+
+    @Override
+    public AudienceRepository audience() {
+        return audience;
     }
 
     @Override

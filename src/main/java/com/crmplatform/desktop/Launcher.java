@@ -1,4 +1,4 @@
-package com.crmplatform.app;
+package com.crmplatform.desktop;
 
 import com.crmplatform.cli.Cli;
 import com.crmplatform.config.ConfigLoader;

@@ -1,4 +1,10 @@
-package com.crmplatform.app;
+package com.crmplatform.desktop;
+
+import com.crmplatform.auth.SignInConfig;
+
+import com.crmplatform.app.Services;
+
+import com.crmplatform.app.BackgroundExecutor;
 
 import atlantafx.base.theme.PrimerLight;
 import com.crmplatform.auth.BrowserOpener;
@@ -9,7 +15,7 @@ import com.crmplatform.auth.SessionManager;
 import com.crmplatform.auth.TokenStore;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.config.ConfigLoader;
-import com.crmplatform.store.StoreOpener;
+import com.crmplatform.app.StoreOpener;
 import com.crmplatform.ui.FxUiExecutor;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.SignInView;
@@ -49,7 +55,7 @@ final class CrmApplication {
         this.loader = loader;
         this.config = loader.load(null, null);
         this.messages = Messages.load(Locale.getDefault());
-        this.auth = loader.signIn(config.dataDir());
+        this.auth = SignInConfig.signIn(loader, config.dataDir());
     }
 
     static void start(ConfigLoader loader, String[] args) {
@@ -83,7 +89,7 @@ final class CrmApplication {
     }
 
     private SessionManager sessions() {
-        return new SessionManager(auth.orElseThrow(), new TokenStore(config.dataDir()), Clock.systemUTC(), loader.offlineGrace());
+        return new SessionManager(auth.orElseThrow(), new TokenStore(config.dataDir()), Clock.systemUTC(), SignInConfig.offlineGrace(loader));
     }
 
     private void showSignIn() {
