@@ -39,13 +39,21 @@ public final class Services implements AutoCloseable {
     private final RuleGenerator ruleGenerator;
     private final CampaignAssistant assistant;
     private final ExecutorService background;
+    private final boolean ownsExecutor;
 
+    /** Services with an executor of their own (the command line), shut down with them. */
     public Services(AppConfig config, Store store, CurrentUser user, Clock clock) {
-        this(config, store, user, clock, BackgroundExecutor.create());
+        this(config, store, user, clock, BackgroundExecutor.create(), true);
     }
 
-    /** @param background the one executor for background work; closed with the services */
+    /** @param background the one executor for background work; its owner shuts it down */
     public Services(AppConfig config, Store store, CurrentUser user, Clock clock, ExecutorService background) {
+        this(config, store, user, clock, background, false);
+    }
+
+    private Services(AppConfig config, Store store, CurrentUser user, Clock clock, ExecutorService background,
+                     boolean ownsExecutor) {
+        this.ownsExecutor = ownsExecutor;
         this.background = background;
         this.config = config;
         this.store = store;
@@ -131,7 +139,9 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
-        background.shutdownNow();
+        if (ownsExecutor) {
+            background.shutdownNow();
+        }
         store.close();
     }
 }

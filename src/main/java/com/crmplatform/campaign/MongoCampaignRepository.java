@@ -45,7 +45,7 @@ public final class MongoCampaignRepository implements CampaignRepository {
 
     @Override
     public void insert(Campaign c) {
-        guard(() -> {
+        MongoDocs.guard(where, () -> {
             Document d = new Document("_id", MongoDocs.oid(c.id())).append("name", c.name())
                     .append("ruleJson", RuleJson.write(c.rule())).append("message", c.message())
                     .append("status", c.status().name()).append("audienceSize", c.audienceSize())
@@ -58,7 +58,7 @@ public final class MongoCampaignRepository implements CampaignRepository {
 
     @Override
     public Campaign freezeAudience(Campaign c, LocalDate today) {
-        guard(() -> {
+        MongoDocs.guard(where, () -> {
             Date now = new Date();
             String after = null;
             while (true) {
@@ -90,7 +90,7 @@ public final class MongoCampaignRepository implements CampaignRepository {
 
     @Override
     public Campaign recount(String campaignId) {
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             long total = log.countDocuments(Filters.eq("campaignId", campaignId));
             long sent = log.countDocuments(Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("status", "SENT")));
             long failed = log.countDocuments(Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("status", "FAILED")));
@@ -103,19 +103,19 @@ public final class MongoCampaignRepository implements CampaignRepository {
 
     @Override
     public Optional<Campaign> findById(String id) {
-        return guard(() -> Optional.ofNullable(campaigns.find(Filters.eq("_id", MongoDocs.oid(id))).first())
+        return MongoDocs.guard(where, () -> Optional.ofNullable(campaigns.find(Filters.eq("_id", MongoDocs.oid(id))).first())
                 .map(MongoCampaignRepository::fromDocument));
     }
 
     @Override
     public List<Campaign> newestFirst(int limit) {
-        return guard(() -> campaigns.find().sort(Sorts.descending("createdAt", "_id")).limit(limit)
+        return MongoDocs.guard(where, () -> campaigns.find().sort(Sorts.descending("createdAt", "_id")).limit(limit)
                 .map(MongoCampaignRepository::fromDocument).into(new ArrayList<>()));
     }
 
     @Override
     public List<Campaign> unfinishedLaunches() {
-        return guard(() -> campaigns.find(Filters.eq("status", CampaignStatus.LAUNCHING.name()))
+        return MongoDocs.guard(where, () -> campaigns.find(Filters.eq("status", CampaignStatus.LAUNCHING.name()))
                 .map(MongoCampaignRepository::fromDocument).into(new ArrayList<>()));
     }
 
@@ -131,14 +131,6 @@ public final class MongoCampaignRepository implements CampaignRepository {
                 d.getString("message"), CampaignStatus.valueOf(d.getString("status")),
                 ((Number) d.get("audienceSize")).longValue(), ((Number) d.get("sent")).longValue(),
                 ((Number) d.get("failed")).longValue(), MongoDocs.audit(d));
-    }
-
-    private <T> T guard(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (MongoException e) {
-            throw MongoDocs.translate(e, where);
-        }
     }
 
     static Instant now() {

@@ -41,7 +41,7 @@ public final class MongoCustomerRepository implements CustomerRepository {
 
     @Override
     public void insert(Customer customer) {
-        guard(() -> {
+        MongoDocs.guard(where, () -> {
             try {
                 customers.insertOne(toDocument(customer));
             } catch (MongoException e) {
@@ -60,7 +60,7 @@ public final class MongoCustomerRepository implements CustomerRepository {
 
     @Override
     public List<String> writeBatch(List<Customer> inserts, List<VersionedUpdate> updates) {
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             List<WriteModel<Document>> writes = new ArrayList<>();
             inserts.forEach(c -> writes.add(new com.mongodb.client.model.InsertOneModel<>(toDocument(c))));
             // Each update carries a fresh token, so a read afterwards tells exactly which ones landed.
@@ -113,7 +113,7 @@ public final class MongoCustomerRepository implements CustomerRepository {
         if (list.isEmpty()) {
             return List.of();
         }
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             try {
                 customers.insertMany(list.stream().map(MongoCustomerRepository::toDocument).toList(),
                         new InsertManyOptions().ordered(false));
@@ -133,18 +133,18 @@ public final class MongoCustomerRepository implements CustomerRepository {
 
     /** Deletes the customer if it still has {@code expectedVersion}; false when it changed or is gone. */
     public boolean deleteAtVersion(String id, long expectedVersion) {
-        return guard(() -> customers.deleteOne(atVersion(id, expectedVersion)).getDeletedCount() == 1);
+        return MongoDocs.guard(where, () -> customers.deleteOne(atVersion(id, expectedVersion)).getDeletedCount() == 1);
     }
 
     @Override
     public Optional<Customer> findById(String id) {
-        return guard(() -> Optional.ofNullable(customers.find(Filters.eq("_id", oid(id))).first())
+        return MongoDocs.guard(where, () -> Optional.ofNullable(customers.find(Filters.eq("_id", oid(id))).first())
                 .map(MongoCustomerRepository::fromDocument));
     }
 
     @Override
     public Optional<Customer> findByEmail(String email) {
-        return guard(() -> Optional.ofNullable(customers.find(Filters.eq("emailLc", Customer.emailKey(email))).first())
+        return MongoDocs.guard(where, () -> Optional.ofNullable(customers.find(Filters.eq("emailLc", Customer.emailKey(email))).first())
                 .map(MongoCustomerRepository::fromDocument));
     }
 
@@ -154,7 +154,7 @@ public final class MongoCustomerRepository implements CustomerRepository {
             return List.of();
         }
         List<String> keys = emails.stream().map(Customer::emailKey).distinct().toList();
-        return guard(() -> customers.find(Filters.in("emailLc", keys)).map(MongoCustomerRepository::fromDocument)
+        return MongoDocs.guard(where, () -> customers.find(Filters.in("emailLc", keys)).map(MongoCustomerRepository::fromDocument)
                 .into(new ArrayList<>()));
     }
 
@@ -176,25 +176,25 @@ public final class MongoCustomerRepository implements CustomerRepository {
                     query.sort() == CustomerSort.LAST_PURCHASE));
         }
         Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
-        return guard(() -> Page.fromFetched(customers.find(filter).sort(MongoKeyset.sort(field, readAscending))
+        return MongoDocs.guard(where, () -> Page.fromFetched(customers.find(filter).sort(MongoKeyset.sort(field, readAscending))
                 .limit(request.limit() + 1).map(MongoCustomerRepository::fromDocument).into(new ArrayList<>()), request));
     }
 
     @Override
     public long count(CustomerQuery query) {
         Bson search = search(query.search());
-        return guard(() -> search == null ? customers.countDocuments() : customers.countDocuments(search));
+        return MongoDocs.guard(where, () -> search == null ? customers.countDocuments() : customers.countDocuments(search));
     }
 
     /** How many customers a filter selects (for audiences: a compiled rule). */
     public long countWhere(Bson filter) {
-        return guard(() -> customers.countDocuments(filter));
+        return MongoDocs.guard(where, () -> customers.countDocuments(filter));
     }
 
     /** The customers a filter selects, in id order after {@code afterId} (null: from the first). */
     public List<Customer> selectWhere(Bson filter, String afterId, int limit) {
-        Bson where = afterId == null ? filter : Filters.and(filter, Filters.gt("_id", oid(afterId)));
-        return guard(() -> customers.find(where).sort(new Document("_id", 1)).limit(limit)
+        Bson selected = afterId == null ? filter : Filters.and(filter, Filters.gt("_id", oid(afterId)));
+        return MongoDocs.guard(where, () -> customers.find(selected).sort(new Document("_id", 1)).limit(limit)
                 .map(MongoCustomerRepository::fromDocument).into(new ArrayList<>()));
     }
 
@@ -219,14 +219,6 @@ public final class MongoCustomerRepository implements CustomerRepository {
             case VISITS -> "visits";
             case LAST_PURCHASE -> "lastPurchaseDate";
         };
-    }
-
-    private <T> T guard(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (MongoException e) {
-            throw MongoDocs.translate(e, where);
-        }
     }
 
     public static Document toDocument(Customer c) {

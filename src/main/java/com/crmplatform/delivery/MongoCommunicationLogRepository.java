@@ -45,7 +45,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
 
     @Override
     public List<LogEntry> claim(String worker, Instant now, Duration lease, int limit) {
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             Bson free = Filters.and(Filters.eq("status", "PENDING"), Filters.lt("leaseUntil", now.toEpochMilli()));
             List<Object> ids = log.find(free).projection(new Document("_id", 1)).limit(limit)
                     .map(d -> d.get("_id")).into(new ArrayList<>());
@@ -65,7 +65,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
         if (receipts.isEmpty()) {
             return Map.of();
         }
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             String token = new ObjectId().toHexString();
             List<WriteModel<Document>> writes = new ArrayList<>();
             for (Receipt r : receipts) {
@@ -107,7 +107,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
 
     @Override
     public int resendFailed(String campaignId, Instant now) {
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             int n = (int) log.updateMany(Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("status", "FAILED")),
                     Updates.combine(Updates.set("status", "PENDING"), Updates.inc("attempt", 1), Updates.set("leaseUntil", 0L),
                             Updates.set("leaseOwner", ""), Updates.set("updatedAt", Date.from(now)))).getModifiedCount();
@@ -121,7 +121,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
 
     @Override
     public Map<DeliveryStatus, Long> countByStatus(String campaignId) {
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
             for (DeliveryStatus s : DeliveryStatus.values()) {
                 counts.put(s, 0L);
@@ -136,7 +136,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
 
     @Override
     public long countPending() {
-        return guard(() -> log.countDocuments(Filters.eq("status", "PENDING")));
+        return MongoDocs.guard(where, () -> log.countDocuments(Filters.eq("status", "PENDING")));
     }
 
     @Override
@@ -155,7 +155,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
         if (cursor != null) {
             and.add(ascending ? Filters.gt("_id", cursor.id()) : Filters.lt("_id", cursor.id()));
         }
-        return guard(() -> Page.fromFetched(log.find(Filters.and(and)).sort(ascending ? Sorts.ascending("_id")
+        return MongoDocs.guard(where, () -> Page.fromFetched(log.find(Filters.and(and)).sort(ascending ? Sorts.ascending("_id")
                 : Sorts.descending("_id")).limit(request.limit() + 1).map(MongoCommunicationLogRepository::fromDocument)
                 .into(new ArrayList<>()), request));
     }
@@ -165,13 +165,5 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
                 d.getString("customerName"), d.getString("customerEmail"), d.getString("message"),
                 DeliveryStatus.valueOf(d.getString("status")), ((Number) d.get("attempt")).intValue(),
                 d.getDate("updatedAt").toInstant());
-    }
-
-    private <T> T guard(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (MongoException e) {
-            throw MongoDocs.translate(e, where);
-        }
     }
 }

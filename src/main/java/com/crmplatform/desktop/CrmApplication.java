@@ -50,6 +50,8 @@ final class CrmApplication {
     private final Clock clock = Clock.systemDefaultZone();
     private final Optional<GoogleSignIn.Settings> auth;
     private InstanceLock lock;
+    /** The one executor for background work, for the whole life of the app (windows come and go). */
+    private final ExecutorService background = BackgroundExecutor.create();
 
     private CrmApplication(ConfigLoader loader) {
         this.loader = loader;
@@ -77,9 +79,7 @@ final class CrmApplication {
             return;
         }
         SessionManager sessions = sessions();
-        ExecutorService once = BackgroundExecutor.create();
-        CompletableFuture.supplyAsync(sessions::current, once).whenComplete((current, error) -> Platform.runLater(() -> {
-            once.shutdown();
+        CompletableFuture.supplyAsync(sessions::current, background).whenComplete((current, error) -> Platform.runLater(() -> {
             if (current != null && current.isPresent()) {
                 openMain(current.get(), Optional.of(sessions));
             } else {
@@ -94,13 +94,11 @@ final class CrmApplication {
 
     private void showSignIn() {
         Stage stage = new Stage();
-        ExecutorService background = BackgroundExecutor.create();
         GoogleSignIn signIn = new GoogleSignIn(auth.orElseThrow(), new TokenStore(config.dataDir()), Clock.systemUTC());
         SignInViewModel vm = new SignInViewModel(signIn, new BrowserOpener(loader.environment()), new FxUiExecutor(background),
                 messages, current -> {
                     stage.setOnHidden(null);
                     stage.close();
-                    background.shutdownNow();
                     openMain(current, Optional.of(sessions()));
                 }, SignInViewModel.fx());
         Scene scene = new Scene(new SignInView(vm, messages).node(), 640, 460);
@@ -114,17 +112,14 @@ final class CrmApplication {
         stage.centerOnScreen();
         stage.setOnHidden(e -> {
             vm.cancel();
-            background.shutdownNow();
             exit();
         });
         stage.show();
     }
 
     private void openMain(CurrentUser user, Optional<SessionManager> sessions) {
-        ExecutorService background = BackgroundExecutor.create();
         CompletableFuture.supplyAsync(() -> StoreOpener.open(config), background).whenComplete((store, error) -> Platform.runLater(() -> {
             if (error != null) {
-                background.shutdownNow();
                 fail(error.getCause() != null ? error.getCause() : error);
                 return;
             }
@@ -133,9 +128,7 @@ final class CrmApplication {
             MainWindow window = new MainWindow(services, stage, messages, clock).withEnvironment(loader::environmentOnly);
             boolean[] signingOut = {false};
             sessions.ifPresent(s -> window.withSignOut(() -> {
-                Thread revoke = new Thread(s.signOutLocally(), "sign-out"); // network: never on the FX thread
-                revoke.setDaemon(true);
-                revoke.start();
+                background.execute(s.signOutLocally()); // revocation needs the network: never on the FX thread
                 signingOut[0] = true;
                 stage.close();
             }));
@@ -154,6 +147,7 @@ final class CrmApplication {
     }
 
     private void exit() {
+        background.shutdown();
         if (lock != null) {
             lock.close();
         }

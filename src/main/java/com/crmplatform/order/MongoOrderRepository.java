@@ -55,7 +55,7 @@ public final class MongoOrderRepository implements OrderRepository {
 
     @Override
     public boolean create(Order order) {
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             if (customers.countDocuments(Filters.eq("_id", oid(order.customerId()))) == 0) {
                 throw new NotFoundException("The customer of this order");
             }
@@ -78,7 +78,7 @@ public final class MongoOrderRepository implements OrderRepository {
         if (list.isEmpty()) {
             return 0; // the driver refuses an empty insertMany
         }
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             int created = list.size();
             try {
                 orders.insertMany(list.stream().map(MongoOrderRepository::toDocument).toList(),
@@ -237,7 +237,7 @@ public final class MongoOrderRepository implements OrderRepository {
 
     @Override
     public Order cancel(String orderId, String user, Instant now) {
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             Document current = findDocument(orderId);
             if (current == null) {
                 throw new NotFoundException("This order");
@@ -262,7 +262,7 @@ public final class MongoOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> findById(String id) {
-        return guard(() -> Optional.ofNullable(findDocument(id)).map(MongoOrderRepository::fromDocument));
+        return MongoDocs.guard(where, () -> Optional.ofNullable(findDocument(id)).map(MongoOrderRepository::fromDocument));
     }
 
     @Override
@@ -270,7 +270,7 @@ public final class MongoOrderRepository implements OrderRepository {
         java.util.Set<String> found = new java.util.HashSet<>();
         List<ObjectId> wanted = ids.stream().filter(com.crmplatform.store.Ids::isValid).map(ObjectId::new).toList();
         if (!wanted.isEmpty()) {
-            guard(() -> orders.find(Filters.in("_id", wanted)).projection(new Document("_id", 1))
+            MongoDocs.guard(where, () -> orders.find(Filters.in("_id", wanted)).projection(new Document("_id", 1))
                     .map(d -> d.getObjectId("_id").toHexString()).into(found));
         }
         return found;
@@ -290,14 +290,14 @@ public final class MongoOrderRepository implements OrderRepository {
                     readAscending, false));
         }
         Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
-        return guard(() -> Page.fromFetched(orders.find(filter).sort(MongoKeyset.sort("orderDate", readAscending))
+        return MongoDocs.guard(where, () -> Page.fromFetched(orders.find(filter).sort(MongoKeyset.sort("orderDate", readAscending))
                 .limit(request.limit() + 1).map(MongoOrderRepository::fromDocument).into(new ArrayList<>()), request));
     }
 
     @Override
     public long count(OrderQuery query) {
         List<Bson> and = filters(query);
-        return guard(() -> and.isEmpty() ? orders.countDocuments() : orders.countDocuments(Filters.and(and)));
+        return MongoDocs.guard(where, () -> and.isEmpty() ? orders.countDocuments() : orders.countDocuments(Filters.and(and)));
     }
 
     /** Set once the store is built: the customers a rule selects come from their repository. */
@@ -309,7 +309,7 @@ public final class MongoOrderRepository implements OrderRepository {
 
     @Override
     public List<PurchaseMoment> purchaseMoments(com.crmplatform.segment.SegmentRule rule, LocalDate today, int limit) {
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             // A sample of up to 5,000 matching customers is plenty to see when they buy.
             List<String> ids = audience.matching(rule, today, null, 5_000).stream()
                     .map(com.crmplatform.customer.Customer::id).toList();
@@ -329,7 +329,7 @@ public final class MongoOrderRepository implements OrderRepository {
      * Run when the central store is opened.
      */
     public int recoverInterruptedWrites() {
-        return guard(() -> {
+        return MongoDocs.guard(where, () -> {
             int finished = 0;
             for (Document o : orders.find(Filters.eq("applied", false)).into(new ArrayList<>())) {
                 finishApply(o);
@@ -375,14 +375,6 @@ public final class MongoOrderRepository implements OrderRepository {
             and.add(Filters.lte("orderDate", MongoDocs.date(q.to())));
         }
         return and;
-    }
-
-    private <T> T guard(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (MongoException e) {
-            throw MongoDocs.translate(e, where);
-        }
     }
 
     static Document toDocument(Order o) {

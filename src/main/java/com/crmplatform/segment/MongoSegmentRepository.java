@@ -25,7 +25,7 @@ public final class MongoSegmentRepository implements SegmentRepository {
 
     @Override
     public SavedSegment save(SavedSegment s) {
-        try {
+        return MongoDocs.guard(where, () -> {
             String key = s.name().toLowerCase(Locale.ROOT);
             Document existing = segments.find(Filters.eq("nameLc", key)).first();
             if (existing == null) {
@@ -39,28 +39,18 @@ public final class MongoSegmentRepository implements SegmentRepository {
                         Updates.set("updatedBy", s.audit().updatedBy()), Updates.inc("version", 1L)));
             }
             return fromDocument(segments.find(Filters.eq("nameLc", key)).first());
-        } catch (MongoException e) {
-            throw MongoDocs.translate(e, where);
-        }
+        });
     }
 
     @Override
     public List<SavedSegment> all() {
-        try {
-            return segments.find().sort(Sorts.ascending("nameLc")).map(MongoSegmentRepository::fromDocument)
-                    .into(new ArrayList<>());
-        } catch (MongoException e) {
-            throw MongoDocs.translate(e, where);
-        }
+        return MongoDocs.guard(where, () -> segments.find().sort(Sorts.ascending("nameLc"))
+                .map(MongoSegmentRepository::fromDocument).into(new ArrayList<>()));
     }
 
     @Override
     public void delete(String id) {
-        try {
-            segments.deleteOne(Filters.eq("_id", MongoDocs.oid(id)));
-        } catch (MongoException e) {
-            throw MongoDocs.translate(e, where);
-        }
+        MongoDocs.guard(where, () -> segments.deleteOne(Filters.eq("_id", MongoDocs.oid(id))));
     }
 
     private static SavedSegment fromDocument(Document d) {

@@ -7,6 +7,8 @@ import com.crmplatform.segment.SavedSegment;
 import com.crmplatform.segment.ui.RuleTreePane;
 import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Fxml;
+import com.crmplatform.ui.Tables;
+import com.crmplatform.ui.TextInserts;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.Screen;
 import java.util.List;
@@ -85,59 +87,38 @@ public final class CampaignBuilderView implements Screen {
 
     @FXML
     private void initialize() {
-        RuleTreePane tree = new RuleTreePane(messages, new RuleTreePane.Actions(viewModel::addCondition, viewModel::addGroup,
-                viewModel::remove));
+        RuleTreePane tree = new RuleTreePane(messages, new RuleTreePane.Actions(viewModel.rules()::addCondition, viewModel.rules()::addGroup,
+                viewModel.rules()::remove));
         List<Node> fixed = List.copyOf(ruleContainer.getChildren()); // describe row, note, heading
         Runnable draw = () -> {
             List<Node> all = new java.util.ArrayList<>(fixed);
-            all.add(tree.group(viewModel.rootProperty().get(), null));
+            all.add(tree.group(viewModel.rules().rootProperty().get(), null));
             ruleContainer.getChildren().setAll(all);
         };
         draw.run();
-        viewModel.rootProperty().addListener((o, a, b) -> draw.run());
-        describeNote.textProperty().bind(viewModel.describeNoteProperty());
-        describeButton.disableProperty().bind(viewModel.describingProperty());
+        viewModel.rules().rootProperty().addListener((o, a, b) -> draw.run());
+        describeNote.textProperty().bind(viewModel.sources().noteProperty());
+        describeButton.disableProperty().bind(viewModel.sources().workingProperty());
         describeField.setOnAction(e -> describe());
-        audienceLabel.textProperty().bind(viewModel.audienceText());
-        sendTimeLabel.textProperty().bind(viewModel.sendTimeProperty());
-        countingIndicator.visibleProperty().bind(viewModel.countingProperty());
-        ruleTextLabel.textProperty().bind(viewModel.ruleTextProperty());
-        sampleList.setItems(viewModel.sample());
-        sampleList.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Customer c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.name() + "  ·  " + Formats.money(c.totalSpend()) + "  ·  "
-                        + messages.get("builder.sample.visits", c.visits()) + "  ·  " + Formats.date(c.lastPurchaseDate()));
-            }
-        });
-        savedSegments.setItems(viewModel.savedSegments());
-        savedSegments.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(SavedSegment s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty || s == null ? null : s.name());
-            }
-        });
+        audienceLabel.textProperty().bind(viewModel.audience().sizeText());
+        sendTimeLabel.textProperty().bind(viewModel.audience().sendTimeProperty());
+        countingIndicator.visibleProperty().bind(viewModel.audience().countingProperty());
+        ruleTextLabel.textProperty().bind(viewModel.audience().ruleTextProperty());
+        sampleList.setItems(viewModel.audience().sample());
+        sampleList.setCellFactory(Tables.textCells(viewModel.audience()::describe, c -> false));
+        savedSegments.setItems(viewModel.sources().saved());
+        savedSegments.setCellFactory(Tables.textCells(SavedSegment::name, s -> false));
         savedSegments.setButtonCell(savedSegments.getCellFactory().call(null));
         savedSegments.valueProperty().addListener((o, a, s) -> {
             if (s != null) {
-                viewModel.loadSegment(s);
+                viewModel.sources().load(s);
                 segmentName.setText(s.name());
             }
         });
-        campaignName.textProperty().bindBidirectional(viewModel.nameProperty());
-        messageArea.textProperty().bindBidirectional(viewModel.messageProperty());
-        for (String placeholder : MessageTemplate.PLACEHOLDERS) {
-            Button chip = new Button(placeholder);
-            chip.getStyleClass().addAll("small", "chip");
-            chip.setOnAction(e -> {
-                messageArea.insertText(messageArea.getCaretPosition(), placeholder);
-                messageArea.requestFocus();
-            });
-            chips.getChildren().add(chip);
-        }
-        previewLabel.textProperty().bind(viewModel.preview());
+        campaignName.textProperty().bindBidirectional(viewModel.draft().nameProperty());
+        messageArea.textProperty().bindBidirectional(viewModel.draft().messageProperty());
+        TextInserts.chips(chips, messageArea, MessageTemplate.PLACEHOLDERS);
+        previewLabel.textProperty().bind(viewModel.draft().preview(viewModel.audience().sample()));
         problemLabel.textProperty().bind(viewModel.problemProperty());
         infoLabel.textProperty().bind(viewModel.infoProperty());
         launchButton.disableProperty().bind(viewModel.launchingProperty());
@@ -176,29 +157,21 @@ public final class CampaignBuilderView implements Screen {
 
     @FXML
     private void suggest() {
-        viewModel.suggestMessages(options -> {
-            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
-            for (String option : options) {
-                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(option);
-                item.setOnAction(e -> viewModel.messageProperty().set(option));
-                menu.getItems().add(item);
-            }
-            menu.show(suggestButton, javafx.geometry.Side.TOP, 0, 0);
-        });
+        viewModel.suggestMessages(options -> TextInserts.offer(suggestButton, options, viewModel.draft().messageProperty()::set));
     }
 
     @FXML
     private void lookalikes() {
-        viewModel.findLookalikes();
+        viewModel.sources().findLookalikes();
     }
 
     @FXML
     private void describe() {
-        viewModel.describe(describeField.getText());
+        viewModel.sources().describe(describeField.getText());
     }
 
     @FXML
     private void saveSegment() {
-        viewModel.saveSegment(segmentName.getText());
+        viewModel.sources().save(segmentName.getText());
     }
 }

@@ -1,29 +1,24 @@
 package com.crmplatform.campaign.ui;
 
+import com.crmplatform.ui.Debouncer;
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.delivery.DeliveryStatus;
 import com.crmplatform.delivery.LogEntry;
-import com.crmplatform.segment.RuleEnglish;
-import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.OutcomeChart;
 import com.crmplatform.ui.Pager;
+import com.crmplatform.ui.ProgressCell;
+import com.crmplatform.ui.Tables;
 import com.crmplatform.ui.Screen;
 import java.util.Arrays;
-import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.PauseTransition;
-import javafx.animation.Timeline;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.PieChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -90,124 +85,63 @@ public final class HistoryView implements Screen {
     private final HistoryViewModel viewModel;
     private final Messages messages;
     private final Node node;
-    private final Timeline live = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    private OutcomeChart outcomes;
 
     public HistoryView(HistoryViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
         this.node = Fxml.load(this, messages);
-        live.setCycleCount(Timeline.INDEFINITE);
         node.sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) {
-                live.stop(); // not shown: no polling
+                viewModel.live(false); // not shown: no polling
             }
         });
     }
 
     @FXML
     private void initialize() {
-        text(nameColumn, Campaign::name);
-        text(createdColumn, c -> Formats.dateTime(c.audit().createdAt()) + " · " + c.audit().createdBy());
-        text(audienceColumn, c -> String.format("%,d", c.audienceSize()));
-        text(sentColumn, c -> String.format("%,d", c.sent()));
-        text(failedColumn, c -> String.format("%,d", c.failed()));
-        text(pendingColumn, c -> String.format("%,d", c.pending()));
-        text(statusColumn, c -> messages.get("campaign.status." + c.status().name()));
-        progressColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        progressColumn.setCellFactory(col -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-
-            @Override
-            protected void updateItem(Campaign c, boolean empty) {
-                super.updateItem(c, empty);
-                if (empty || c == null) {
-                    setGraphic(null);
-                    return;
-                }
-                bar.setProgress(c.audienceSize() == 0 ? 1 : (double) (c.sent() + c.failed()) / c.audienceSize());
-                bar.setMaxWidth(Double.MAX_VALUE);
-                setGraphic(bar);
-            }
-        });
+        Tables.column(nameColumn, Campaign::name);
+        Tables.column(createdColumn, viewModel::created);
+        Tables.column(audienceColumn, c -> String.format("%,d", c.audienceSize()));
+        Tables.column(sentColumn, c -> String.format("%,d", c.sent()));
+        Tables.column(failedColumn, c -> String.format("%,d", c.failed()));
+        Tables.column(pendingColumn, c -> String.format("%,d", c.pending()));
+        Tables.column(statusColumn, viewModel::status);
+        ProgressCell.install(progressColumn, HistoryViewModel::progress);
         table.setItems(viewModel.rows());
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
-            if (c != null) {
-                viewModel.selectedProperty().set(c);
-            }
-        });
-        viewModel.rows().addListener((javafx.collections.ListChangeListener<Campaign>) ch -> {
-            Campaign s = viewModel.selectedProperty().get();
-            if (s != null) {
-                viewModel.rows().stream().filter(c -> c.id().equals(s.id())).findFirst()
-                        .ifPresent(c -> table.getSelectionModel().select(c));
-            }
-        });
+        Tables.followSelection(table, viewModel.selectedProperty()::set, viewModel.selectedProperty()::get, Campaign::id);
         viewModel.selectedProperty().addListener((o, a, c) -> showCampaign(c));
         statusFilter.getItems().add(null);
         statusFilter.getItems().addAll(Arrays.asList(DeliveryStatus.values()));
-        ListCell<DeliveryStatus> button = statusCell();
-        statusFilter.setButtonCell(button);
-        statusFilter.setCellFactory(l -> statusCell());
+        statusFilter.setButtonCell(Tables.textCells(viewModel::filterName, s -> false).call(null));
+        statusFilter.setCellFactory(Tables.textCells(viewModel::filterName, s -> false));
         statusFilter.valueProperty().bindBidirectional(viewModel.statusFilterProperty());
-        PauseTransition debounce = new PauseTransition(Duration.millis(250));
-        debounce.setOnFinished(e -> viewModel.searchProperty().set(logSearch.getText()));
-        logSearch.textProperty().addListener((o, a, b) -> debounce.playFromStart());
-        textLog(logCustomerColumn, LogEntry::customerName);
-        textLog(logEmailColumn, LogEntry::customerEmail);
-        textLog(logStatusColumn, e -> messages.get("delivery.status." + e.status().name()));
-        textLog(logMessageColumn, LogEntry::message);
+        Debouncer debounce = Debouncer.fx(Duration.millis(250));
+        logSearch.textProperty().addListener((o, a, b) -> debounce.trigger(() -> viewModel.searchProperty().set(logSearch.getText())));
+        Tables.column(logCustomerColumn, LogEntry::customerName);
+        Tables.column(logEmailColumn, LogEntry::customerEmail);
+        Tables.column(logStatusColumn, viewModel::status);
+        Tables.column(logMessageColumn, LogEntry::message);
         logTable.setItems(viewModel.entries().rows());
         Pager.bind(viewModel.entries(), firstButton, previousButton, nextButton, lastButton);
         messageLabel.textProperty().bind(viewModel.messageProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        outcomes = new OutcomeChart(chart, List.of(messages.get("history.chart.sent"), messages.get("history.chart.failed"),
+                messages.get("history.chart.pending")));
         showCampaign(null);
     }
 
-    private ListCell<DeliveryStatus> statusCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(DeliveryStatus s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s == null ? messages.get("history.log.all") : messages.get("delivery.status." + s.name()));
-            }
-        };
-    }
-
     private void showCampaign(Campaign c) {
-        campaignTitle.setText(c == null ? messages.get("history.selectOne") : c.name());
-        campaignRule.setText(c == null ? "" : messages.get("history.rule", RuleEnglish.describe(c.rule())));
-        campaignMessage.setText(c == null ? "" : "“" + c.message() + "”");
-        sendAgainButton.setDisable(c == null || c.failed() == 0);
+        HistoryViewModel.Page p = viewModel.pageOf(c);
+        campaignTitle.setText(p.title());
+        campaignRule.setText(p.rule());
+        campaignMessage.setText(p.message());
+        sendAgainButton.setDisable(!p.canSendAgain());
         if (c == null) {
-            chart.getData().clear();
-            return;
-        }
-        long[] values = {c.sent(), c.failed(), c.pending()};
-        String[] keys = {"history.chart.sent", "history.chart.failed", "history.chart.pending"};
-        if (chart.getData().size() != 3) {
-            chart.getData().clear();
-            for (int i = 0; i < 3; i++) {
-                chart.getData().add(new PieChart.Data(messages.get(keys[i]), values[i]));
-            }
+            outcomes.show();
         } else {
-            for (int i = 0; i < 3; i++) {
-                chart.getData().get(i).setPieValue(values[i]);
-            }
+            outcomes.show(p.sent(), p.failed(), p.pending());
         }
-    }
-
-    private void tick() {
-        if (viewModel.anyRunning()) {
-            viewModel.refresh();
-        }
-    }
-
-    private static void text(TableColumn<Campaign, String> col, Function<Campaign, String> f) {
-        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(f.apply(c.getValue())));
-    }
-
-    private static void textLog(TableColumn<LogEntry, String> col, Function<LogEntry, String> f) {
-        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(f.apply(c.getValue())));
     }
 
     /** Shows a campaign just launched, selected. */
@@ -227,8 +161,7 @@ public final class HistoryView implements Screen {
 
     @Override
     public void shown() {
-        viewModel.refresh();
-        live.play();
+        viewModel.live(true);
     }
 
     @FXML

@@ -2,6 +2,8 @@ package com.crmplatform.campaign.ui;
 
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.CampaignService;
+import com.crmplatform.ui.Formats;
+import com.crmplatform.segment.RuleEnglish;
 import com.crmplatform.campaign.CampaignStatus;
 import com.crmplatform.delivery.DeliveryStatus;
 import com.crmplatform.delivery.LogEntry;
@@ -53,6 +55,60 @@ public final class HistoryViewModel {
         statusFilter.addListener((o, a, b) -> showLog());
         search.addListener((o, a, b) -> showLog());
     }
+
+    /** What the campaign page shows of the selected campaign ({@code null}: none selected). */
+    public record Page(String title, String rule, String message, boolean canSendAgain, long sent, long failed, long pending) {
+    }
+
+    public Page pageOf(Campaign c) {
+        if (c == null) {
+            return new Page(messages.get("history.selectOne"), "", "", false, 0, 0, 0);
+        }
+        return new Page(c.name(), messages.get("history.rule", RuleEnglish.describe(c.rule())), "“" + c.message() + "”",
+                c.failed() > 0, c.sent(), c.failed(), c.pending());
+    }
+
+    /** How far a campaign's delivery has got, 0 to 1. */
+    public static double progress(Campaign c) {
+        return c.audienceSize() == 0 ? 1 : (double) (c.sent() + c.failed()) / c.audienceSize();
+    }
+
+    public String created(Campaign c) {
+        return Formats.dateTime(c.audit().createdAt()) + " · " + c.audit().createdBy();
+    }
+
+    public String status(Campaign c) {
+        return messages.get("campaign.status." + c.status().name());
+    }
+
+    public String status(LogEntry e) {
+        return messages.get("delivery.status." + e.status().name());
+    }
+
+    /** The log filter's names: "All" for none, else the status. */
+    public String filterName(DeliveryStatus s) {
+        return s == null ? messages.get("history.log.all") : messages.get("delivery.status." + s.name());
+    }
+
+    /** While the screen is shown, running campaigns' figures refresh every second. */
+    public void live(boolean shown) {
+        if (shown) {
+            refresh();
+            if (live == null) { // made on first use: view-model tests run without the JavaFX toolkit
+                live = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
+                    if (anyRunning()) {
+                        refresh();
+                    }
+                }));
+                live.setCycleCount(javafx.animation.Timeline.INDEFINITE);
+            }
+            live.play();
+        } else if (live != null) {
+            live.stop();
+        }
+    }
+
+    private javafx.animation.Timeline live;
 
     public HistoryViewModel withAssistant(com.crmplatform.ai.CampaignAssistant a) {
         this.assistant = a;

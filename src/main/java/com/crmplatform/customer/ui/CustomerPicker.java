@@ -1,5 +1,6 @@
 package com.crmplatform.customer.ui;
 
+import com.crmplatform.ui.Debouncer;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.customer.CustomerService;
@@ -8,7 +9,6 @@ import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.SortDirection;
 import com.crmplatform.ui.UiExecutor;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Side;
@@ -37,14 +37,13 @@ public final class CustomerPicker {
         this.field = field;
         this.customers = customers;
         this.executor = executor;
-        PauseTransition debounce = new PauseTransition(Duration.millis(200));
-        debounce.setOnFinished(e -> suggest(field.getText()));
+        Debouncer debounce = Debouncer.fx(Duration.millis(200));
         field.textProperty().addListener((o, a, text) -> {
             if (choosing) {
                 return;
             }
             customer.set(null);
-            debounce.playFromStart();
+            debounce.trigger(() -> suggest(field.getText()));
         });
         field.focusedProperty().addListener((o, a, focused) -> {
             if (!focused) {
@@ -89,6 +88,16 @@ public final class CustomerPicker {
             choosing = false;
         }
         menu.hide();
+    }
+
+    /** The picker follows {@code chosen} and sets it: a filter cleared elsewhere clears the field too. */
+    public void follow(ObjectProperty<Customer> chosen) {
+        customer.addListener((o, a, c) -> chosen.set(c));
+        chosen.addListener((o, a, c) -> {
+            if (c == null && customer.get() != null) {
+                choose(null);
+            }
+        });
     }
 
     public ObjectProperty<Customer> customerProperty() {

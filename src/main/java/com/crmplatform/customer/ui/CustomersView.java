@@ -2,31 +2,25 @@ package com.crmplatform.customer.ui;
 
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerSort;
-import com.crmplatform.order.Order;
-import com.crmplatform.store.SortDirection;
 import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.Pager;
 import com.crmplatform.ui.Screen;
+import com.crmplatform.ui.Tables;
 import java.util.Map;
-import javafx.animation.PauseTransition;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.MouseButton;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -54,27 +48,7 @@ public final class CustomersView implements Screen {
     @FXML
     private VBox emptyState;
     @FXML
-    private VBox detail;
-    @FXML
-    private Label detailName;
-    @FXML
-    private Label detailEmail;
-    @FXML
-    private Label detailPhone;
-    @FXML
-    private Label detailCity;
-    @FXML
-    private Label detailSpend;
-    @FXML
-    private Label detailVisits;
-    @FXML
-    private Label detailLast;
-    @FXML
-    private Label detailUpdated;
-    @FXML
-    private Label ordersHeading;
-    @FXML
-    private ListView<Order> ordersList;
+    private StackPane detailHolder;
     @FXML
     private Label countLabel;
     @FXML
@@ -103,105 +77,27 @@ public final class CustomersView implements Screen {
 
     @FXML
     private void initialize() {
-        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-        emailColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().email()));
-        phoneColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().phone()));
-        cityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().city()));
-        spendColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.money(c.getValue().totalSpend())));
-        visitsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().visits()));
-        lastColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.date(c.getValue().lastPurchaseDate())));
-        Map<TableColumn<Customer, ?>, CustomerSort> sorts = Map.of(nameColumn, CustomerSort.NAME, emailColumn,
-                CustomerSort.EMAIL, spendColumn, CustomerSort.TOTAL_SPEND, visitsColumn, CustomerSort.VISITS,
-                lastColumn, CustomerSort.LAST_PURCHASE);
-        // The database sorts (on an index); the table only shows which column is sorted.
-        table.setSortPolicy(t -> {
-            if (!t.getSortOrder().isEmpty()) {
-                TableColumn<Customer, ?> col = t.getSortOrder().get(0);
-                viewModel.sortBy(sorts.get(col), col.getSortType() == TableColumn.SortType.ASCENDING
-                        ? SortDirection.ASCENDING : SortDirection.DESCENDING);
-            }
-            return true;
-        });
-        table.getSortOrder().add(nameColumn);
+        Tables.column(nameColumn, Customer::name);
+        Tables.column(emailColumn, Customer::email);
+        Tables.column(phoneColumn, Customer::phone);
+        Tables.column(cityColumn, Customer::city);
+        Tables.column(spendColumn, c -> Formats.money(c.totalSpend()));
+        Tables.column(visitsColumn, Customer::visits);
+        Tables.column(lastColumn, c -> Formats.date(c.lastPurchaseDate()));
+        Tables.sortInTheStore(table, Map.of(nameColumn, CustomerSort.NAME, emailColumn, CustomerSort.EMAIL, spendColumn,
+                CustomerSort.TOTAL_SPEND, visitsColumn, CustomerSort.VISITS, lastColumn, CustomerSort.LAST_PURCHASE),
+                nameColumn, viewModel::sortBy);
         table.setItems(viewModel.page().rows());
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
-            if (c != null) {
-                viewModel.selectedProperty().set(c);
-            }
-        });
-        // A reloaded page keeps the selected customer selected.
-        viewModel.page().rows().addListener((javafx.collections.ListChangeListener<Customer>) change -> {
-            Customer s = viewModel.selectedProperty().get();
-            if (s != null) {
-                viewModel.page().rows().stream().filter(c -> c.id().equals(s.id())).findFirst()
-                        .ifPresent(c -> table.getSelectionModel().select(c));
-            }
-        });
-        table.setRowFactory(t -> {
-            TableRow<Customer> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    viewModel.editSelected();
-                }
-            });
-            return row;
-        });
-        PauseTransition debounce = new PauseTransition(Duration.millis(200));
-        debounce.setOnFinished(e -> viewModel.search(searchField.getText()));
-        searchField.textProperty().addListener((o, a, b) -> debounce.playFromStart());
-        searchField.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DOWN) {
-                table.requestFocus();
-                table.getSelectionModel().selectFirst();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                searchField.clear();
-            }
-        });
+        Tables.followSelection(table, viewModel.selectedProperty()::set, viewModel.selectedProperty()::get, Customer::id);
+        Tables.onOpen(table, viewModel::editSelected);
+        Tables.searchField(searchField, table, Duration.millis(200), viewModel::search);
         emptyState.visibleProperty().bind(viewModel.emptyStoreProperty());
         table.visibleProperty().bind(viewModel.emptyStoreProperty().not());
         countLabel.textProperty().bind(viewModel.countText());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty().or(viewModel.page().loadingProperty()));
         Pager.bind(viewModel.page(), firstButton, previousButton, nextButton, lastButton);
-        viewModel.selectedProperty().addListener((o, a, c) -> showDetail(c));
-        ordersList.setItems(viewModel.selectedOrders());
-        ordersList.setCellFactory(l -> new OrderCell());
-        viewModel.selectedOrders().addListener((javafx.collections.ListChangeListener<Order>) c ->
-                ordersHeading.setText(messages.get("customer.orders.heading", viewModel.selectedOrders().size())));
-        showDetail(null);
-    }
-
-    private void showDetail(Customer c) {
-        detail.setDisable(c == null);
-        detailName.setText(c == null ? messages.get("customer.detail.none") : c.name());
-        detailEmail.setText(c == null ? "" : c.email());
-        detailPhone.setText(c == null ? "" : c.phone());
-        detailCity.setText(c == null ? "" : c.city());
-        detailSpend.setText(c == null ? "" : Formats.money(c.totalSpend()));
-        detailVisits.setText(c == null ? "" : String.valueOf(c.visits()));
-        detailLast.setText(c == null ? "" : Formats.date(c.lastPurchaseDate()));
-        detailUpdated.setText(c == null ? "" : messages.get("customer.detail.updated",
-                Formats.dateTime(c.audit().updatedAt()), c.audit().updatedBy()));
-        ordersHeading.setText(messages.get("customer.orders.heading", 0));
-    }
-
-    /** One order in the detail pane: date, amount, items, and whether it was cancelled. */
-    private final class OrderCell extends ListCell<Order> {
-        @Override
-        protected void updateItem(Order o, boolean empty) {
-            super.updateItem(o, empty);
-            if (empty || o == null) {
-                setText(null);
-                return;
-            }
-            String items = o.items().isEmpty() ? "" : " · " + com.crmplatform.order.LineItems.format(o.items());
-            setText(Formats.date(o.orderDate()) + "   " + Formats.money(o.amount()) + items
-                    + (o.isActive() ? "" : "   " + messages.get("order.status.cancelled")));
-            getStyleClass().removeAll("cancelled");
-            if (!o.isActive()) {
-                getStyleClass().add("cancelled");
-            }
-        }
+        detailHolder.getChildren().add(new CustomerDetailPane(viewModel, messages).node());
     }
 
     @Override
@@ -263,20 +159,5 @@ public final class CustomersView implements Screen {
     @FXML
     private void loadDemo() {
         viewModel.loadDemoData();
-    }
-
-    @FXML
-    private void edit() {
-        viewModel.editSelected();
-    }
-
-    @FXML
-    private void newOrder() {
-        viewModel.newOrderForSelected();
-    }
-
-    @FXML
-    private void delete() {
-        viewModel.deleteSelected();
     }
 }

@@ -5,6 +5,8 @@ import com.crmplatform.importexport.CsvExporter;
 import com.crmplatform.importexport.DemoData;
 import com.crmplatform.order.CustomerRemovalService;
 import com.crmplatform.order.OrderService;
+import com.crmplatform.order.LineItems;
+import com.crmplatform.order.Order;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.customer.CustomerSort;
@@ -15,6 +17,7 @@ import com.crmplatform.store.Cursor;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.SortDirection;
 import com.crmplatform.ui.DialogService;
+import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.PagedList;
 import com.crmplatform.ui.UiExecutor;
@@ -70,6 +73,33 @@ public final class CustomersViewModel {
         this.page = new PagedList<>(executor, PAGE_SIZE, c -> new Cursor(sort.keyOf(c), c.id()),
                 e -> message.set(messages.describe(e)));
         selected.addListener((o, old, now) -> loadDetail(now));
+    }
+
+    /** What the detail pane shows of a customer; {@code null} shows that nobody is selected. */
+    public record Detail(String name, String email, String phone, String city, String spend, String visits,
+                         String lastPurchase, String updated) {
+    }
+
+    public Detail detailOf(Customer c) {
+        if (c == null) {
+            return new Detail(messages.get("customer.detail.none"), "", "", "", "", "", "", "");
+        }
+        return new Detail(c.name(), c.email(), c.phone(), c.city(), Formats.money(c.totalSpend()), String.valueOf(c.visits()),
+                Formats.date(c.lastPurchaseDate()), messages.get("customer.detail.updated",
+                Formats.dateTime(c.audit().updatedAt()), c.audit().updatedBy()));
+    }
+
+    /** One order in the detail pane: date, amount, items, and whether it was cancelled. */
+    public String describe(Order o) {
+        String items = o.items().isEmpty() ? "" : " · " + LineItems.format(o.items());
+        return Formats.date(o.orderDate()) + "   " + Formats.money(o.amount()) + items
+                + (o.isActive() ? "" : "   " + messages.get("order.status.cancelled"));
+    }
+
+    /** "Orders (3)" over the selected customer's orders. */
+    public javafx.beans.binding.StringBinding ordersHeading() {
+        return javafx.beans.binding.Bindings.createStringBinding(
+                () -> messages.get("customer.orders.heading", selectedOrders().size()), selectedOrders());
     }
 
     /** Shows the first page; called when the screen opens. */

@@ -8,17 +8,16 @@ import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.Pager;
+import com.crmplatform.ui.Tables;
 import com.crmplatform.ui.Screen;
 import com.crmplatform.ui.UiExecutor;
 import java.util.Map;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -80,34 +79,19 @@ public final class OrdersView implements Screen {
 
     @FXML
     private void initialize() {
-        CustomerPicker picker = new CustomerPicker(customerFilter, customers, executor);
-        picker.customerProperty().addListener((o, a, c) -> viewModel.customerProperty().set(c));
-        viewModel.customerProperty().addListener((o, a, c) -> {
-            if (c == null && picker.customerProperty().get() != null) {
-                picker.choose(null);
-            }
-        });
+        new CustomerPicker(customerFilter, customers, executor).follow(viewModel.customerProperty());
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
-        dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.date(c.getValue().orderDate())));
-        customerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().customerName()));
-        emailColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().customerEmail()));
-        amountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.money(c.getValue().amount())));
-        itemsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(LineItems.format(c.getValue().items())));
-        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(messages.get(
-                c.getValue().isActive() ? "order.status.active" : "order.status.cancelled")));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(Order o, boolean empty) {
-                super.updateItem(o, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("cancelled"), !empty && o != null && !o.isActive());
-            }
-        });
+        Tables.column(dateColumn, o -> Formats.date(o.orderDate()));
+        Tables.column(customerColumn, Order::customerName);
+        Tables.column(emailColumn, Order::customerEmail);
+        Tables.column(amountColumn, o -> Formats.money(o.amount()));
+        Tables.column(itemsColumn, o -> LineItems.format(o.items()));
+        Tables.column(statusColumn, viewModel::status);
+        Tables.markRows(table, o -> !o.isActive(), "cancelled");
         table.setItems(viewModel.page().rows());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> viewModel.selectedProperty().set(s));
-        cancelOrderButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> viewModel.selectedProperty().get() == null || !viewModel.selectedProperty().get().isActive(),
-                viewModel.selectedProperty()));
+        cancelOrderButton.disableProperty().bind(viewModel.canCancel().not());
         countLabel.textProperty().bind(viewModel.countText());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         Pager.bind(viewModel.page(), firstButton, previousButton, nextButton, lastButton);

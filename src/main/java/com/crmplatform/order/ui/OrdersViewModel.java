@@ -119,6 +119,16 @@ public final class OrdersViewModel {
         return to;
     }
 
+    /** Whether the selected order can be cancelled (there is one, and it is active). */
+    public javafx.beans.binding.BooleanBinding canCancel() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().isActive(),
+                selected);
+    }
+
+    public String status(Order o) {
+        return messages.get(o.isActive() ? "order.status.active" : "order.status.cancelled");
+    }
+
     public ObjectProperty<Order> selectedProperty() {
         return selected;
     }

@@ -73,6 +73,15 @@ public final class MongoDocs {
         return e.getCode() == 11000;
     }
 
+    /** Runs work on the central database; a failure becomes a {@link StoreException} that says what to do. */
+    public static <T> T guard(String where, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (com.mongodb.MongoException e) {
+            throw translate(e, where);
+        }
+    }
+
     /** How long a request may wait for the server's answer before the server counts as gone. */
     public static final int READ_TIMEOUT_SECONDS = 30;
 

@@ -108,78 +108,78 @@ class CampaignBuilderViewModelTest {
         ManualDebouncer debouncer = new ManualDebouncer();
         ManualExecutor executor = new ManualExecutor();
         CampaignBuilderViewModel vm = builder(executor, debouncer);
-        ConditionNode spend = (ConditionNode) vm.rootProperty().get().children().get(0); // totalSpend > 10000
+        ConditionNode spend = (ConditionNode) vm.rules().rootProperty().get().children().get(0); // totalSpend > 10000
         spend.valueProperty().set("1");
         spend.valueProperty().set("10");
         spend.valueProperty().set("100");
-        assertEquals(0, vm.countsStarted(), "nothing is counted while the user types");
+        assertEquals(0, vm.audience().countsStarted(), "nothing is counted while the user types");
         debouncer.quiet();
-        assertEquals(1, vm.countsStarted(), "one count for three keystrokes");
+        assertEquals(1, vm.audience().countsStarted(), "one count for three keystrokes");
         spend.valueProperty().set("30000");
         debouncer.quiet();
         assertEquals(2, executor.jobs.size());
         executor.finish(1);
-        assertEquals(3, vm.audienceSizeProperty().get(), "totalSpend > 30000: 35000, 40000, 45000");
+        assertEquals(3, vm.audience().sizeProperty().get(), "totalSpend > 30000: 35000, 40000, 45000");
         executor.finish(0); // the stale count for > 100 arrives late
-        assertEquals(3, vm.audienceSizeProperty().get(), "a cancelled count changes nothing");
-        assertEquals("Total spend > ₹30,000", vm.ruleTextProperty().get());
+        assertEquals(3, vm.audience().sizeProperty().get(), "a cancelled count changes nothing");
+        assertEquals("Total spend > ₹30,000", vm.audience().ruleTextProperty().get());
     }
 
     @Test
     void describingTheAudienceFillsTheEditorAndSaysWhichEngineAnswered() {
         CampaignBuilderViewModel vm = builder(UiExecutor.currentThread(), Debouncer.immediate());
-        vm.describe("spent over 20k or visited more than 7 times");
-        assertEquals("Total spend > ₹20,000 OR Visits > 7", vm.ruleTextProperty().get());
-        assertEquals(5, vm.audienceSizeProperty().get()); // spend 25000..45000 (visits 8, 9 are among them)
-        assertTrue(vm.describeNoteProperty().get().contains("built-in parser"), vm.describeNoteProperty().get());
-        assertTrue(vm.describeNoteProperty().get().contains("no Groq API key"), vm.describeNoteProperty().get());
-        vm.describe("people who like cricket");
-        assertTrue(vm.describeNoteProperty().get().contains("like cricket"), vm.describeNoteProperty().get());
-        assertEquals("Total spend > ₹20,000 OR Visits > 7", vm.ruleTextProperty().get(), "the rule being edited is kept");
+        vm.sources().describe("spent over 20k or visited more than 7 times");
+        assertEquals("Total spend > ₹20,000 OR Visits > 7", vm.audience().ruleTextProperty().get());
+        assertEquals(5, vm.audience().sizeProperty().get()); // spend 25000..45000 (visits 8, 9 are among them)
+        assertTrue(vm.sources().noteProperty().get().contains("built-in parser"), vm.sources().noteProperty().get());
+        assertTrue(vm.sources().noteProperty().get().contains("no Groq API key"), vm.sources().noteProperty().get());
+        vm.sources().describe("people who like cricket");
+        assertTrue(vm.sources().noteProperty().get().contains("like cricket"), vm.sources().noteProperty().get());
+        assertEquals("Total spend > ₹20,000 OR Visits > 7", vm.audience().ruleTextProperty().get(), "the rule being edited is kept");
     }
 
     @Test
     void aBadValueIsShownOnItsConditionAndNothingIsCounted() {
         CampaignBuilderViewModel vm = builder(UiExecutor.currentThread(), Debouncer.immediate());
         vm.recount();
-        long before = vm.audienceSizeProperty().get();
+        long before = vm.audience().sizeProperty().get();
         assertEquals(7, before); // 10000 < spend: 15000 .. 45000
-        ConditionNode spend = (ConditionNode) vm.rootProperty().get().children().get(0);
+        ConditionNode spend = (ConditionNode) vm.rules().rootProperty().get().children().get(0);
         spend.valueProperty().set("ten thousand");
         assertEquals("\"ten thousand\" has no number in it.", spend.errorProperty().get());
-        assertEquals(-1, vm.audienceSizeProperty().get());
-        assertTrue(vm.sample().isEmpty());
+        assertEquals(-1, vm.audience().sizeProperty().get());
+        assertTrue(vm.audience().sample().isEmpty());
     }
 
     @Test
     void nestedGroupsSavedSegmentsAndLaunchFreezingTheAudience() {
         CampaignBuilderViewModel vm = builder(UiExecutor.currentThread(), Debouncer.immediate());
-        GroupNode root = vm.rootProperty().get();
-        vm.addGroup(root); // OR group
+        GroupNode root = vm.rules().rootProperty().get();
+        vm.rules().addGroup(root); // OR group
         GroupNode or = (GroupNode) root.children().get(1);
         ConditionNode visits = (ConditionNode) or.children().get(0);
         visits.fieldProperty().set(RuleField.VISITS);
         visits.operatorProperty().set(RuleOperator.LT);
         visits.valueProperty().set("3");
-        vm.addCondition(or);
+        vm.rules().addCondition(or);
         ConditionNode inactive = (ConditionNode) or.children().get(1);
         inactive.fieldProperty().set(RuleField.INACTIVE_DAYS);
         inactive.valueProperty().set("200");
-        assertTrue(vm.ruleTextProperty().get().startsWith("Total spend > ₹10,000 AND (Visits < 3 OR Inactive > 200 days)"));
-        long audience = vm.audienceSizeProperty().get();
+        assertTrue(vm.audience().ruleTextProperty().get().startsWith("Total spend > ₹10,000 AND (Visits < 3 OR Inactive > 200 days)"));
+        long audience = vm.audience().sizeProperty().get();
         assertTrue(audience > 0 && audience < 10, "audience " + audience);
-        assertEquals(Math.min(5, audience), vm.sample().size());
+        assertEquals(Math.min(5, audience), vm.audience().sample().size());
 
-        vm.saveSegment("Lapsed big spenders");
-        assertEquals(1, vm.savedSegments().size());
-        vm.remove(root, or);
-        assertEquals(7, vm.audienceSizeProperty().get());
-        vm.loadSegment(vm.savedSegments().get(0));
-        assertEquals(audience, vm.audienceSizeProperty().get(), "the saved rule comes back");
+        vm.sources().save("Lapsed big spenders");
+        assertEquals(1, vm.sources().saved().size());
+        vm.rules().remove(root, or);
+        assertEquals(7, vm.audience().sizeProperty().get());
+        vm.sources().load(vm.sources().saved().get(0));
+        assertEquals(audience, vm.audience().sizeProperty().get(), "the saved rule comes back");
 
-        vm.nameProperty().set("Come back");
-        vm.messageProperty().set("Hi {firstName}!");
-        assertTrue(vm.preview().get().startsWith("Hi Shopper"));
+        vm.draft().nameProperty().set("Come back");
+        vm.draft().messageProperty().set("Hi {firstName}!");
+        assertTrue(vm.draft().preview(vm.audience().sample()).get().startsWith("Hi Shopper"));
         List<Campaign> launched = new ArrayList<>();
         vm.launch(launched::add);
         assertEquals(1, launched.size());

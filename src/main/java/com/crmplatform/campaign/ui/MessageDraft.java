@@ -1,0 +1,76 @@
+package com.crmplatform.campaign.ui;
+
+import com.crmplatform.ai.CampaignAssistant;
+import com.crmplatform.ai.RuleGenerator;
+import com.crmplatform.campaign.MessageTemplate;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.segment.SegmentRule;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.UiExecutor;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+/** The campaign's name and message, its preview for a real customer, and suggested wordings. */
+public final class MessageDraft {
+
+    private final UiExecutor executor;
+    private final Messages messages;
+    private final RuleSources.Notes notes;
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("Hi {firstName}, here's 10% off on your next order!");
+    private CampaignAssistant assistant;
+
+    MessageDraft(UiExecutor executor, Messages messages, RuleSources.Notes notes) {
+        this.executor = executor;
+        this.messages = messages;
+        this.notes = notes;
+    }
+
+    void useAssistant(CampaignAssistant assistant) {
+        this.assistant = assistant;
+    }
+
+    /** Three message suggestions for the audience of {@code rule} (and the campaign name as the goal). */
+    public void suggest(Optional<SegmentRule.Group> rule, Consumer<List<String>> show) {
+        if (rule.isEmpty() || assistant == null) {
+            notes.problem(messages.get("builder.fixConditions"));
+            return;
+        }
+        String goal = name.get();
+        notes.problem("");
+        notes.info(messages.get("builder.suggest.working"));
+        executor.submit(() -> assistant.suggestMessages(rule.get(), goal), s -> {
+            notes.info(s.engine() == RuleGenerator.Engine.GROQ ? messages.get("builder.suggest.groq")
+                    : messages.get("builder.suggest.offline"));
+            show.accept(s.value());
+        }, e -> notes.problem(messages.describe(e)));
+    }
+
+    /** The message as the first of {@code sample} will get it. */
+    public StringBinding preview(ObservableList<Customer> sample) {
+        return Bindings.createStringBinding(() -> {
+            if (sample.isEmpty()) {
+                return messages.get("builder.preview.none");
+            }
+            try {
+                return MessageTemplate.render(MessageTemplate.check(message.get()), sample.get(0));
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }, sample, message);
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}
