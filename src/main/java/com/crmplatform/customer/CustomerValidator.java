@@ -2,6 +2,7 @@ package com.crmplatform.customer;
 
 import com.crmplatform.store.Limits;
 import com.crmplatform.store.Money;
+import com.crmplatform.store.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -28,9 +29,9 @@ public final class CustomerValidator {
     public Map<CustomerField, String> validate(CustomerDraft d) {
         Map<CustomerField, String> errors = new EnumMap<>(CustomerField.class);
         if (d.name().isEmpty()) {
-            errors.put(CustomerField.NAME, "Name is required.");
+            errors.put(CustomerField.NAME, Texts.get("customer.error.name.required"));
         } else if (d.name().length() > MAX_NAME) {
-            errors.put(CustomerField.NAME, "Name is longer than " + MAX_NAME + " characters.");
+            errors.put(CustomerField.NAME, Texts.get("customer.error.name.long", MAX_NAME));
         }
         String emailError = emailProblem(d.email());
         if (emailError != null) {
@@ -41,36 +42,34 @@ public final class CustomerValidator {
             errors.put(CustomerField.PHONE, phoneError);
         }
         if (d.city().length() > Limits.MAX_CITY) {
-            errors.put(CustomerField.CITY, "City is longer than " + Limits.MAX_CITY + " characters.");
+            errors.put(CustomerField.CITY, Texts.get("customer.error.city.long", Limits.MAX_CITY));
         }
         if (d.totalSpend().signum() < 0) {
-            errors.put(CustomerField.TOTAL_SPEND, "Total spend cannot be negative.");
+            errors.put(CustomerField.TOTAL_SPEND, Texts.get("customer.error.spend.negative"));
         } else if (!Money.hasAtMostPaise(d.totalSpend())) {
-            errors.put(CustomerField.TOTAL_SPEND, "Total spend has more than two decimal places.");
+            errors.put(CustomerField.TOTAL_SPEND, Texts.get("customer.error.spend.paise"));
         } else if (d.totalSpend().compareTo(Limits.MAX_TOTAL_SPEND) > 0) {
-            errors.put(CustomerField.TOTAL_SPEND, "Total spend is more than the largest allowed, ₹"
-                    + Limits.MAX_TOTAL_SPEND.toPlainString() + ".");
+            errors.put(CustomerField.TOTAL_SPEND, Texts.get("customer.error.spend.large", Limits.MAX_TOTAL_SPEND.toPlainString()));
         }
         if (d.visits() < 0) {
-            errors.put(CustomerField.VISITS, "Visits cannot be negative.");
+            errors.put(CustomerField.VISITS, Texts.get("customer.error.visits.negative"));
         } else if (d.visits() > Limits.MAX_VISITS) {
-            errors.put(CustomerField.VISITS, "Visits is more than the largest allowed, " + Limits.MAX_VISITS + ".");
+            errors.put(CustomerField.VISITS, Texts.get("customer.error.visits.large", Limits.MAX_VISITS));
         }
         if (d.lastPurchaseDate() != null && d.lastPurchaseDate().isAfter(LocalDate.now(clock))) {
-            errors.put(CustomerField.LAST_PURCHASE_DATE, "Last purchase date is in the future.");
+            errors.put(CustomerField.LAST_PURCHASE_DATE, Texts.get("customer.error.last.future"));
         } else if (d.lastPurchaseDate() != null && !Limits.isSaneDate(d.lastPurchaseDate())) {
-            errors.put(CustomerField.LAST_PURCHASE_DATE, "Last purchase date " + d.lastPurchaseDate()
-                    + " is not " + Limits.dateRange() + ".");
+            errors.put(CustomerField.LAST_PURCHASE_DATE, Texts.get("customer.error.last.range", d.lastPurchaseDate().toString(), Limits.EARLIEST_DATE.toString(), Limits.LATEST_DATE.toString()));
         }
         return errors;
     }
 
     public static String emailProblem(String email) {
         if (email == null || email.isBlank()) {
-            return "Email is required.";
+            return Texts.get("customer.error.email.required");
         }
         if (email.length() > Limits.MAX_EMAIL || !EMAIL.matcher(email.strip()).matches()) {
-            return "\"" + email.strip() + "\" is not a valid email address (expected name@example.com).";
+            return Texts.get("customer.error.email.invalid", email.strip());
         }
         return null;
     }
@@ -80,11 +79,11 @@ public final class CustomerValidator {
             return null;
         }
         if (phone.length() > Limits.MAX_PHONE) {
-            return "The phone number is longer than " + Limits.MAX_PHONE + " characters.";
+            return Texts.get("customer.error.phone.long", Limits.MAX_PHONE);
         }
         int digits = digitsOf(phone).length();
         if (!PHONE_CHARS.matcher(phone).matches() || digits < 7 || digits > 15) {
-            return "\"" + phone + "\" does not look like a phone number (7 to 15 digits, e.g. +91 98765 43210).";
+            return Texts.get("customer.error.phone.invalid", phone);
         }
         return null;
     }

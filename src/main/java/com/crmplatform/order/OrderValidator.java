@@ -2,6 +2,7 @@ package com.crmplatform.order;
 
 import com.crmplatform.store.Limits;
 import com.crmplatform.store.Money;
+import com.crmplatform.store.Texts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,32 +21,31 @@ public final class OrderValidator {
     public Map<OrderField, String> validate(BigDecimal amount, LocalDate date, java.util.List<LineItem> items) {
         Map<OrderField, String> errors = new EnumMap<>(OrderField.class);
         if (amount == null) {
-            errors.put(OrderField.AMOUNT, "Amount is required.");
+            errors.put(OrderField.AMOUNT, Texts.get("order.error.amount.required"));
         } else if (amount.signum() <= 0) {
-            errors.put(OrderField.AMOUNT, "Amount must be more than zero.");
+            errors.put(OrderField.AMOUNT, Texts.get("order.error.amount.positive"));
         } else if (!Money.hasAtMostPaise(amount)) {
-            errors.put(OrderField.AMOUNT, "Amount has more than two decimal places.");
+            errors.put(OrderField.AMOUNT, Texts.get("order.error.amount.paise"));
         } else if (amount.compareTo(Limits.MAX_ORDER_AMOUNT) > 0) {
-            errors.put(OrderField.AMOUNT, "Amount is more than the largest allowed for one order, ₹"
-                    + Limits.MAX_ORDER_AMOUNT.toPlainString() + ".");
+            errors.put(OrderField.AMOUNT, Texts.get("order.error.amount.large", Limits.MAX_ORDER_AMOUNT.toPlainString()));
         }
         if (date == null) {
-            errors.put(OrderField.ORDER_DATE, "Order date is required.");
+            errors.put(OrderField.ORDER_DATE, Texts.get("order.error.date.required"));
         } else if (date.isAfter(LocalDate.now(clock))) {
-            errors.put(OrderField.ORDER_DATE, "Order date " + date + " is in the future.");
+            errors.put(OrderField.ORDER_DATE, Texts.get("order.error.date.future", date.toString()));
         } else if (!Limits.isSaneDate(date)) {
-            errors.put(OrderField.ORDER_DATE, "Order date " + date + " is not " + Limits.dateRange() + ".");
+            errors.put(OrderField.ORDER_DATE, Texts.get("order.error.date.range", date.toString(), Limits.EARLIEST_DATE.toString(), Limits.LATEST_DATE.toString()));
         }
         if (items.size() > Limits.MAX_ITEMS) {
-            errors.put(OrderField.ITEMS, "An order can have at most " + Limits.MAX_ITEMS + " line items.");
+            errors.put(OrderField.ITEMS, Texts.get("order.error.items.many", Limits.MAX_ITEMS));
         }
         for (LineItem i : items) {
             if (i.name().isEmpty() || i.quantity() < 1) {
-                errors.put(OrderField.ITEMS, "Each line item needs a name and a quantity of at least 1.");
+                errors.put(OrderField.ITEMS, Texts.get("order.error.items.incomplete"));
             } else if (i.name().length() > Limits.MAX_ITEM_NAME) {
-                errors.put(OrderField.ITEMS, "An item name is longer than " + Limits.MAX_ITEM_NAME + " characters.");
+                errors.put(OrderField.ITEMS, Texts.get("order.error.items.long", Limits.MAX_ITEM_NAME));
             } else if (i.name().contains(";")) {
-                errors.put(OrderField.ITEMS, "An item name cannot contain \";\".");
+                errors.put(OrderField.ITEMS, Texts.get("order.error.items.semicolon"));
             }
         }
         return errors;

@@ -15,7 +15,7 @@ public final class Messages {
     }
 
     public static Messages load(Locale locale) {
-        return new Messages(ResourceBundle.getBundle("com.crmplatform.ui.messages", locale));
+        return new Messages(ResourceBundle.getBundle("com.crmplatform.messages", locale));
     }
 
     public ResourceBundle bundle() {

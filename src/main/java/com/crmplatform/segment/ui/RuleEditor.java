@@ -1,5 +1,6 @@
 package com.crmplatform.segment.ui;
 
+import com.crmplatform.store.Texts;
 import com.crmplatform.segment.RuleField;
 import com.crmplatform.segment.RuleOperator;
 import com.crmplatform.segment.SegmentRule;
@@ -74,7 +75,7 @@ public final class RuleEditor {
                 Object v = switch (f.type()) {
                     case DATE -> {
                         if (date.get() == null) {
-                            throw new IllegalArgumentException("Choose a date.");
+                            throw new IllegalArgumentException(Texts.get("rule.error.date"));
                         }
                         yield date.get();
                     }
@@ -83,27 +84,27 @@ public final class RuleEditor {
                         try {
                             d = com.crmplatform.store.Amounts.parse(value.get());
                         } catch (IllegalArgumentException bad) {
-                            throw new IllegalArgumentException("\"" + value.get().strip() + "\" " + bad.getMessage() + ".");
+                            throw new IllegalArgumentException(Texts.get("rule.error.amount.bad", value.get().strip(), bad.getMessage()));
                         }
                         if (d == null) {
-                            throw new IllegalArgumentException("Enter an amount in rupees.");
+                            throw new IllegalArgumentException(Texts.get("rule.error.amount.empty"));
                         }
                         if (d.signum() < 0) {
-                            throw new IllegalArgumentException("The amount cannot be negative.");
+                            throw new IllegalArgumentException(Texts.get("rule.error.amount.negative"));
                         }
                         yield d;
                     }
                     case INTEGER -> {
                         String s = value.get().strip();
                         if (s.isEmpty() || !s.matches("\\d{1,9}")) {
-                            throw new IllegalArgumentException(f == RuleField.INACTIVE_DAYS
-                                    ? "Enter a number of days." : "Enter a whole number.");
+                            throw new IllegalArgumentException(Texts.get(f == RuleField.INACTIVE_DAYS
+                                    ? "rule.error.days" : "rule.error.whole"));
                         }
                         long n = Long.parseLong(s);
                         long max = f == RuleField.INACTIVE_DAYS ? com.crmplatform.store.Limits.MAX_INACTIVE_DAYS
                                 : com.crmplatform.store.Limits.MAX_VISITS;
                         if (n > max) {
-                            throw new IllegalArgumentException("Enter at most " + max + ".");
+                            throw new IllegalArgumentException(Texts.get("rule.error.max", max));
                         }
                         yield n;
                     }
@@ -111,7 +112,7 @@ public final class RuleEditor {
                 error.set("");
                 return Optional.of(new SegmentRule.Condition(f, operator.get(), v));
             } catch (NumberFormatException e) {
-                error.set("\"" + value.get().strip() + "\" is not a number.");
+                error.set(Texts.get("rule.error.number", value.get().strip()));
             } catch (IllegalArgumentException e) {
                 error.set(e.getMessage());
             }
