@@ -2,15 +2,14 @@ package com.crmplatform.ai;
 
 import com.crmplatform.segment.RuleField;
 import com.crmplatform.segment.RuleOperator;
-import com.crmplatform.segment.SegmentRule;
 import com.crmplatform.segment.SegmentRule.Condition;
 import com.crmplatform.segment.SegmentRule.Group;
 import com.crmplatform.segment.SegmentRule.Logic;
+import com.crmplatform.segment.SegmentRule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**

@@ -1,24 +1,15 @@
 package com.crmplatform.app;
 
-import com.crmplatform.store.mongo.MongoDocs;
-
-import com.crmplatform.campaign.CampaignRepository;
 import com.crmplatform.campaign.MongoCampaignRepository;
 import com.crmplatform.config.Secrets;
-import com.crmplatform.delivery.CommunicationLogRepository;
-import com.crmplatform.delivery.MongoCommunicationLogRepository;
-import com.crmplatform.customer.CustomerRepository;
 import com.crmplatform.customer.MongoCustomerRepository;
-import com.crmplatform.order.MongoOrderRepository;
-import com.crmplatform.order.OrderRepository;
-import com.crmplatform.segment.SegmentRepository;
-import com.crmplatform.segment.AudienceRepository;
-import com.crmplatform.order.CustomerRemovals;
+import com.crmplatform.delivery.MongoCommunicationLogRepository;
 import com.crmplatform.order.MongoCustomerRemovals;
+import com.crmplatform.order.MongoOrderRepository;
 import com.crmplatform.segment.MongoAudienceRepository;
 import com.crmplatform.segment.MongoSegmentRepository;
-import com.crmplatform.app.Store;
 import com.crmplatform.store.StoreException;
+import com.crmplatform.store.mongo.MongoDocs;
 import com.crmplatform.store.mongo.MongoSchema;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -27,43 +18,41 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /** The central store: a MongoDB replica set or Atlas cluster named by {@code MONGO_URL}. */
-public final class MongoStore implements Store {
+public final class MongoStore extends AssembledStore {
 
     public static final String DEFAULT_DATABASE = "crm-platform";
 
     private final MongoClient client;
     private final MongoDatabase database;
     private final String masked;
-    private final CustomerRepository customers;
     private final MongoOrderRepository orders;
     private final MongoCampaignRepository campaigns;
-    private final CommunicationLogRepository communicationLog;
-    private final SegmentRepository segments;
-    private final AudienceRepository audience;
-    private final CustomerRemovals customerRemovals;
 
-    private MongoStore(MongoClient client, MongoDatabase database, String masked) {
+    private MongoStore(MongoClient client, MongoDatabase database, String masked, Repositories repositories) {
+        super(repositories);
         this.client = client;
         this.database = database;
         this.masked = masked;
+        this.orders = (MongoOrderRepository) repositories.orders();
+        this.campaigns = (MongoCampaignRepository) repositories.campaigns();
+    }
+
+    private static Repositories repositories(MongoDatabase database, String masked) {
         MongoCollection<Document> customerCollection = database.getCollection("customers");
-        this.orders = new MongoOrderRepository(database.getCollection("orders"), customerCollection, masked);
-        MongoCustomerRepository customerRepository = new MongoCustomerRepository(customerCollection, masked);
-        this.customers = customerRepository;
-        this.audience = new MongoAudienceRepository(customerRepository);
-        this.customerRemovals = new MongoCustomerRemovals(customerRepository, orders);
-        this.orders.useAudience(audience);
-        this.campaigns = new MongoCampaignRepository(database.getCollection("campaigns"),
-                database.getCollection("communication_log"), audience, masked);
-        this.communicationLog = new MongoCommunicationLogRepository(database.getCollection("communication_log"),
-                database.getCollection("campaigns"), masked);
-        this.segments = new MongoSegmentRepository(database.getCollection("segments"), masked);
+        MongoOrderRepository orders = new MongoOrderRepository(database.getCollection("orders"), customerCollection, masked);
+        MongoCustomerRepository customers = new MongoCustomerRepository(customerCollection, masked);
+        MongoAudienceRepository audience = new MongoAudienceRepository(customers);
+        orders.useAudience(audience);
+        return new Repositories(customers, orders, new MongoCampaignRepository(database.getCollection("campaigns"),
+                database.getCollection("communication_log"), audience, masked),
+                new MongoCommunicationLogRepository(database.getCollection("communication_log"),
+                        database.getCollection("campaigns"), masked),
+                new MongoSegmentRepository(database.getCollection("segments"), masked), audience,
+                new MongoCustomerRemovals(customers, orders));
     }
 
     /**
@@ -97,7 +86,7 @@ public final class MongoStore implements Store {
             MongoDatabase db = client.getDatabase(cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DATABASE);
             db.runCommand(new Document("ping", 1));
             MongoSchema.apply(db);
-            MongoStore store = new MongoStore(client, db, masked);
+            MongoStore store = new MongoStore(client, db, masked, repositories(db, masked));
             store.orders.recoverInterruptedWrites();
             store.campaigns.recountRunning();
             return store;
@@ -110,40 +99,12 @@ public final class MongoStore implements Store {
         }
     }
 
-    @Override
-    public CustomerRemovals customerRemovals() {
-        return customerRemovals;
-    }
 
-    @Override
-    public AudienceRepository audience() {
-        return audience;
-    }
 
-    @Override
-    public CustomerRepository customers() {
-        return customers;
-    }
 
-    @Override
-    public OrderRepository orders() {
-        return orders;
-    }
 
-    @Override
-    public CampaignRepository campaigns() {
-        return campaigns;
-    }
 
-    @Override
-    public CommunicationLogRepository communicationLog() {
-        return communicationLog;
-    }
 
-    @Override
-    public SegmentRepository segments() {
-        return segments;
-    }
 
     @Override
     public String description() {

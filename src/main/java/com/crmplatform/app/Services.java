@@ -5,16 +5,15 @@ import com.crmplatform.ai.GroqSettings;
 import com.crmplatform.ai.RuleGenerator;
 import com.crmplatform.auth.CurrentUser;
 import com.crmplatform.campaign.CampaignService;
-import com.crmplatform.segment.SegmentService;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.customer.CustomerService;
 import com.crmplatform.importexport.CsvExporter;
 import com.crmplatform.importexport.CustomerImporter;
 import com.crmplatform.importexport.DemoData;
 import com.crmplatform.importexport.OrderImporter;
-import com.crmplatform.order.OrderService;
 import com.crmplatform.order.CustomerRemovalService;
-import com.crmplatform.app.Store;
+import com.crmplatform.order.OrderService;
+import com.crmplatform.segment.SegmentService;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 

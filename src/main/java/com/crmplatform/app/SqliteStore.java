@@ -1,51 +1,34 @@
 package com.crmplatform.app;
 
-import com.crmplatform.store.sqlite.SqliteSchema;
-
-import com.crmplatform.store.sqlite.SqliteDatabase;
-
-import com.crmplatform.campaign.CampaignRepository;
 import com.crmplatform.campaign.SqliteCampaignRepository;
-import com.crmplatform.customer.CustomerRepository;
-import com.crmplatform.delivery.CommunicationLogRepository;
-import com.crmplatform.delivery.SqliteCommunicationLogRepository;
 import com.crmplatform.customer.SqliteCustomerRepository;
-import com.crmplatform.order.OrderRepository;
-import com.crmplatform.order.SqliteOrderRepository;
-import com.crmplatform.segment.SegmentRepository;
-import com.crmplatform.segment.AudienceRepository;
-import com.crmplatform.order.CustomerRemovals;
+import com.crmplatform.delivery.SqliteCommunicationLogRepository;
 import com.crmplatform.order.SqliteCustomerRemovals;
+import com.crmplatform.order.SqliteOrderRepository;
 import com.crmplatform.segment.SqliteAudienceRepository;
 import com.crmplatform.segment.SqliteSegmentRepository;
-import com.crmplatform.app.Store;
+import com.crmplatform.store.sqlite.SqliteDatabase;
+import com.crmplatform.store.sqlite.SqliteSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The local store: one SQLite file in the data directory. */
-public final class SqliteStore implements Store {
+public final class SqliteStore extends AssembledStore {
 
     public static final String FILE_NAME = "crm.db";
 
     private final SqliteDatabase db;
-    private final CustomerRepository customers;
-    private final OrderRepository orders;
-    private final CampaignRepository campaigns;
-    private final CommunicationLogRepository communicationLog;
-    private final SegmentRepository segments;
-    private final AudienceRepository audience;
-    private final CustomerRemovals customerRemovals;
 
     private SqliteStore(SqliteDatabase db) {
+        super(repositories(db));
         this.db = db;
-        SqliteCustomerRepository customerRepository = new SqliteCustomerRepository(db);
-        this.customers = customerRepository;
-        this.audience = new SqliteAudienceRepository(customerRepository);
-        this.customerRemovals = new SqliteCustomerRemovals(customerRepository);
-        this.orders = new SqliteOrderRepository(db);
-        this.campaigns = new SqliteCampaignRepository(db);
-        this.communicationLog = new SqliteCommunicationLogRepository(db);
-        this.segments = new SqliteSegmentRepository(db);
+    }
+
+    private static Repositories repositories(SqliteDatabase db) {
+        SqliteCustomerRepository customers = new SqliteCustomerRepository(db);
+        return new Repositories(customers, new SqliteOrderRepository(db), new SqliteCampaignRepository(db),
+                new SqliteCommunicationLogRepository(db), new SqliteSegmentRepository(db), new SqliteAudienceRepository(customers),
+                new SqliteCustomerRemovals(customers));
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}, with its schema and indexes. */
@@ -82,40 +65,12 @@ public final class SqliteStore implements Store {
         return db;
     }
 
-    @Override
-    public CustomerRemovals customerRemovals() {
-        return customerRemovals;
-    }
 
-    @Override
-    public AudienceRepository audience() {
-        return audience;
-    }
 
-    @Override
-    public CustomerRepository customers() {
-        return customers;
-    }
 
-    @Override
-    public OrderRepository orders() {
-        return orders;
-    }
 
-    @Override
-    public CampaignRepository campaigns() {
-        return campaigns;
-    }
 
-    @Override
-    public CommunicationLogRepository communicationLog() {
-        return communicationLog;
-    }
 
-    @Override
-    public SegmentRepository segments() {
-        return segments;
-    }
 
     @Override
     public String description() {

@@ -1,14 +1,13 @@
 package com.crmplatform.app;
 
-import com.crmplatform.store.StoreStatus;
-import com.crmplatform.segment.AudienceRepository;
-import com.crmplatform.order.CustomerRemovals;
-
 import com.crmplatform.campaign.CampaignRepository;
 import com.crmplatform.customer.CustomerRepository;
 import com.crmplatform.delivery.CommunicationLogRepository;
+import com.crmplatform.order.CustomerRemovals;
 import com.crmplatform.order.OrderRepository;
+import com.crmplatform.segment.AudienceRepository;
 import com.crmplatform.segment.SegmentRepository;
+import com.crmplatform.store.StoreStatus;
 
 /** An open database: the repositories over it and what to tell the user about it. */
 public interface Store extends StoreStatus, AutoCloseable {

@@ -1,8 +1,6 @@
 package com.crmplatform.app;
 
 import com.crmplatform.config.AppConfig;
-import com.crmplatform.app.MongoStore;
-import com.crmplatform.app.SqliteStore;
 
 /** Opens the store the configuration names: MongoDB when a URL is set, else the local file. */
 public final class StoreOpener {

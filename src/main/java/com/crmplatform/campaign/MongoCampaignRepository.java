@@ -1,14 +1,13 @@
 package com.crmplatform.campaign;
 
 import com.crmplatform.customer.Customer;
-import com.crmplatform.segment.AudienceRepository;
 import com.crmplatform.delivery.DeliveryStatus;
 import com.crmplatform.delivery.LogEntry;
+import com.crmplatform.segment.AudienceRepository;
 import com.crmplatform.segment.RuleJson;
 import com.crmplatform.store.NotFoundException;
 import com.crmplatform.store.mongo.MongoDocs;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;

@@ -1,10 +1,9 @@
 package com.crmplatform.cli;
 
-import com.crmplatform.auth.SignInConfig;
-
 import com.crmplatform.auth.BrowserOpener;
 import com.crmplatform.auth.GoogleSignIn;
 import com.crmplatform.auth.SessionManager;
+import com.crmplatform.auth.SignInConfig;
 import com.crmplatform.auth.TokenStore;
 import java.nio.file.Path;
 import java.time.Clock;

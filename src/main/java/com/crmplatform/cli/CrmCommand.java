@@ -1,10 +1,10 @@
 package com.crmplatform.cli;
 
 import com.crmplatform.app.Services;
+import com.crmplatform.app.StoreOpener;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.config.ConfigLoader;
-import com.crmplatform.app.StoreOpener;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Command;

@@ -2,7 +2,6 @@ package com.crmplatform.customer;
 
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

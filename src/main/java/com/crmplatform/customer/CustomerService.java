@@ -5,7 +5,6 @@ import com.crmplatform.store.Audit;
 import com.crmplatform.store.DuplicateEmailException;
 import com.crmplatform.store.Ids;
 import com.crmplatform.store.Money;
-import com.crmplatform.store.NotFoundException;
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
 import java.time.Clock;

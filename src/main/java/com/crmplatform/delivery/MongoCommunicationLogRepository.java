@@ -3,7 +3,6 @@ package com.crmplatform.delivery;
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.mongo.MongoDocs;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;

@@ -1,21 +1,18 @@
 package com.crmplatform.desktop;
 
-import com.crmplatform.auth.SignInConfig;
-
-import com.crmplatform.app.Services;
-
-import com.crmplatform.app.BackgroundExecutor;
-
 import atlantafx.base.theme.PrimerLight;
+import com.crmplatform.app.BackgroundExecutor;
+import com.crmplatform.app.Services;
+import com.crmplatform.app.StoreOpener;
 import com.crmplatform.auth.BrowserOpener;
 import com.crmplatform.auth.CurrentUser;
 import com.crmplatform.auth.GoogleSignIn;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.auth.SessionManager;
+import com.crmplatform.auth.SignInConfig;
 import com.crmplatform.auth.TokenStore;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.config.ConfigLoader;
-import com.crmplatform.app.StoreOpener;
 import com.crmplatform.ui.FxUiExecutor;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.SignInView;

@@ -1,9 +1,7 @@
 package com.crmplatform.desktop;
 
 import com.crmplatform.app.BackgroundExecutor;
-
 import com.crmplatform.app.Services;
-
 import com.crmplatform.delivery.DeliveryWorker;
 import com.crmplatform.delivery.SimulatedVendor;
 import com.crmplatform.delivery.VendorLedger;

@@ -4,11 +4,11 @@ import com.crmplatform.cli.Cli;
 import com.crmplatform.config.ConfigLoader;
 import com.crmplatform.config.DataDirectory;
 import java.io.IOException;
-import java.util.List;
-import org.slf4j.LoggerFactory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * The jar's entry point. No arguments opens the window; anything else is the command line. It is

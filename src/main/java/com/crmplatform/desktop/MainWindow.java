@@ -1,9 +1,8 @@
 package com.crmplatform.desktop;
 
-import com.crmplatform.app.Services;
-
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import com.crmplatform.app.Services;
 import com.crmplatform.campaign.ui.CampaignBuilderView;
 import com.crmplatform.campaign.ui.CampaignBuilderViewModel;
 import com.crmplatform.campaign.ui.HistoryView;
@@ -21,11 +20,11 @@ import com.crmplatform.order.ui.OrderFormView;
 import com.crmplatform.order.ui.OrderFormViewModel;
 import com.crmplatform.order.ui.OrdersView;
 import com.crmplatform.order.ui.OrdersViewModel;
+import com.crmplatform.ui.Debouncer;
 import com.crmplatform.ui.DialogService;
 import com.crmplatform.ui.FxDialogService;
 import com.crmplatform.ui.FxUiExecutor;
 import com.crmplatform.ui.Messages;
-import com.crmplatform.ui.Debouncer;
 import com.crmplatform.ui.Screen;
 import com.crmplatform.ui.ShellView;
 import com.crmplatform.ui.ShellViewModel;

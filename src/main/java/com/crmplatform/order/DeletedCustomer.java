@@ -1,7 +1,6 @@
 package com.crmplatform.order;
 
 import com.crmplatform.customer.Customer;
-
 import java.util.List;
 
 /** A deleted customer with the orders deleted with it, kept so the deletion can be undone. */

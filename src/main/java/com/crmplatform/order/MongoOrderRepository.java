@@ -22,8 +22,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 
 /**
  * Orders in MongoDB, which has no multi-document transactions here, so moving a customer's totals

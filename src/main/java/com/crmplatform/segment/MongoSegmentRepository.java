@@ -1,7 +1,6 @@
 package com.crmplatform.segment;
 
 import com.crmplatform.store.mongo.MongoDocs;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;

@@ -28,6 +28,9 @@ public final class Amounts {
      *                                  ("has no number in it", "is not an amount (...)")
      */
     public static BigDecimal parse(String text) {
+        if (text != null && isPlain(text)) {
+            return new BigDecimal(text); // "12500", "1499.50": the common case, read without patterns
+        }
         String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (s.isEmpty()) {
             return null;
@@ -55,5 +58,32 @@ public final class Amounts {
             });
         }
         return m.group("sign") != null ? v.negate() : v;
+    }
+
+    /** Digits with at most one dot between them (and an optional minus): nothing to strip or group. */
+    private static boolean isPlain(String s) {
+        int n = s.length();
+        if (n == 0 || n > 24) {
+            return false;
+        }
+        int i = s.charAt(0) == '-' ? 1 : 0;
+        boolean digitBefore = false;
+        boolean dot = false;
+        boolean digitAfter = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (dot) {
+                    digitAfter = true;
+                } else {
+                    digitBefore = true;
+                }
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        return digitBefore && (!dot || digitAfter);
     }
 }

@@ -3,12 +3,12 @@ package com.crmplatform.ai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.segment.RuleEvaluator;
 import com.crmplatform.segment.RuleOperator;
 import com.crmplatform.segment.SegmentRule;
 import com.crmplatform.store.TestData;
-import com.crmplatform.app.SqliteStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

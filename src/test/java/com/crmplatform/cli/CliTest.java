@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.config.ConfigLoader;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
@@ -11,7 +12,6 @@ import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
-import com.crmplatform.app.SqliteStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;

@@ -3,11 +3,11 @@ package com.crmplatform.delivery;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.crmplatform.app.BackgroundExecutor;
-import com.crmplatform.desktop.Launcher;
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.CampaignService;
-import com.crmplatform.app.SqliteStore;
+import com.crmplatform.desktop.Launcher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

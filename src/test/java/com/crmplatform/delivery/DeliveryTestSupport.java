@@ -3,12 +3,12 @@ package com.crmplatform.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.Store;
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.CampaignService;
 import com.crmplatform.campaign.CampaignStatus;
 import com.crmplatform.segment.RuleOperator;
 import com.crmplatform.segment.SegmentRule;
-import com.crmplatform.app.Store;
 import com.crmplatform.store.TestData;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.order.OrderQuery;
-import com.crmplatform.app.SqliteStore;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.Store;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.store.PageRequest;
-import com.crmplatform.app.Store;
 import com.crmplatform.store.StoreFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.crmplatform.store.TestData;
 import com.crmplatform.app.SqliteStore;
+import com.crmplatform.store.TestData;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Random;

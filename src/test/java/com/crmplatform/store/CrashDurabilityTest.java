@@ -3,12 +3,12 @@ package com.crmplatform.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.order.LineItem;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.order.OrderStatus;
-import com.crmplatform.app.SqliteStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package com.crmplatform.store;
 
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.order.Order;
-import com.crmplatform.app.SqliteStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -3,8 +3,8 @@ package com.crmplatform.store;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.app.MongoStore;
+import com.crmplatform.customer.CustomerQuery;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package com.crmplatform.store;
 
-import com.crmplatform.app.Store;
-
 import static com.crmplatform.store.TestData.AUDIT;
 import static com.crmplatform.store.TestData.NOW;
 import static com.crmplatform.store.TestData.customer;
@@ -12,13 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.Store;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
-import com.crmplatform.customer.CustomerRepository;
 import com.crmplatform.customer.CustomerRepository.VersionedUpdate;
+import com.crmplatform.customer.CustomerRepository;
 import com.crmplatform.customer.CustomerSort;
-import com.crmplatform.order.DeletedCustomer;
 import com.crmplatform.customer.SearchKeys;
+import com.crmplatform.order.DeletedCustomer;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.order.OrderRepository;

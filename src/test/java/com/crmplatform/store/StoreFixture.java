@@ -1,9 +1,8 @@
 package com.crmplatform.store;
 
-import com.crmplatform.app.Store;
-
 import com.crmplatform.app.MongoStore;
 import com.crmplatform.app.SqliteStore;
+import com.crmplatform.app.Store;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;

@@ -3,13 +3,13 @@ package com.crmplatform.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.crmplatform.desktop.MainWindow;
 import com.crmplatform.app.Services;
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.customer.Customer;
+import com.crmplatform.desktop.MainWindow;
 import com.crmplatform.store.TestData;
-import com.crmplatform.app.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

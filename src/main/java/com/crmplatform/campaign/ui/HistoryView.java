@@ -1,16 +1,16 @@
 package com.crmplatform.campaign.ui;
 
-import com.crmplatform.ui.Debouncer;
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.delivery.DeliveryStatus;
 import com.crmplatform.delivery.LogEntry;
+import com.crmplatform.ui.Debouncer;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.OutcomeChart;
 import com.crmplatform.ui.Pager;
 import com.crmplatform.ui.ProgressCell;
-import com.crmplatform.ui.Tables;
 import com.crmplatform.ui.Screen;
+import com.crmplatform.ui.Tables;
 import java.util.Arrays;
 import java.util.List;
 import javafx.fxml.FXML;

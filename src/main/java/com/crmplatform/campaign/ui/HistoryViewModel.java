@@ -2,13 +2,13 @@ package com.crmplatform.campaign.ui;
 
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.CampaignService;
-import com.crmplatform.ui.Formats;
-import com.crmplatform.segment.RuleEnglish;
 import com.crmplatform.campaign.CampaignStatus;
 import com.crmplatform.delivery.DeliveryStatus;
 import com.crmplatform.delivery.LogEntry;
+import com.crmplatform.segment.RuleEnglish;
 import com.crmplatform.store.Cursor;
 import com.crmplatform.ui.DialogService;
+import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.PagedList;
 import com.crmplatform.ui.UiExecutor;

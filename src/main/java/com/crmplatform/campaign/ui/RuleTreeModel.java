@@ -1,9 +1,9 @@
 package com.crmplatform.campaign.ui;
 
 import com.crmplatform.segment.SegmentRule;
-import com.crmplatform.segment.ui.RuleEditor;
 import com.crmplatform.segment.ui.RuleEditor.ConditionNode;
 import com.crmplatform.segment.ui.RuleEditor.GroupNode;
+import com.crmplatform.segment.ui.RuleEditor;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.Observable;

@@ -1,12 +1,12 @@
 package com.crmplatform.customer.ui;
 
-import com.crmplatform.ui.Debouncer;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.customer.CustomerService;
 import com.crmplatform.customer.CustomerSort;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.SortDirection;
+import com.crmplatform.ui.Debouncer;
 import com.crmplatform.ui.UiExecutor;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;

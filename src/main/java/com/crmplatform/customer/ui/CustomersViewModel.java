@@ -1,18 +1,17 @@
 package com.crmplatform.customer.ui;
 
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.customer.CustomerService;
+import com.crmplatform.customer.CustomerSort;
 import com.crmplatform.importexport.CsvExporter;
 import com.crmplatform.importexport.DemoData;
 import com.crmplatform.order.CustomerRemovalService;
-import com.crmplatform.order.OrderService;
+import com.crmplatform.order.DeletedCustomer;
 import com.crmplatform.order.LineItems;
 import com.crmplatform.order.Order;
-import com.crmplatform.customer.Customer;
-import com.crmplatform.customer.CustomerQuery;
-import com.crmplatform.customer.CustomerSort;
-import com.crmplatform.order.DeletedCustomer;
-import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
+import com.crmplatform.order.OrderService;
 import com.crmplatform.store.Cursor;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.SortDirection;

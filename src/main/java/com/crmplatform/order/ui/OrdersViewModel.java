@@ -1,10 +1,10 @@
 package com.crmplatform.order.ui;
 
-import com.crmplatform.importexport.CsvExporter;
-import com.crmplatform.order.OrderService;
 import com.crmplatform.customer.Customer;
+import com.crmplatform.importexport.CsvExporter;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
+import com.crmplatform.order.OrderService;
 import com.crmplatform.store.Cursor;
 import com.crmplatform.ui.DialogService;
 import com.crmplatform.ui.Formats;

@@ -1,9 +1,9 @@
 package com.crmplatform.segment.ui;
 
-import com.crmplatform.store.Texts;
 import com.crmplatform.segment.RuleField;
 import com.crmplatform.segment.RuleOperator;
 import com.crmplatform.segment.SegmentRule;
+import com.crmplatform.store.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package com.crmplatform.campaign.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.CampaignService;
@@ -11,7 +12,6 @@ import com.crmplatform.segment.RuleOperator;
 import com.crmplatform.segment.ui.RuleEditor.ConditionNode;
 import com.crmplatform.segment.ui.RuleEditor.GroupNode;
 import com.crmplatform.store.TestData;
-import com.crmplatform.app.SqliteStore;
 import com.crmplatform.ui.Debouncer;
 import com.crmplatform.ui.FakeDialogs;
 import com.crmplatform.ui.Messages;

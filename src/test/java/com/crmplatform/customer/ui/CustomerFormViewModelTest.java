@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerField;
 import com.crmplatform.customer.CustomerService;
-import com.crmplatform.app.SqliteStore;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
 import java.math.BigDecimal;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.crmplatform.app.Services;
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.customer.Customer;
@@ -13,7 +14,6 @@ import com.crmplatform.customer.CustomerSort;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.store.SortDirection;
 import com.crmplatform.store.TestData;
-import com.crmplatform.app.SqliteStore;
 import com.crmplatform.ui.FakeDialogs;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;

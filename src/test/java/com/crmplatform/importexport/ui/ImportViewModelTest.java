@@ -3,10 +3,10 @@ package com.crmplatform.importexport.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.importexport.CustomerImporter;
-import com.crmplatform.app.SqliteStore;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package com.crmplatform.order.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.order.Order;
@@ -14,7 +15,6 @@ import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.StoreException;
 import com.crmplatform.store.TestData;
-import com.crmplatform.app.SqliteStore;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
 import java.math.BigDecimal;

@@ -1,12 +1,11 @@
 package com.crmplatform.store.sqlite;
 
-import com.crmplatform.app.SqliteStore;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.config.DataDirectory;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
