@@ -14,7 +14,36 @@ import java.util.regex.Pattern;
 public final class MessageTemplate {
 
     /** The placeholders and what each is replaced with. */
-    public static final List<String> PLACEHOLDERS = List.of("{name}", "{firstName}", "{email}", "{city}");
+    /**
+     * The placeholders a message may use and what each stands for: the one list that checking, the
+     * Java rendering below and the SQLite adapter's rendering in SQL (a switch over this enum) use.
+     */
+    public enum Placeholder {
+        NAME("{name}"), FIRST_NAME("{firstName}"), EMAIL("{email}"), CITY("{city}");
+
+        private final String token;
+
+        Placeholder(String token) {
+            this.token = token;
+        }
+
+        public String token() {
+            return token;
+        }
+
+        /** What the placeholder becomes for this customer; the first name is the name's first word. */
+        public String valueFor(Customer c) {
+            return switch (this) {
+                case NAME -> c.name();
+                case FIRST_NAME -> c.name().strip().split("\\s+")[0];
+                case EMAIL -> c.email();
+                case CITY -> c.city();
+            };
+        }
+    }
+
+    public static final List<String> PLACEHOLDERS = java.util.Arrays.stream(Placeholder.values()).map(Placeholder::token)
+            .toList();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private MessageTemplate() {
@@ -44,8 +73,10 @@ public final class MessageTemplate {
     }
 
     public static String render(String template, Customer c) {
-        String first = c.name().strip().split("\\s+")[0];
-        return template.replace("{name}", c.name()).replace("{firstName}", first)
-                .replace("{email}", c.email()).replace("{city}", c.city());
+        String message = template;
+        for (Placeholder p : Placeholder.values()) {
+            message = message.replace(p.token(), p.valueFor(c));
+        }
+        return message;
     }
 }

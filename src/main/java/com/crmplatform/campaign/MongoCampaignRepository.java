@@ -93,7 +93,7 @@ public final class MongoCampaignRepository implements CampaignRepository {
             long total = log.countDocuments(Filters.eq("campaignId", campaignId));
             long sent = log.countDocuments(Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("status", "SENT")));
             long failed = log.countDocuments(Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("status", "FAILED")));
-            String status = sent + failed >= total ? CampaignStatus.COMPLETED.name() : CampaignStatus.RUNNING.name();
+            String status = CampaignStatus.afterDelivery(sent, failed, total).name();
             campaigns.updateOne(Filters.eq("_id", MongoDocs.oid(campaignId)), Updates.combine(Updates.set("audienceSize", total),
                     Updates.set("sent", sent), Updates.set("failed", failed), Updates.set("status", status)));
             return findById(campaignId).orElseThrow(() -> new NotFoundException("This campaign"));

@@ -5,6 +5,7 @@ import com.crmplatform.segment.SqlRuleCompiler;
 import com.crmplatform.store.Audit;
 import com.crmplatform.store.NotFoundException;
 import com.crmplatform.store.sqlite.SqliteDatabase;
+import com.crmplatform.store.sqlite.SqliteSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,16 @@ public final class SqliteCampaignRepository implements CampaignRepository {
             + "THEN substr(trim(name), 1, instr(trim(name), ' ') - 1) ELSE trim(name) END";
 
     private final SqliteDatabase db;
+
+    /** The SQL for what a placeholder stands for, over a customers row (as Placeholder.valueFor says in Java). */
+    private static String column(MessageTemplate.Placeholder p) {
+        return switch (p) {
+            case NAME -> "name";
+            case FIRST_NAME -> FIRST_NAME;
+            case EMAIL -> "email";
+            case CITY -> "city";
+        };
+    }
 
     public SqliteCampaignRepository(SqliteDatabase db) {
         this.db = db;
@@ -63,8 +74,10 @@ public final class SqliteCampaignRepository implements CampaignRepository {
         SqlRuleCompiler.Sql where = SqlRuleCompiler.compile(c.rule(), today);
         long now = Instant.now().toEpochMilli();
         db.inTransaction(conn -> {
-            String render = "replace(replace(replace(replace(?, '{name}', name), '{firstName}', " + FIRST_NAME
-                    + "), '{email}', email), '{city}', city)";
+            String render = "?";
+            for (MessageTemplate.Placeholder p : MessageTemplate.Placeholder.values()) {
+                render = "replace(" + render + ", '" + p.token() + "', " + column(p) + ")";
+            }
             try (PreparedStatement ps = conn.prepareStatement("INSERT OR IGNORE INTO communication_log (id, campaign_id, "
                     + "customer_id, customer_name, customer_email, message, status, attempt, lease_owner, lease_until, "
                     + "created_at, updated_at) SELECT ? || ':' || id, ?, id, name, email, " + render
@@ -107,8 +120,8 @@ public final class SqliteCampaignRepository implements CampaignRepository {
             ps.setString(4, id);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE campaigns SET status = CASE WHEN sent + failed >= "
-                + "audience_size THEN 'COMPLETED' ELSE 'RUNNING' END WHERE id = ?")) {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE campaigns SET status = CASE WHEN "
+                + SqliteSchema.CAMPAIGN_COMPLETED + " THEN 'COMPLETED' ELSE 'RUNNING' END WHERE id = ?")) {
             ps.setString(1, id);
             ps.executeUpdate();
         }

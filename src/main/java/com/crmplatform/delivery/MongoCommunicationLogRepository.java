@@ -3,6 +3,7 @@ package com.crmplatform.delivery;
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.mongo.MongoDocs;
+import com.crmplatform.store.mongo.MongoSchema;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -99,8 +100,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
             Bson id = Filters.eq("_id", MongoDocs.oid(e.getKey()));
             campaigns.updateOne(id, Updates.combine(Updates.inc("sent", e.getValue().sent()),
                     Updates.inc("failed", e.getValue().failed())));
-            campaigns.updateOne(Filters.and(id, Filters.expr(new Document("$gte", List.of(
-                    new Document("$add", List.of("$sent", "$failed")), "$audienceSize")))), Updates.set("status", "COMPLETED"));
+            campaigns.updateOne(Filters.and(id, MongoSchema.campaignCompleted()), Updates.set("status", "COMPLETED"));
         }
     }
 

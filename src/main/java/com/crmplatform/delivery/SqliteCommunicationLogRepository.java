@@ -3,6 +3,7 @@ package com.crmplatform.delivery;
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.sqlite.SqliteDatabase;
+import com.crmplatform.store.sqlite.SqliteSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +24,9 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
             + "attempt, updated_at";
     private static final String FINISH = "UPDATE communication_log SET status = ?, updated_at = ?, lease_owner = '' "
             + "WHERE id = ? AND attempt = ? AND status = 'PENDING'";
-    private static final String COUNT = "UPDATE campaigns SET sent = sent + ?, failed = failed + ?, "
-            + "status = CASE WHEN sent + failed + ? >= audience_size THEN 'COMPLETED' ELSE status END WHERE id = ?";
+    private static final String COUNT = "UPDATE campaigns SET sent = sent + ?, failed = failed + ? WHERE id = ?";
+    private static final String COMPLETE = "UPDATE campaigns SET status = 'COMPLETED' WHERE id = ? AND "
+            + SqliteSchema.CAMPAIGN_COMPLETED;
 
     private final SqliteDatabase db;
 
@@ -127,15 +129,17 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
 
     /** One counter update per campaign of the batch. */
     private static void count(Connection c, Map<String, Outcomes> outcomes) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(COUNT)) {
+        try (PreparedStatement ps = c.prepareStatement(COUNT); PreparedStatement done = c.prepareStatement(COMPLETE)) {
             for (Map.Entry<String, Outcomes> e : outcomes.entrySet()) {
                 ps.setLong(1, e.getValue().sent());
                 ps.setLong(2, e.getValue().failed());
-                ps.setLong(3, e.getValue().sent() + e.getValue().failed());
-                ps.setString(4, e.getKey());
+                ps.setString(3, e.getKey());
                 ps.addBatch();
+                done.setString(1, e.getKey());
+                done.addBatch();
             }
             ps.executeBatch();
+            done.executeBatch();
         }
     }
 

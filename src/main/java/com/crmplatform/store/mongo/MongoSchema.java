@@ -12,6 +12,12 @@ public final class MongoSchema {
     private MongoSchema() {
     }
 
+    /** A campaign document whose messages all have an outcome (CampaignStatus.afterDelivery, as a filter). */
+    public static org.bson.conversions.Bson campaignCompleted() {
+        return com.mongodb.client.model.Filters.expr(new Document("$gte", java.util.List.of(
+                new Document("$add", java.util.List.of("$sent", "$failed")), "$audienceSize")));
+    }
+
     public static void apply(MongoDatabase db) {
         MongoCollection<Document> c = db.getCollection("customers");
         IndexOptions unique = new IndexOptions().unique(true);

@@ -109,6 +109,9 @@ public final class SqliteSchema {
         )""",
     };
 
+    /** A campaigns row whose messages all have an outcome (CampaignStatus.afterDelivery, in SQL). */
+    public static final String CAMPAIGN_COMPLETED = "sent + failed >= audience_size";
+
     private SqliteSchema() {
     }
 
