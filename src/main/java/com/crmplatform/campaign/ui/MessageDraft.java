@@ -23,13 +23,14 @@ public final class MessageDraft {
     private final Messages messages;
     private final RuleSources.Notes notes;
     private final StringProperty name = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("Hi {firstName}, here's 10% off on your next order!");
+    private final StringProperty message = new SimpleStringProperty();
     private CampaignAssistant assistant;
 
     MessageDraft(UiExecutor executor, Messages messages, RuleSources.Notes notes) {
         this.executor = executor;
         this.messages = messages;
         this.notes = notes;
+        this.message.set(messages.get("builder.message.default"));
     }
 
     void useAssistant(CampaignAssistant assistant) {
