@@ -173,7 +173,7 @@ public final class MongoCustomerRepository implements CustomerRepository {
                     : query.sort() == CustomerSort.LAST_PURCHASE ? MongoDocs.date((java.time.LocalDate) cursor.sortValue())
                     : cursor.sortValue();
             and.add(MongoKeyset.beyond(field, value, oid(cursor.id()), readAscending,
-                    query.sort() == CustomerSort.LAST_PURCHASE));
+                    query.sort() == CustomerSort.LAST_PURCHASE, request.inclusive()));
         }
         Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
         return MongoDocs.guard(where, () -> Page.fromFetched(customers.find(filter).sort(MongoKeyset.sort(field, readAscending))

@@ -41,7 +41,7 @@ final class SqliteCustomerQueries {
         Cursor cursor = r.after() != null ? r.after() : r.before();
         if (cursor != null) {
             Cursor v = SqliteCustomerRepository.cursorValue(q.sort(), cursor);
-            where.add("(" + col + ", id) " + (readAscending ? ">" : "<") + " (?, ?)");
+            where.add("(" + col + ", id) " + (readAscending ? ">" : "<") + (r.inclusive() ? "=" : "") + " (?, ?)");
             params.add(v.sortValue());
             params.add(v.id());
         }

@@ -152,7 +152,8 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
         boolean ascending = !request.backwards();
         var cursor = request.after() != null ? request.after() : request.before();
         if (cursor != null) {
-            and.add(ascending ? Filters.gt("_id", cursor.id()) : Filters.lt("_id", cursor.id()));
+            and.add(ascending ? (request.inclusive() ? Filters.gte("_id", cursor.id()) : Filters.gt("_id", cursor.id()))
+                    : Filters.lt("_id", cursor.id()));
         }
         return MongoDocs.guard(where, () -> Page.fromFetched(log.find(Filters.and(and)).sort(ascending ? Sorts.ascending("_id")
                 : Sorts.descending("_id")).limit(request.limit() + 1).map(MongoCommunicationLogRepository::fromDocument)

@@ -216,7 +216,7 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
         boolean ascending = !request.backwards();
         var cursor = request.after() != null ? request.after() : request.before();
         if (cursor != null) {
-            where.append(" AND id ").append(ascending ? ">" : "<").append(" ?");
+            where.append(" AND id ").append(ascending ? ">" : "<").append(request.inclusive() ? "=" : "").append(" ?");
             params.add(cursor.id());
         }
         String dir = ascending ? "ASC" : "DESC";

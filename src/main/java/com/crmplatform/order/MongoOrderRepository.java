@@ -287,7 +287,7 @@ public final class MongoOrderRepository implements OrderRepository {
         var cursor = request.after() != null ? request.after() : request.before();
         if (cursor != null) {
             and.add(MongoKeyset.beyond("orderDate", MongoDocs.date((LocalDate) cursor.sortValue()), oid(cursor.id()),
-                    readAscending, false));
+                    readAscending, false, request.inclusive()));
         }
         Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
         return MongoDocs.guard(where, () -> Page.fromFetched(orders.find(filter).sort(MongoKeyset.sort("orderDate", readAscending))

@@ -204,7 +204,7 @@ public final class SqliteOrderRepository implements OrderRepository {
         boolean readDescending = !request.backwards();
         var cursor = request.after() != null ? request.after() : request.before();
         if (cursor != null) {
-            where.add("(order_date, id) " + (readDescending ? "<" : ">") + " (?, ?)");
+            where.add("(order_date, id) " + (readDescending ? "<" : ">") + (request.inclusive() ? "=" : "") + " (?, ?)");
             params.add(cursor.sortValue().toString());
             params.add(cursor.id());
         }

@@ -79,16 +79,9 @@ public final class PagedList<T> {
         if (rows.isEmpty() || !hasPrevious.get()) {
             load(PageRequest.first(pageSize));
         } else {
-            T firstRow = rows.get(0);
-            Cursor c = cursorOf.apply(firstRow);
-            // Re-read from just before the first row: ids are unique, so "after (key, id-)" includes it.
-            load(new PageRequest(new Cursor(c.sortValue(), previousId(c.id())), null, false, pageSize));
+            load(PageRequest.from(cursorOf.apply(rows.get(0)), pageSize)); // the page again, from its first row
         }
         recount();
-    }
-
-    private static String previousId(String id) {
-        return id.substring(0, id.length() - 1) + (char) (id.charAt(id.length() - 1) - 1);
     }
 
     private void load(PageRequest request) {

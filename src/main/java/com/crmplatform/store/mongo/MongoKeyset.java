@@ -19,7 +19,14 @@ public final class MongoKeyset {
     }
 
     public static Bson beyond(String field, Object value, ObjectId id, boolean ascending, boolean nullable) {
-        Bson sameValueFurther = Filters.and(Filters.eq(field, value), ascending ? Filters.gt("_id", id) : Filters.lt("_id", id));
+        return beyond(field, value, id, ascending, nullable, false);
+    }
+
+    /** @param inclusive the row at (value, id) itself is included */
+    public static Bson beyond(String field, Object value, ObjectId id, boolean ascending, boolean nullable, boolean inclusive) {
+        Bson idFurther = ascending ? (inclusive ? Filters.gte("_id", id) : Filters.gt("_id", id))
+                : (inclusive ? Filters.lte("_id", id) : Filters.lt("_id", id));
+        Bson sameValueFurther = Filters.and(Filters.eq(field, value), idFurther);
         if (value == null) {
             // nulls come first ascending (everything non-null is beyond), last descending
             return ascending ? Filters.or(sameValueFurther, Filters.ne(field, null)) : sameValueFurther;

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.crmplatform.app.Services;
 import com.crmplatform.app.SqliteStore;
+import com.crmplatform.app.Store;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.customer.CustomerSort;
 import com.crmplatform.order.OrderQuery;
+import com.crmplatform.store.Money;
 import com.crmplatform.store.SortDirection;
+import com.crmplatform.store.StoreFixture;
 import com.crmplatform.store.TestData;
 import com.crmplatform.ui.FakeDialogs;
 import com.crmplatform.ui.Messages;
@@ -30,7 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CustomersViewModelTest {
+abstract class CustomersViewModelTest {
+
+    /** The store the view-model works on; SQLite and the MongoDB stand-in each run every test. */
+    abstract Store openStore(Path dir);
 
     @TempDir
     Path dir;
@@ -40,7 +46,7 @@ class CustomersViewModelTest {
 
     @BeforeEach
     void open() {
-        services = new Services(new AppConfig(dir, Optional.empty()), SqliteStore.open(dir), new LocalUser("ann"),
+        services = new Services(new AppConfig(dir, Optional.empty()), openStore(dir), new LocalUser("ann"),
                 Clock.systemDefaultZone());
         vm = new CustomersViewModel(services.customers(), services.orders(), services.customerRemovals(), services.exporter(),
                 services.demoData(), UiExecutor.currentThread(), dialogs, new CustomerDialogs() {
@@ -98,6 +104,24 @@ class CustomersViewModelTest {
     }
 
     @Test
+    void aPageAfterTheFirstRefreshesToTheSameRowsWhateverTheIdsEndIn() {
+        List<Customer> list = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String id = String.format("%023x", 8192 + i) + (i % 2 == 0 ? "0" : "a");
+            list.add(new Customer(id, String.format("Person %03d", i), "r" + i + "@example.com", "", "", Money.ZERO, 0, null,
+                    TestData.AUDIT));
+        }
+        services.store().customers().insertAbsent(list);
+        vm.start();
+        vm.page().next();
+        List<String> before = vm.page().rows().stream().map(Customer::id).toList();
+        vm.page().refresh();
+        assertEquals("", vm.messageProperty().get());
+        assertEquals(before, vm.page().rows().stream().map(Customer::id).toList());
+        assertEquals("Person 100", vm.page().rows().get(0).name());
+    }
+
+    @Test
     void searchNarrowsTheListAndTheCount() {
         people(30);
         services.store().customers().insert(TestData.customer("Zoya Qureshi", "zoya@example.com"));
@@ -140,5 +164,27 @@ class CustomersViewModelTest {
         assertEquals(new BigDecimal("99.00"), services.customers().find(c.id()).orElseThrow().totalSpend());
         assertEquals(1, services.orders().count(OrderQuery.ofCustomer(c.id())));
         assertEquals(1, vm.page().rows().size());
+    }
+}
+
+class SqliteCustomersViewModelTest extends CustomersViewModelTest {
+    @Override
+    Store openStore(Path dir) {
+        return SqliteStore.open(dir);
+    }
+}
+
+class MongoCustomersViewModelTest extends CustomersViewModelTest {
+    private StoreFixture.MongoFixture mongo;
+
+    @Override
+    Store openStore(Path dir) {
+        mongo = StoreFixture.mongo();
+        return mongo.store();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopServer() {
+        mongo.close();
     }
 }
