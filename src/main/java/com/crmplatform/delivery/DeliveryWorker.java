@@ -19,12 +19,24 @@ import java.util.function.BooleanSupplier;
  */
 public final class DeliveryWorker {
 
-    /** How a worker paces itself. */
-    public record Settings(int batchSize, int receiptBatchSize, Duration lease, Duration idlePoll) {
+    /**
+     * How a worker paces itself. With nothing to do it looks again after {@code idlePoll}, then
+     * twice as long each time up to {@code maxIdlePoll}, so an idle worker costs the central
+     * database less than one request a second; {@link #wake()} (a launch on this workstation)
+     * makes it look at once.
+     */
+    public record Settings(int batchSize, int receiptBatchSize, Duration lease, Duration idlePoll, Duration maxIdlePoll) {
+        public Settings(int batchSize, int receiptBatchSize, Duration lease, Duration idlePoll) {
+            this(batchSize, receiptBatchSize, lease, idlePoll, MAX_IDLE_POLL);
+        }
+
         public static Settings defaults() {
-            return new Settings(500, 2_000, Duration.ofSeconds(30), Duration.ofMillis(20));
+            return new Settings(500, 2_000, Duration.ofSeconds(30), Duration.ofMillis(20), MAX_IDLE_POLL);
         }
     }
+
+    /** The longest an idle worker waits before it looks for work again. */
+    public static final Duration MAX_IDLE_POLL = Duration.ofSeconds(3);
 
     /** What a run did. */
     public record Summary(long handedToVendor, long sent, long failed) {
@@ -44,6 +56,7 @@ public final class DeliveryWorker {
     private final ReceiptWriter receipts;
     private final Queue<Receipt> inbox = new ConcurrentLinkedQueue<>();
     private final Set<String> outstanding = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.Semaphore wakeups = new java.util.concurrent.Semaphore(0);
     private long handed;
     private long sent;
     private long failed;
@@ -108,22 +121,35 @@ public final class DeliveryWorker {
      * every receipt it waited for has been applied.
      */
     public Summary run(boolean untilIdle, BooleanSupplier stop) {
+        long idle = settings.idlePoll().toMillis();
         while (!stop.getAsBoolean()) {
             int handedNow = sendOnce();
             int applied = applyReceipts();
-            if (handedNow == 0 && applied == 0) {
-                if (untilIdle && inbox.isEmpty() && outstanding.isEmpty() && log.countPending() == 0) {
-                    break;
+            if (handedNow > 0 || applied > 0) {
+                idle = settings.idlePoll().toMillis(); // busy: look again soon
+                continue;
+            }
+            if (untilIdle && inbox.isEmpty() && outstanding.isEmpty() && log.countPending() == 0) {
+                break;
+            }
+            try {
+                if (wakeups.tryAcquire(idle, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    wakeups.drainPermits();
+                    idle = settings.idlePoll().toMillis();
+                } else if (outstanding.isEmpty()) { // waiting for receipts is not idleness: no back-off then
+                    idle = Math.min(idle * 2, Math.max(settings.idlePoll().toMillis(), settings.maxIdlePoll().toMillis()));
                 }
-                try {
-                    Thread.sleep(settings.idlePoll().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         return summary();
+    }
+
+    /** Look for work now (a campaign was just launched here), instead of at the end of an idle wait. */
+    public void wake() {
+        wakeups.release();
     }
 
     public Summary summary() {

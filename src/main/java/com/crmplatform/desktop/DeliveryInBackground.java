@@ -28,6 +28,7 @@ final class DeliveryInBackground {
     private VendorLedger ledger;
     private SimulatedVendor vendor;
     private Future<?> running;
+    private volatile DeliveryWorker worker;
 
     DeliveryInBackground(Services services) {
         this.services = services;
@@ -39,7 +40,7 @@ final class DeliveryInBackground {
                 ledger = VendorLedger.open(services.config().dataDir());
                 vendor = new SimulatedVendor(ledger, SimulatedVendor.Settings.defaults(), BackgroundExecutor.createScheduled());
                 services.campaigns().resumeLaunches();
-                DeliveryWorker worker = new DeliveryWorker(services.store().communicationLog(), vendor, Clock.systemUTC(),
+                worker = new DeliveryWorker(services.store().communicationLog(), vendor, Clock.systemUTC(),
                         "window-" + ManagementFactory.getRuntimeMXBean().getName(), DeliveryWorker.Settings.defaults());
                 while (!stop.get()) {
                     try {
@@ -56,6 +57,14 @@ final class DeliveryInBackground {
             }
             return null;
         });
+    }
+
+    /** A campaign was launched here: deliver it now rather than after the idle wait. */
+    void wake() {
+        DeliveryWorker w = worker;
+        if (w != null) {
+            w.wake();
+        }
     }
 
     void stop() {

@@ -83,6 +83,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
                 .withSendTimeAdvice(rule -> services.assistant().bestSendTime(services.store().orders()
                         .purchaseMoments(rule, java.time.LocalDate.now(clock), 20_000), clock.getZone()));
         screens.put(ShellView.Nav.CAMPAIGNS, new CampaignBuilderView(builder, messages, launched -> {
+            delivery.wake();
             history.show(launched);
             shellRef[0].select(ShellView.Nav.HISTORY);
         }));

@@ -23,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile boolean frozen;
     private volatile boolean refusing;
     private final Object gate = new Object();
+    private final java.util.concurrent.atomic.AtomicLong toServer = new java.util.concurrent.atomic.AtomicLong();
 
     public TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -65,15 +66,20 @@ public final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(target.getAddress(), target.getPort());
                 open.add(client);
                 open.add(server);
-                pump(client, server);
-                pump(server, client);
+                pump(client, server, true);
+                pump(server, client, false);
             } catch (IOException e) {
                 // closed, or the target is down: the client sees its connection fail
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    /** How many times a client sent the server something: about one per request. */
+    public long writesToServer() {
+        return toServer.get();
+    }
+
+    private void pump(Socket from, Socket to, boolean towardsServer) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16_384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -83,6 +89,9 @@ public final class TcpProxy implements AutoCloseable {
                         while (frozen) {
                             gate.wait(100);
                         }
+                    }
+                    if (towardsServer) {
+                        toServer.incrementAndGet();
                     }
                     out.write(buf, 0, n);
                     out.flush();
