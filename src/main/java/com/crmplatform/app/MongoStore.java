@@ -85,7 +85,7 @@ public final class MongoStore extends AssembledStore {
         try {
             MongoDatabase db = client.getDatabase(cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DATABASE);
             db.runCommand(new Document("ping", 1));
-            MongoSchema.apply(db);
+            MongoSchema.migrate(db);
             MongoStore store = new MongoStore(client, db, masked, repositories(db, masked));
             store.orders.recoverInterruptedWrites();
             store.campaigns.recountRunning();

@@ -36,10 +36,7 @@ public final class SqliteStore extends AssembledStore {
         SqliteDatabase db = SqliteDatabase.open(dataDir.resolve(FILE_NAME));
         try {
             if (db.damage().isEmpty()) { // a damaged store is opened for rescue (export) only
-                db.inTransaction(c -> {
-                    SqliteSchema.apply(c);
-                    return null;
-                });
+                SqliteSchema.migrate(db);
             }
             return new SqliteStore(db);
         } catch (RuntimeException e) {
@@ -55,7 +52,14 @@ public final class SqliteStore extends AssembledStore {
     public static SqliteStore openForReading(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         if (Files.isRegularFile(file) && !(Files.isWritable(file) && Files.isWritable(dataDir))) {
-            return new SqliteStore(SqliteDatabase.openReadOnly(file));
+            SqliteDatabase db = SqliteDatabase.openReadOnly(file);
+            try {
+                SqliteSchema.requireKnown(db);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return new SqliteStore(db);
         }
         return open(dataDir);
     }

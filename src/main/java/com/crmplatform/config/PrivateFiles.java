@@ -18,6 +18,13 @@ public final class PrivateFiles {
     private PrivateFiles() {
     }
 
+    /** Makes an existing file owner-only (0600) where the file system has POSIX modes. */
+    public static void restrict(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
     /** Creates an empty owner-only file (which must not exist yet). */
     public static void create(Path file) throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {

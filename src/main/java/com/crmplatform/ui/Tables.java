@@ -124,12 +124,12 @@ public final class Tables {
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("cancelled");
-                if (empty || item == null) {
+                if (empty) {
                     setText(null);
                     return;
                 }
-                setText(text.apply(item));
-                if (muted.test(item)) {
+                setText(text.apply(item)); // a null item is a real choice too (e.g. "All" in a filter)
+                if (item != null && muted.test(item)) {
                     getStyleClass().add("cancelled");
                 }
             }

@@ -64,6 +64,7 @@ public final class WindowState {
             try (OutputStream out = Files.newOutputStream(file)) {
                 values.store(out, "CRM Platform window");
             }
+            com.crmplatform.config.PrivateFiles.restrict(file);
         } catch (IOException e) {
             // not worth bothering the user over a window position
         }

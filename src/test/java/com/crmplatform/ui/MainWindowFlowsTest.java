@@ -157,6 +157,11 @@ class MainWindowFlowsTest {
             return c.audienceSize() == 19 && c.pending() == 0 && c.sent() + c.failed() == 19;
         });
         assertEquals(com.crmplatform.campaign.CampaignStatus.COMPLETED, history.getItems().get(0).status());
+        // the communication log follows the figures: no entry still shows as pending
+        @SuppressWarnings("unchecked")
+        TableView<com.crmplatform.delivery.LogEntry> log = robot.lookup("#logTable").queryAs(TableView.class);
+        waitUntil(() -> log.getItems().size() == 19
+                && log.getItems().stream().noneMatch(e -> e.status() == com.crmplatform.delivery.DeliveryStatus.PENDING));
     }
 
     @Test

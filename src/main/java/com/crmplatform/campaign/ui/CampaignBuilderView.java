@@ -105,7 +105,7 @@ public final class CampaignBuilderView implements Screen {
         sampleList.setItems(viewModel.audience().sample());
         sampleList.setCellFactory(Tables.textCells(viewModel.audience()::describe, c -> false));
         savedSegments.setItems(viewModel.sources().saved());
-        savedSegments.setCellFactory(Tables.textCells(SavedSegment::name, s -> false));
+        savedSegments.setCellFactory(Tables.textCells(s -> s == null ? "" : s.name(), s -> false));
         savedSegments.setButtonCell(savedSegments.getCellFactory().call(null));
         savedSegments.valueProperty().addListener((o, a, s) -> {
             if (s != null) {

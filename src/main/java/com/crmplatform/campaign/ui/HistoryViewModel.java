@@ -153,12 +153,14 @@ public final class HistoryViewModel {
         refreshing = true;
         executor.submit(() -> campaigns.history(SHOWN), list -> {
             refreshing = false;
+            // Taken before the rows change: a table that follows the selection may already select the fresh row.
+            Campaign before = selected.get();
             rows.setAll(list);
-            String want = selectAfterRefresh != null ? selectAfterRefresh : selected.get() == null ? null : selected.get().id();
+            String want = selectAfterRefresh != null ? selectAfterRefresh : before == null ? null : before.id();
             selectAfterRefresh = null;
             list.stream().filter(c -> c.id().equals(want)).findFirst().ifPresent(c -> {
-                boolean moved = selected.get() != null && selected.get().id().equals(c.id())
-                        && (selected.get().sent() != c.sent() || selected.get().failed() != c.failed());
+                boolean moved = before != null && before.id().equals(c.id())
+                        && (before.sent() != c.sent() || before.failed() != c.failed());
                 selected.set(c);
                 if (moved) {
                     entries.refresh();

@@ -1,13 +1,34 @@
 package com.crmplatform.store.mongo;
 
+import com.crmplatform.store.StoreException;
+import com.crmplatform.store.Texts;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.util.Date;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 
-/** The central store's collections' indexes, created (idempotently) at start-up. */
+/**
+ * The central store's schema as numbered migrations. A {@code meta} document {@code {_id: "schema",
+ * version: N}} says which have run; at start-up a process that finds the database behind takes a
+ * lock document (which expires, so a crashed process does not block the others), runs the missing
+ * steps (each idempotent) and records each; one that finds it current does nothing, so indexes are
+ * not re-created at every start; one that finds it newer than itself refuses to touch it.
+ */
 public final class MongoSchema {
+
+    /** The schema version this app writes. */
+    public static final int LATEST = 1;
+    static final String META = "meta";
+    private static final Duration LOCK_TTL = Duration.ofSeconds(60);
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
     private MongoSchema() {
     }
@@ -18,7 +39,83 @@ public final class MongoSchema {
                 new Document("$add", java.util.List.of("$sent", "$failed")), "$audienceSize")));
     }
 
-    public static void apply(MongoDatabase db) {
+    /** The database's schema version (0: written before versions, or empty). */
+    public static int version(MongoDatabase db) {
+        Document d = db.getCollection(META).find(Filters.eq("_id", "schema")).first();
+        return d == null || !(d.get("version") instanceof Number n) ? 0 : n.intValue();
+    }
+
+    /**
+     * Brings the database to {@link #LATEST}, one process at a time.
+     *
+     * @throws StoreException when it is newer than this app, another process holds the lock too long,
+     *                        or a step failed (the steps before it stay done and recorded)
+     */
+    public static void migrate(MongoDatabase db) {
+        int found = version(db);
+        if (found > LATEST) {
+            throw new StoreException(Texts.get("store.schema.mongoNewer", found, LATEST));
+        }
+        if (found == LATEST) {
+            return;
+        }
+        MongoCollection<Document> meta = db.getCollection(META);
+        String owner = new ObjectId().toHexString();
+        lock(meta, owner);
+        try {
+            for (int v = version(db); v < LATEST; v++) {
+                int to = v + 1;
+                try {
+                    step(db, to);
+                } catch (RuntimeException e) {
+                    throw new StoreException(Texts.get("store.schema.mongoFailed", to, e.getMessage()), e);
+                }
+                meta.updateOne(Filters.eq("_id", "schema"), Updates.set("version", to), new UpdateOptions().upsert(true));
+            }
+        } finally {
+            meta.deleteOne(Filters.and(Filters.eq("_id", "lock"), Filters.eq("owner", owner)));
+        }
+    }
+
+    private static void step(MongoDatabase db, int to) {
+        switch (to) {
+            case 1 -> apply(db);
+            default -> throw new IllegalStateException("no migration to schema " + to);
+        }
+    }
+
+    /** Takes the migration lock, or a lock whose holder let it expire; waits a while for a live one. */
+    private static void lock(MongoCollection<Document> meta, String owner) {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            Date now = new Date();
+            Date until = Date.from(now.toInstant().plus(LOCK_TTL));
+            try {
+                meta.insertOne(new Document("_id", "lock").append("owner", owner).append("until", until));
+                return;
+            } catch (MongoWriteException e) {
+                if (!MongoDocs.isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+            if (meta.findOneAndUpdate(Filters.and(Filters.eq("_id", "lock"), Filters.lt("until", now)),
+                    Updates.combine(Updates.set("owner", owner), Updates.set("until", until))) != null) {
+                return; // its holder crashed
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StoreException(Texts.get("store.schema.mongoBusy"));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException(Texts.get("store.schema.mongoBusy"), e);
+            }
+        }
+    }
+
+    /** Schema 1: the indexes of release 0.1.0 (idempotent). */
+    static void apply(MongoDatabase db) {
         MongoCollection<Document> c = db.getCollection("customers");
         IndexOptions unique = new IndexOptions().unique(true);
         c.createIndex(Indexes.ascending("emailLc"), unique.name("emailLc_unique"));

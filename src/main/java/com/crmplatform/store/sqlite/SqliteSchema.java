@@ -1,17 +1,25 @@
 package com.crmplatform.store.sqlite;
 
+import com.crmplatform.store.StoreException;
+import com.crmplatform.store.Texts;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
- * Tables and indexes of the local store, created (idempotently) at start-up. Every listing sorts
+ * Tables and indexes of the local store, as numbered migrations: the file's {@code user_version}
+ * says which have run. At opening the missing ones run, each in its own transaction with the new
+ * version (a failed one leaves the file as it was); a file newer than this app is refused and never
+ * written. Migration 1 is the schema of release 0.1.0, written idempotently so that files of that
+ * release (which set version 1 unconditionally) open as they are. Every listing sorts
  * on an index of (key, id), so pages are keyset range reads. {@code last_purchase} is '' for
  * "never", so it sorts first like MongoDB's null and row-value comparisons stay index-friendly.
  */
 public final class SqliteSchema {
 
-    private static final String[] STATEMENTS = {
+    private static final String[] VERSION_1 = {
         """
         CREATE TABLE IF NOT EXISTS customers (
           id TEXT NOT NULL PRIMARY KEY,
@@ -115,12 +123,67 @@ public final class SqliteSchema {
     private SqliteSchema() {
     }
 
-    public static void apply(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : STATEMENTS) {
-                s.execute(sql);
+    /** The migrations in order: index i takes a file from version i to version i + 1. */
+    private static final List<String[]> MIGRATIONS = List.<String[]>of(VERSION_1);
+
+    /** The schema version this app writes. */
+    public static final int LATEST = MIGRATIONS.size();
+
+    /** The file's schema version (0 for a new, empty file). */
+    public static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /**
+     * Brings the file to {@link #LATEST}; each step commits on its own.
+     *
+     * @throws StoreException when the file is newer than this app, or a step failed (then rolled back)
+     */
+    public static void migrate(SqliteDatabase db) {
+        int found = requireKnown(db);
+        for (int v = found; v < LATEST; v++) {
+            String[] step = MIGRATIONS.get(v);
+            int to = v + 1;
+            try {
+                db.inTransaction(c -> {
+                    try (Statement s = c.createStatement()) {
+                        for (String sql : step) {
+                            s.execute(sql);
+                        }
+                        s.execute("PRAGMA user_version = " + to);
+                    }
+                    return null;
+                });
+            } catch (StoreException e) {
+                throw new StoreException(Texts.get("store.schema.failed", db.file(), to, e.getMessage()), e);
             }
-            s.execute("PRAGMA user_version = 1");
+        }
+    }
+
+    /**
+     * @return the file's version
+     * @throws StoreException when the file was written by a newer app (nothing is written to it)
+     */
+    public static int requireKnown(SqliteDatabase db) {
+        int found = db.read(SqliteSchema::version);
+        if (found > LATEST) {
+            throw new StoreException(Texts.get("store.schema.newer", db.file(), found, LATEST));
+        }
+        return found;
+    }
+
+    /** Applies every migration to a connection inside the caller's transaction (tests and tools). */
+    public static void apply(Connection c) throws SQLException {
+        int found = version(c);
+        try (Statement s = c.createStatement()) {
+            for (int v = found; v < LATEST; v++) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA user_version = " + Math.max(found, LATEST));
         }
     }
 }
