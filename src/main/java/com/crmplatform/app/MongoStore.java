@@ -30,7 +30,6 @@ public final class MongoStore extends AssembledStore {
     private final MongoDatabase database;
     private final String masked;
     private final MongoOrderRepository orders;
-    private final MongoCampaignRepository campaigns;
 
     private MongoStore(MongoClient client, MongoDatabase database, String masked, Repositories repositories) {
         super(repositories);
@@ -38,7 +37,6 @@ public final class MongoStore extends AssembledStore {
         this.database = database;
         this.masked = masked;
         this.orders = (MongoOrderRepository) repositories.orders();
-        this.campaigns = (MongoCampaignRepository) repositories.campaigns();
     }
 
     private static Repositories repositories(MongoDatabase database, String masked) {
@@ -88,7 +86,8 @@ public final class MongoStore extends AssembledStore {
             MongoSchema.migrate(db);
             MongoStore store = new MongoStore(client, db, masked, repositories(db, masked));
             store.orders.recoverInterruptedWrites();
-            store.campaigns.recountRunning();
+            // Counters are never recounted while workers may be counting: a crash's uncounted batch is counted once.
+            ((MongoCommunicationLogRepository) store.communicationLog()).countInterruptedBatches();
             return store;
         } catch (MongoException e) {
             client.close();

@@ -118,13 +118,6 @@ public final class MongoCampaignRepository implements CampaignRepository {
                 .map(MongoCampaignRepository::fromDocument).into(new ArrayList<>()));
     }
 
-    /** Counters a crash left behind the log (between a receipt batch and its counter update). */
-    public void recountRunning() {
-        for (Document d : campaigns.find(Filters.eq("status", CampaignStatus.RUNNING.name())).into(new ArrayList<>())) {
-            recount(d.getObjectId("_id").toHexString());
-        }
-    }
-
     static Campaign fromDocument(Document d) {
         return new Campaign(d.getObjectId("_id").toHexString(), d.getString("name"), RuleJson.parse(d.getString("ruleJson")),
                 d.getString("message"), CampaignStatus.valueOf(d.getString("status")),

@@ -14,7 +14,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,8 +67,14 @@ public final class MongoCustomerRepository implements CustomerRepository {
             for (VersionedUpdate u : updates) {
                 ObjectId token = new ObjectId();
                 tokens.put(u.customer().id(), token);
-                writes.add(new ReplaceOneModel<>(atVersion(u.customer().id(), u.expectedVersion()),
-                        toDocument(u.customer()).append("writeToken", token)));
+                // $set of the customer's own fields, never a replace: what order writes record on the
+                // document (the orders its totals include) survives an edit.
+                Document fields = toDocument(u.customer()).append("writeToken", token);
+                fields.remove("_id");
+                fields.remove(MongoDocs.APPLIED);
+                fields.remove(MongoDocs.REVOKED);
+                writes.add(new com.mongodb.client.model.UpdateOneModel<>(atVersion(u.customer().id(), u.expectedVersion()),
+                        new Document("$set", fields)));
             }
             if (writes.isEmpty()) {
                 return List.of();
@@ -228,8 +233,7 @@ public final class MongoCustomerRepository implements CustomerRepository {
                 .append("email", c.email()).append("emailLc", c.emailKey())
                 .append("phone", c.phone()).append("phoneDigits", SearchKeys.phoneKey(c.phone()))
                 .append("city", c.city()).append("totalSpend", MongoDocs.money(c.totalSpend()))
-                .append("visits", c.visits()).append("lastPurchaseDate", MongoDocs.date(c.lastPurchaseDate()))
-                .append("ops", List.of());
+                .append("visits", c.visits()).append("lastPurchaseDate", MongoDocs.date(c.lastPurchaseDate()));
         MongoDocs.putAudit(d, c.audit());
         return d;
     }

@@ -33,6 +33,11 @@ import org.bson.types.ObjectId;
  */
 public final class MongoCommunicationLogRepository implements CommunicationLogRepository {
 
+    /** On a campaign: the receipt batches whose outcomes its counters include (while they are being counted). */
+    static final String COUNTED = "countedBatches";
+    /** On a log entry: its outcome is written but not yet in its campaign's counters. */
+    static final String UNCOUNTED = "uncounted";
+
     private final MongoCollection<Document> log;
     private final MongoCollection<Document> campaigns;
     private final String where;
@@ -72,17 +77,46 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
                 writes.add(new UpdateOneModel<>(pendingAttempt(r), finish(r, now, token)));
             }
             log.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-            Map<String, Outcomes> outcomes = new HashMap<>();
-            for (Document g : log.aggregate(List.of(Aggregates.match(Filters.eq("receiptToken", token)),
+            return countBatch(token);
+        });
+    }
+
+    /**
+     * Adds a receipt batch's outcomes to its campaigns' counters exactly once: the campaign
+     * document records the batch's token in the same atomic update that moves its counters, so a
+     * batch counted again (by the sweep after a crash, or by another process) changes nothing.
+     */
+    private Map<String, Outcomes> countBatch(String token) {
+        Map<String, Outcomes> outcomes = new HashMap<>();
+        for (Document g : log.aggregate(List.of(Aggregates.match(Filters.eq("receiptToken", token)),
                     Aggregates.group(new Document("campaignId", "$campaignId").append("status", "$status"),
                             Accumulators.sum("n", 1))))) {
                 Document id = (Document) g.get("_id");
                 long n = ((Number) g.get("n")).longValue();
                 boolean sent = "SENT".equals(id.getString("status"));
                 outcomes.merge(id.getString("campaignId"), new Outcomes(sent ? n : 0, sent ? 0 : n), Outcomes::plus);
-            }
-            count(outcomes);
-            return outcomes;
+        }
+        for (Map.Entry<String, Outcomes> e : outcomes.entrySet()) {
+            Bson id = Filters.eq("_id", MongoDocs.oid(e.getKey()));
+            campaigns.updateOne(Filters.and(id, Filters.ne(COUNTED, token)), Updates.combine(
+                    Updates.inc("sent", e.getValue().sent()), Updates.inc("failed", e.getValue().failed()),
+                    Updates.push(COUNTED, token)));
+            campaigns.updateOne(Filters.and(id, MongoSchema.campaignCompleted()), Updates.set("status", "COMPLETED"));
+        }
+        log.updateMany(Filters.eq("receiptToken", token), Updates.unset(UNCOUNTED));
+        if (!outcomes.isEmpty()) { // the token is no longer needed once no entry waits to be counted with it
+            campaigns.updateMany(Filters.in("_id", outcomes.keySet().stream().map(MongoDocs::oid).toList()),
+                    Updates.pull(COUNTED, token));
+        }
+        return outcomes;
+    }
+
+    /** Counts the receipt batches a crash left uncounted (safe while other workers run); returns how many. */
+    public int countInterruptedBatches() {
+        return MongoDocs.guard(where, () -> {
+            List<String> tokens = log.distinct("receiptToken", Filters.eq(UNCOUNTED, true), String.class).into(new ArrayList<>());
+            tokens.forEach(this::countBatch);
+            return tokens.size();
         });
     }
 
@@ -92,16 +126,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
 
     private static Bson finish(Receipt r, Instant now, String token) {
         return Updates.combine(Updates.set("status", r.delivered() ? "SENT" : "FAILED"), Updates.set("updatedAt", Date.from(now)),
-                Updates.set("leaseOwner", ""), Updates.set("receiptToken", token));
-    }
-
-    private void count(Map<String, Outcomes> outcomes) {
-        for (Map.Entry<String, Outcomes> e : outcomes.entrySet()) {
-            Bson id = Filters.eq("_id", MongoDocs.oid(e.getKey()));
-            campaigns.updateOne(id, Updates.combine(Updates.inc("sent", e.getValue().sent()),
-                    Updates.inc("failed", e.getValue().failed())));
-            campaigns.updateOne(Filters.and(id, MongoSchema.campaignCompleted()), Updates.set("status", "COMPLETED"));
-        }
+                Updates.set("leaseOwner", ""), Updates.set("receiptToken", token), Updates.set(UNCOUNTED, true));
     }
 
     @Override

@@ -26,22 +26,15 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /**
- * Orders in MongoDB, which has no multi-document transactions here, so moving a customer's totals
- * is a resumable protocol instead of one atomic write:
- * <ol>
- * <li>the order is stored with {@code applied: false};</li>
- * <li>the customer's totals move and a marker {@code "a:<orderId>"} is added to its {@code ops},
- *     in one optimistic single-document update that is skipped when the marker is already there;</li>
- * <li>the order is marked {@code applied: true};</li>
- * <li>the marker is pulled.</li>
- * </ol>
- * A crash anywhere leaves a state that {@link #recoverInterruptedWrites()} (run at start-up) or a
- * retry finishes without counting anything twice. Cancelling works the same way with
- * {@code reverted} and {@code "c:<orderId>"}. See docs/adr/0003.
+ * Orders in MongoDB. A customer's totals move by single-document conditional updates: the
+ * customer document lists the orders its totals include and the cancelled ones, so counting an
+ * order in (or out) happens exactly once whoever does it, from however old a copy, with no
+ * transactions. Orders are marked processed afterwards; {@link #recoverInterruptedWrites()} (run at
+ * every start) finishes what a crash left, safely while others write. See docs/adr/0006.
  */
 public final class MongoOrderRepository implements OrderRepository {
 
-    private static final int MAX_RACES = 20;
+    private static final int MAX_RACES = 50;
 
     private final MongoCollection<Document> orders;
     private final MongoCollection<Document> customers;
@@ -68,7 +61,7 @@ public final class MongoOrderRepository implements OrderRepository {
                 }
                 inserted = false;
             }
-            finishApply(findDocument(order.id()));
+            applyAll(List.of(findDocument(order.id())));
             return inserted;
         });
     }
@@ -86,147 +79,105 @@ public final class MongoOrderRepository implements OrderRepository {
             } catch (com.mongodb.MongoBulkWriteException e) {
                 created -= e.getWriteErrors().size(); // already stored: a retried import
             }
-            applyAll(list.stream().map(o -> oid(o.id())).toList());
+            // Every order of the batch, new or not: applying one that is counted already changes nothing.
+            applyAll(orders.find(Filters.in("_id", list.stream().map(o -> oid(o.id())).toList())).into(new ArrayList<>()));
             return created;
         });
     }
 
     /**
-     * Steps 2-4 for a batch in a handful of round trips: one read of the orders and one of their
-     * customers, one bulk write moving each customer's totals (all its markers at once), one update
-     * marking the orders applied and one pulling the markers. A customer that raced or already
-     * holds a marker (a resumed crash) goes the one-order-at-a-time way.
+     * Puts active orders into their customers' totals: one conditional update per order, all in one
+     * bulk write. The filter admits an order only if the customer document does not list it yet
+     * (nor as cancelled), and the update lists it in the same atomic step, so any number of
+     * processes applying the same orders, from fresh or stale copies, count each exactly once.
+     * Then the orders are marked processed (a crash before that only means the next start's sweep
+     * tries them again, and changes nothing).
      */
-    private void applyAll(List<org.bson.types.ObjectId> ids) {
-        List<Document> pending = orders.find(Filters.and(Filters.in("_id", ids), Filters.eq("applied", false),
-                Filters.eq("status", OrderStatus.ACTIVE.name()))).into(new ArrayList<>());
-        if (pending.isEmpty()) {
-            return;
-        }
-        java.util.Map<String, List<Document>> byCustomer = new java.util.LinkedHashMap<>();
-        pending.forEach(o -> byCustomer.computeIfAbsent(o.getString("customerId"), k -> new ArrayList<>()).add(o));
-        java.util.Map<String, Document> stored = new java.util.HashMap<>();
-        customers.find(Filters.in("_id", byCustomer.keySet().stream().map(MongoDocs::oid).toList()))
-                .forEach(c -> stored.put(c.getObjectId("_id").toHexString(), c));
-        List<Document> oneByOne = new ArrayList<>();
+    private void applyAll(List<Document> list) {
         List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>();
-        java.util.Map<String, org.bson.types.ObjectId> tokens = new java.util.HashMap<>();
-        List<String> markers = new ArrayList<>();
-        byCustomer.forEach((customerId, list) -> {
-            Document c = stored.get(customerId);
-            List<String> mine = list.stream().map(o -> "a:" + o.getObjectId("_id").toHexString()).toList();
-            List<?> ops = c == null ? List.of() : c.getList("ops", Object.class, List.of());
-            if (c == null || mine.stream().anyMatch(ops::contains)) {
-                oneByOne.addAll(list);
+        List<Object> processed = new ArrayList<>();
+        for (Document o : list) {
+            if (o == null) {
+                continue;
+            }
+            processed.add(o.get("_id"));
+            if (OrderStatus.ACTIVE.name().equals(o.getString("status"))) {
+                writes.add(new com.mongodb.client.model.UpdateOneModel<>(notYetCounted(o), countIn(o)));
+            }
+        }
+        if (!writes.isEmpty()) {
+            customers.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }
+        if (!processed.isEmpty()) {
+            orders.updateMany(Filters.and(Filters.in("_id", processed), Filters.eq("applied", false)),
+                    Updates.set("applied", true));
+        }
+    }
+
+    /** The order's customer, if its totals do not include the order and it was not cancelled. */
+    private static Bson notYetCounted(Document o) {
+        String id = o.getObjectId("_id").toHexString();
+        return Filters.and(Filters.eq("_id", oid(o.getString("customerId"))), Filters.ne(MongoDocs.APPLIED, id),
+                Filters.ne(MongoDocs.REVOKED, id));
+    }
+
+    private static Bson countIn(Document o) {
+        return Updates.combine(Updates.inc("totalSpend", MongoDocs.money(MongoDocs.money(o.get("amount")))),
+                Updates.inc("visits", 1), Updates.max("lastPurchaseDate", o.getDate("orderDate")), Updates.inc("version", 1L),
+                Updates.push(MongoDocs.APPLIED, o.getObjectId("_id").toHexString()),
+                Updates.set("updatedAt", o.getDate("updatedAt")), Updates.set("updatedBy", o.getString("updatedBy")));
+    }
+
+    /**
+     * Takes a cancelled order out of its customer's totals, or, if it was never counted, records
+     * it as cancelled so that no later application counts it. Each step is one conditional update;
+     * a race with an application just retries.
+     */
+    private void uncount(Document o) {
+        String id = o.getObjectId("_id").toHexString();
+        Bson customer = Filters.eq("_id", oid(o.getString("customerId")));
+        BigDecimal amount = MongoDocs.money(o.get("amount"));
+        for (int attempt = 0; attempt < MAX_RACES; attempt++) {
+            if (customers.updateOne(Filters.and(customer, Filters.eq(MongoDocs.APPLIED, id)), Updates.combine(
+                    Updates.inc("totalSpend", MongoDocs.money(amount.negate())), Updates.inc("visits", -1),
+                    Updates.inc("version", 1L), Updates.pull(MongoDocs.APPLIED, id), Updates.push(MongoDocs.REVOKED, id),
+                    Updates.set("updatedAt", o.getDate("updatedAt")), Updates.set("updatedBy", o.getString("updatedBy"))))
+                    .getMatchedCount() == 1) {
+                moveLastPurchaseBack(o);
                 return;
             }
-            BigDecimal spend = MongoDocs.money(c.get("totalSpend"));
-            int visits = ((Number) c.get("visits")).intValue();
-            LocalDate last = MongoDocs.localDate(c.getDate("lastPurchaseDate"));
-            Document latest = list.get(list.size() - 1);
-            for (Document o : list) {
-                spend = spend.add(MongoDocs.money(o.get("amount")));
-                visits++;
-                LocalDate d = MongoDocs.localDate(o.getDate("orderDate"));
-                last = last == null || d.isAfter(last) ? d : last;
+            if (customers.updateOne(Filters.and(customer, Filters.ne(MongoDocs.APPLIED, id), Filters.ne(MongoDocs.REVOKED, id)),
+                    Updates.combine(Updates.push(MongoDocs.REVOKED, id), Updates.inc("version", 1L))).getMatchedCount() == 1) {
+                return; // never counted, and now never will be
             }
-            long version = ((Number) c.get("version")).longValue();
-            org.bson.types.ObjectId token = new org.bson.types.ObjectId();
-            tokens.put(customerId, token);
-            markers.addAll(mine);
-            writes.add(new com.mongodb.client.model.UpdateOneModel<>(MongoDocs.atVersion(customerId, version), Updates.combine(
-                    Updates.set("totalSpend", MongoDocs.money(spend)), Updates.set("visits", visits),
-                    Updates.set("lastPurchaseDate", MongoDocs.date(last)), Updates.set("version", version + 1),
-                    Updates.set("updatedAt", latest.getDate("updatedAt")), Updates.set("updatedBy", latest.getString("updatedBy")),
-                    Updates.pushEach("ops", mine), Updates.set("writeToken", token))));
-        });
-        if (!writes.isEmpty()) {
-            int matched = customers.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false))
-                    .getMatchedCount();
-            if (matched < writes.size()) { // someone changed a customer meanwhile: those go one by one
-                java.util.Set<String> landed = new java.util.HashSet<>();
-                customers.find(Filters.in("_id", tokens.keySet().stream().map(MongoDocs::oid).toList()))
-                        .projection(new Document("writeToken", 1)).forEach(d -> {
-                            String id = d.getObjectId("_id").toHexString();
-                            if (tokens.get(id).equals(d.get("writeToken"))) {
-                                landed.add(id);
-                            }
-                        });
-                tokens.keySet().stream().filter(id -> !landed.contains(id)).forEach(id -> {
-                    oneByOne.addAll(byCustomer.get(id));
-                    byCustomer.get(id).forEach(o -> markers.remove("a:" + o.getObjectId("_id").toHexString()));
-                });
+            if (customers.countDocuments(Filters.and(customer, Filters.eq(MongoDocs.REVOKED, id))) == 1
+                    || customers.countDocuments(customer) == 0) {
+                return; // done before (a repeated cancel), or the customer is gone
             }
         }
-        List<Object> applied = pending.stream().filter(o -> !oneByOne.contains(o)).map(o -> o.get("_id")).toList();
-        if (!applied.isEmpty()) {
-            orders.updateMany(Filters.in("_id", applied), Updates.set("applied", true));
-            customers.updateMany(Filters.in("_id", tokens.keySet().stream().map(MongoDocs::oid).toList()),
-                    Updates.pullAll("ops", markers));
-        }
-        oneByOne.forEach(this::finishApply);
+        throw new MongoException("the customer's totals kept changing under this cancellation; it is finished at the next start");
     }
 
-    /** Steps 2-4 for an order not yet applied; nothing for one that is. */
-    private void finishApply(Document order) {
-        if (order == null || order.getBoolean("applied", false) || !OrderStatus.ACTIVE.name().equals(order.getString("status"))) {
-            return;
-        }
-        String marker = "a:" + order.getObjectId("_id").toHexString();
-        moveTotals(order, marker, true);
-        orders.updateOne(Filters.eq("_id", order.getObjectId("_id")), Updates.set("applied", true));
-        customers.updateOne(Filters.eq("_id", oid(order.getString("customerId"))), Updates.pull("ops", marker));
-    }
-
-    /** Steps 2-4 of a cancellation not yet taken out of the totals. */
-    private void finishRevert(Document order) {
-        if (order == null || order.getBoolean("reverted", true)) {
-            return;
-        }
-        String marker = "c:" + order.getObjectId("_id").toHexString();
-        moveTotals(order, marker, false);
-        orders.updateOne(Filters.eq("_id", order.getObjectId("_id")), Updates.set("reverted", true));
-        customers.updateOne(Filters.eq("_id", oid(order.getString("customerId"))), Updates.pull("ops", marker));
-    }
-
-    /** Step 2: one optimistic update of the customer document, at most once per marker. */
-    private void moveTotals(Document order, String marker, boolean add) {
-        String customerId = order.getString("customerId");
-        BigDecimal amount = MongoDocs.money(order.get("amount"));
-        LocalDate date = MongoDocs.localDate(order.getDate("orderDate"));
+    /**
+     * If the cancelled order set the customer's last purchase date, it moves back to the latest
+     * remaining active order; written only on the version it was worked out on (a concurrent order
+     * makes it try again).
+     */
+    private void moveLastPurchaseBack(Document o) {
+        String customerId = o.getString("customerId");
         for (int attempt = 0; attempt < MAX_RACES; attempt++) {
             Document c = customers.find(Filters.eq("_id", oid(customerId))).first();
-            if (c == null) {
-                return; // the customer was deleted with its orders
+            if (c == null || !o.getDate("orderDate").equals(c.getDate("lastPurchaseDate"))) {
+                return;
             }
-            List<?> ops = c.getList("ops", Object.class, List.of());
-            if (ops.contains(marker)) {
-                return; // this step already happened before a crash
-            }
-            BigDecimal spend = MongoDocs.money(c.get("totalSpend"));
-            int visits = ((Number) c.get("visits")).intValue();
-            LocalDate last = MongoDocs.localDate(c.getDate("lastPurchaseDate"));
-            if (add) {
-                spend = spend.add(amount);
-                visits++;
-                last = last == null || date.isAfter(last) ? date : last;
-            } else {
-                spend = spend.subtract(amount).max(BigDecimal.ZERO.setScale(2));
-                visits = Math.max(0, visits - 1);
-                if (date.equals(last)) {
-                    last = latestActiveOrderDate(customerId);
-                }
-            }
+            LocalDate latest = latestActiveOrderDate(customerId);
             long version = ((Number) c.get("version")).longValue();
-            Bson update = Updates.combine(Updates.set("totalSpend", MongoDocs.money(spend)), Updates.set("visits", visits),
-                    Updates.set("lastPurchaseDate", MongoDocs.date(last)), Updates.set("version", version + 1),
-                    Updates.set("updatedAt", order.getDate("updatedAt")), Updates.set("updatedBy", order.getString("updatedBy")),
-                    Updates.push("ops", marker));
-            if (customers.updateOne(MongoDocs.atVersion(customerId, version), update).getModifiedCount() == 1) {
+            if (customers.updateOne(MongoDocs.atVersion(customerId, version), Updates.combine(
+                    Updates.set("lastPurchaseDate", MongoDocs.date(latest)), Updates.set("version", version + 1)))
+                    .getMatchedCount() == 1) {
                 return;
             }
         }
-        throw new MongoException("the customer's totals kept changing under this order; it will be finished at the next start");
     }
 
     private LocalDate latestActiveOrderDate(String customerId) {
@@ -250,10 +201,8 @@ public final class MongoOrderRepository implements OrderRepository {
                         Updates.set("version", version + 1)));
                 current = findDocument(orderId);
             }
-            if (current.getBoolean("applied", false)) {
-                finishRevert(current);
-            } else {
-                // never counted: nothing to take back
+            if (!current.getBoolean("reverted", true)) {
+                uncount(current);
                 orders.updateOne(Filters.eq("_id", oid(orderId)), Updates.set("reverted", true));
             }
             return fromDocument(findDocument(orderId));
@@ -330,21 +279,16 @@ public final class MongoOrderRepository implements OrderRepository {
      */
     public int recoverInterruptedWrites() {
         return MongoDocs.guard(where, () -> {
-            int finished = 0;
-            for (Document o : orders.find(Filters.eq("applied", false)).into(new ArrayList<>())) {
-                finishApply(o);
-                finished++;
+            // Orders stored but not yet processed, and cancellations not yet taken out: both steps are
+            // conditional, so sweeping while other processes write is safe.
+            List<Document> unprocessed = orders.find(Filters.eq("applied", false)).into(new ArrayList<>());
+            applyAll(unprocessed);
+            List<Document> cancelled = orders.find(Filters.eq("reverted", false)).into(new ArrayList<>());
+            for (Document o : cancelled) {
+                uncount(o);
+                orders.updateOne(Filters.eq("_id", o.get("_id")), Updates.set("reverted", true));
             }
-            for (Document o : orders.find(Filters.eq("reverted", false)).into(new ArrayList<>())) {
-                cancel(o.getObjectId("_id").toHexString(), o.getString("updatedBy"), o.getDate("updatedAt").toInstant());
-                finished++;
-            }
-            // Markers left by a crash between steps 3 and 4.
-            for (Document c : customers.find(Filters.exists("ops.0")).into(new ArrayList<>())) {
-                customers.updateOne(Filters.eq("_id", c.getObjectId("_id")),
-                        Updates.pullAll("ops", c.getList("ops", Object.class)));
-            }
-            return finished;
+            return unprocessed.size() + cancelled.size();
         });
     }
 

@@ -73,6 +73,11 @@ public final class MongoDocs {
         return e.getCode() == 11000;
     }
 
+    /** On a customer document: the ids of the orders its totals include (see docs/adr/0006). */
+    public static final String APPLIED = "appliedOrders";
+    /** On a customer document: the ids of its orders that were cancelled, which may never be counted again. */
+    public static final String REVOKED = "revokedOrders";
+
     /** Runs work on the central database; a failure becomes a {@link StoreException} that says what to do. */
     public static <T> T guard(String where, java.util.function.Supplier<T> work) {
         try {

@@ -25,7 +25,7 @@ import org.bson.types.ObjectId;
 public final class MongoSchema {
 
     /** The schema version this app writes. */
-    public static final int LATEST = 1;
+    public static final int LATEST = 2;
     static final String META = "meta";
     private static final Duration LOCK_TTL = Duration.ofSeconds(60);
     private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
@@ -80,6 +80,7 @@ public final class MongoSchema {
     private static void step(MongoDatabase db, int to) {
         switch (to) {
             case 1 -> apply(db);
+            case 2 -> listCountedOrders(db);
             default -> throw new IllegalStateException("no migration to schema " + to);
         }
     }
@@ -112,6 +113,35 @@ public final class MongoSchema {
                 throw new StoreException(Texts.get("store.schema.mongoBusy"), e);
             }
         }
+    }
+
+    /**
+     * Schema 2: every customer document lists the orders its totals include and the cancelled ones
+     * (docs/adr/0006), taken from the orders as release 0.1.0 marked them; the old markers go.
+     */
+    static void listCountedOrders(MongoDatabase db) {
+        MongoCollection<Document> orders = db.getCollection("orders");
+        MongoCollection<Document> customers = db.getCollection("customers");
+        java.util.Map<String, java.util.List<String>> counted = new java.util.HashMap<>();
+        java.util.Map<String, java.util.List<String>> cancelled = new java.util.HashMap<>();
+        for (Document o : orders.find().projection(new Document("customerId", 1).append("status", 1).append("applied", 1)
+                .append("reverted", 1))) {
+            String id = o.getObjectId("_id").toHexString();
+            String customer = o.getString("customerId");
+            if ("ACTIVE".equals(o.getString("status")) && o.getBoolean("applied", false)) {
+                counted.computeIfAbsent(customer, k -> new java.util.ArrayList<>()).add(id);
+            } else if ("CANCELLED".equals(o.getString("status"))) {
+                cancelled.computeIfAbsent(customer, k -> new java.util.ArrayList<>()).add(id);
+            }
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>(counted.keySet());
+        ids.addAll(cancelled.keySet());
+        for (String customer : ids) {
+            customers.updateOne(Filters.eq("_id", new ObjectId(customer)), Updates.combine(
+                    Updates.set(MongoDocs.APPLIED, counted.getOrDefault(customer, java.util.List.of())),
+                    Updates.set(MongoDocs.REVOKED, cancelled.getOrDefault(customer, java.util.List.of())), Updates.unset("ops")));
+        }
+        orders.updateMany(Filters.eq("status", "CANCELLED"), Updates.set("reverted", true));
     }
 
     /** Schema 1: the indexes of release 0.1.0 (idempotent). */
