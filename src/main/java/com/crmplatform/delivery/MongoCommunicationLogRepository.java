@@ -37,6 +37,8 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
     static final String COUNTED = "countedBatches";
     /** On a log entry: its outcome is written but not yet in its campaign's counters. */
     static final String UNCOUNTED = "uncounted";
+    /** How long a counted batch's token is kept on its campaign. */
+    static final Duration TOKEN_KEPT = Duration.ofHours(1);
 
     private final MongoCollection<Document> log;
     private final MongoCollection<Document> campaigns;
@@ -104,11 +106,25 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
             campaigns.updateOne(Filters.and(id, MongoSchema.campaignCompleted()), Updates.set("status", "COMPLETED"));
         }
         log.updateMany(Filters.eq("receiptToken", token), Updates.unset(UNCOUNTED));
-        if (!outcomes.isEmpty()) { // the token is no longer needed once no entry waits to be counted with it
-            campaigns.updateMany(Filters.in("_id", outcomes.keySet().stream().map(MongoDocs::oid).toList()),
-                    Updates.pull(COUNTED, token));
-        }
+        // The token stays on the campaign: a sweep that saw the batch uncounted a moment ago may still
+        // count it, and must find it there. Old ones are pruned by the sweep (see below).
         return outcomes;
+    }
+
+    /**
+     * Drops counted-batch tokens older than {@link #TOKEN_KEPT} that no entry waits to be counted
+     * with: no entry can get such a token any more, and no sweep is that slow.
+     */
+    private void pruneCountedTokens(java.time.Instant now) {
+        for (Document c : campaigns.find(Filters.exists(COUNTED + ".0")).projection(new Document(COUNTED, 1))) {
+            for (String token : c.getList(COUNTED, String.class, List.of())) {
+                boolean old = ObjectId.isValid(token)
+                        && new ObjectId(token).getDate().toInstant().isBefore(now.minus(TOKEN_KEPT));
+                if (old && log.countDocuments(Filters.and(Filters.eq("receiptToken", token), Filters.eq(UNCOUNTED, true))) == 0) {
+                    campaigns.updateOne(Filters.eq("_id", c.get("_id")), Updates.pull(COUNTED, token));
+                }
+            }
+        }
     }
 
     /** Counts the receipt batches a crash left uncounted (safe while other workers run); returns how many. */
@@ -116,6 +132,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
         return MongoDocs.guard(where, () -> {
             List<String> tokens = log.distinct("receiptToken", Filters.eq(UNCOUNTED, true), String.class).into(new ArrayList<>());
             tokens.forEach(this::countBatch);
+            pruneCountedTokens(java.time.Instant.now());
             return tokens.size();
         });
     }
