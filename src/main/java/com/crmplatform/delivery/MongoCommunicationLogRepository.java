@@ -39,6 +39,9 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
     static final String UNCOUNTED = "uncounted";
     /** How long a counted batch's token is kept on its campaign. */
     static final Duration TOKEN_KEPT = Duration.ofHours(1);
+    /** How old an uncounted batch must be before a sweep counts it, and how often a worker sweeps. */
+    static final Duration SWEEP_AGE = Duration.ofMinutes(2);
+    private volatile long nextSweep = System.nanoTime() + SWEEP_AGE.toNanos();
 
     private final MongoCollection<Document> log;
     private final MongoCollection<Document> campaigns;
@@ -52,6 +55,10 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
 
     @Override
     public List<LogEntry> claim(String worker, Instant now, Duration lease, int limit) {
+        if (System.nanoTime() > nextSweep) { // a batch a crashed worker left is counted while this one runs
+            nextSweep = System.nanoTime() + SWEEP_AGE.toNanos();
+            countInterruptedBatches();
+        }
         return MongoDocs.guard(where, () -> {
             Bson free = Filters.and(Filters.eq("status", "PENDING"), Filters.lt("leaseUntil", now.toEpochMilli()));
             List<Object> ids = log.find(free).projection(new Document("_id", 1)).limit(limit)
@@ -127,10 +134,17 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
         }
     }
 
-    /** Counts the receipt batches a crash left uncounted (safe while other workers run); returns how many. */
+    /**
+     * Counts the receipt batches a crash left uncounted; returns how many. Only batches older than
+     * {@link #SWEEP_AGE} are taken: a younger one may be half written by a live worker that is about
+     * to count it itself (counting a half-written batch first would lose the rest of it).
+     */
     public int countInterruptedBatches() {
         return MongoDocs.guard(where, () -> {
-            List<String> tokens = log.distinct("receiptToken", Filters.eq(UNCOUNTED, true), String.class).into(new ArrayList<>());
+            java.time.Instant cutoff = java.time.Instant.now().minus(SWEEP_AGE);
+            List<String> tokens = log.distinct("receiptToken", Filters.eq(UNCOUNTED, true), String.class).into(new ArrayList<>())
+                    .stream().filter(t -> !ObjectId.isValid(t) || new ObjectId(t).getDate().toInstant().isBefore(cutoff))
+                    .toList();
             tokens.forEach(this::countBatch);
             pruneCountedTokens(java.time.Instant.now());
             return tokens.size();
