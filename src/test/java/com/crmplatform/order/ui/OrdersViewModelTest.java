@@ -1,0 +1,133 @@
+package com.crmplatform.order.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.app.Services;
+import com.crmplatform.app.SqliteStore;
+import com.crmplatform.app.Store;
+import com.crmplatform.auth.LocalUser;
+import com.crmplatform.config.AppConfig;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.order.Order;
+import com.crmplatform.order.OrderStatus;
+import com.crmplatform.store.Audit;
+import com.crmplatform.store.StoreFixture;
+import com.crmplatform.store.TestData;
+import com.crmplatform.ui.FakeDialogs;
+import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.UiExecutor;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The orders screen's view-model, on the local store and on the MongoDB stand-in. */
+abstract class OrdersViewModelTest {
+
+    abstract Store openStore(Path dir);
+
+    @TempDir
+    Path dir;
+    Services services;
+    FakeDialogs dialogs = new FakeDialogs();
+    OrdersViewModel vm;
+    Customer asha;
+    Customer ravi;
+
+    @BeforeEach
+    void open() {
+        services = new Services(new AppConfig(dir, Optional.empty()), openStore(dir), new LocalUser("ann"), Clock.systemDefaultZone());
+        asha = TestData.customer("Asha Rao", "asha@example.com");
+        ravi = TestData.customer("Ravi Kumar", "ravi@example.com");
+        services.store().customers().insertAbsent(List.of(asha, ravi));
+        List<Order> list = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            // ids ending in 0 and a: a page after the first must still refresh
+            String id = String.format("%023x", 16384 + i) + (i % 2 == 0 ? "0" : "a");
+            Customer c = i % 5 == 0 ? ravi : asha;
+            list.add(new Order(id, c.id(), c.name(), c.email(), new BigDecimal("100.00"), LocalDate.of(2026, 1, 1).plusDays(i % 200),
+                    List.of(), OrderStatus.ACTIVE, Audit.created(TestData.NOW, "local:test")));
+        }
+        services.store().orders().createAll(list);
+        vm = new OrdersViewModel(services.orders(), services.exporter(), UiExecutor.currentThread(), dialogs, new OrderDialogs() {
+            @Override
+            public void newOrder(Customer customer, Runnable onSaved) {
+            }
+
+            @Override
+            public void importOrdersCsv(Runnable onImported) {
+            }
+        }, Messages.load(Locale.ENGLISH));
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+    }
+
+    @Test
+    void pagesNewestFirstFilterByCustomerAndDatesAndRefreshAfterTheFirstPage() {
+        vm.reload();
+        assertEquals(OrdersViewModel.PAGE_SIZE, vm.page().rows().size());
+        assertEquals("250 orders", vm.countText().get());
+        vm.page().next();
+        List<String> second = vm.page().rows().stream().map(Order::id).toList();
+        vm.refresh();
+        assertEquals("", vm.messageProperty().get());
+        assertEquals(second, vm.page().rows().stream().map(Order::id).toList());
+        vm.customerProperty().set(ravi);
+        assertEquals(50, vm.page().totalProperty().get());
+        vm.fromProperty().set(LocalDate.of(2026, 3, 1));
+        assertTrue(vm.page().rows().stream().allMatch(o -> !o.orderDate().isBefore(LocalDate.of(2026, 3, 1))
+                && o.customerId().equals(ravi.id())));
+        vm.clearFilters();
+        assertEquals(250, vm.page().totalProperty().get());
+    }
+
+    @Test
+    void cancellingTheSelectedOrderTakesItOutOfTheCustomersTotals() {
+        vm.reload();
+        Order first = vm.page().rows().get(0);
+        Customer before = services.store().customers().findById(first.customerId()).orElseThrow();
+        vm.selectedProperty().set(first);
+        assertTrue(vm.canCancel().get());
+        vm.cancelSelected();
+        assertEquals(1, dialogs.confirmations.size());
+        Customer after = services.store().customers().findById(first.customerId()).orElseThrow();
+        assertEquals(before.totalSpend().subtract(first.amount()), after.totalSpend());
+        assertEquals(before.visits() - 1, after.visits());
+        assertFalse(services.store().orders().findById(first.id()).orElseThrow().isActive());
+    }
+}
+
+class SqliteOrdersViewModelTest extends OrdersViewModelTest {
+    @Override
+    Store openStore(Path dir) {
+        return SqliteStore.open(dir);
+    }
+}
+
+class MongoOrdersViewModelTest extends OrdersViewModelTest {
+    private StoreFixture.MongoFixture mongo;
+
+    @Override
+    Store openStore(Path dir) {
+        mongo = StoreFixture.mongo();
+        return mongo.store();
+    }
+
+    @AfterEach
+    void stopServer() {
+        mongo.close();
+    }
+}
