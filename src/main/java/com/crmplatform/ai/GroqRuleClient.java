@@ -48,6 +48,12 @@ final class GroqRuleClient {
                 .timeout(settings.timeout()).httpClientBuilder(new BoundedHttpClient.Builder(http)).build();
     }
 
+    /** The text with the API key (as sent, or in a bearer header) replaced: answers may quote the request. */
+    String withoutKey(String text) {
+        String key = settings.apiKey().orElse("");
+        return text == null || key.isEmpty() ? text : text.replace(key, "****");
+    }
+
     /** The model's answer text. */
     String ask(List<ChatMessage> messages) {
         Optional<String> unsafe = settings.endpointProblem();

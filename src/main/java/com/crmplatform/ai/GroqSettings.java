@@ -45,8 +45,7 @@ public record GroqSettings(Optional<String> apiKey, String baseUrl, String model
     }
 
     private static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
+        return com.crmplatform.config.Secrets.isLoopbackHost(host);
     }
 
     @Override

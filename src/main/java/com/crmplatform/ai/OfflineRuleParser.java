@@ -41,13 +41,23 @@ public final class OfflineRuleParser {
                         + " deep; a rule has at most " + com.crmplatform.segment.SegmentRule.MAX_DEPTH + " levels.", List.of());
             }
         }
-        List<Token> tokens = Tokens.of(text);
-        Parser p = new Parser(tokens);
-        SegmentRule rule = p.top();
-        if (!p.atEnd()) {
-            throw new RuleNotUnderstood("Could not place \"" + p.rest() + "\".", List.of(p.rest()));
+        Group rule;
+        try {
+            List<Token> tokens = Tokens.of(text);
+            Parser p = new Parser(tokens);
+            SegmentRule parsed = p.top();
+            if (!p.atEnd()) {
+                throw new RuleNotUnderstood("Could not place \"" + p.rest() + "\".", List.of(p.rest()));
+            }
+            rule = parsed instanceof Group g ? g : new Group(Logic.AND, List.of(parsed));
+        } catch (ArithmeticException | java.time.DateTimeException | NumberFormatException e) {
+            throw new RuleNotUnderstood("A number or date in the description is out of range.", List.of());
         }
-        return rule instanceof Group g ? g : new Group(Logic.AND, List.of(rule));
+        try { // the same checks as any rule (value ranges, dates 1900-2100, size)
+            return com.crmplatform.segment.RuleJson.parse(com.crmplatform.segment.RuleJson.write(rule));
+        } catch (com.crmplatform.segment.RuleException e) {
+            throw new RuleNotUnderstood("The description gives a value the CRM cannot use: " + e.getMessage() + ".", List.of());
+        }
     }
 
     /** Recursive descent over clause boundaries: or < and < parentheses / either. */

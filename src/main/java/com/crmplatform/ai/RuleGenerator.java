@@ -69,7 +69,7 @@ public final class RuleGenerator {
             try {
                 return new Answer(askGroq(client.get(), text), Engine.GROQ, Optional.empty());
             } catch (GroqRuleClient.GroqUnavailable | RuleException e) {
-                problem = Optional.of(e.getMessage());
+                problem = Optional.of(client.get().withoutKey(e.getMessage())); // an answer may quote the request
             }
         } else if (!offlineOnly) { // no key
             problem = Optional.of("no Groq API key is set");

@@ -69,8 +69,10 @@ public final class MongoStore extends AssembledStore {
         try {
             cs = new ConnectionString(url);
         } catch (IllegalArgumentException e) {
-            throw new StoreException("The MongoDB address " + masked + " is not a valid connection string ("
-                    + Secrets.scrub(e.getMessage(), url) + "). It should look like mongodb://host:27017/crm-platform.");
+            // The driver's own words may quote the password (or a piece of it): not repeated here.
+            throw new StoreException("The MongoDB address " + masked + " is not a valid connection string. "
+                    + "It should look like mongodb://user:password@host:27017/crm-platform (with special characters "
+                    + "in the password written as %XX).");
         }
         MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(cs)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))

@@ -33,8 +33,17 @@ final class LoopbackReceiver implements AutoCloseable {
         this.expectedState = expectedState;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/callback", this::handle);
+        // Each request on a thread of its own: a local program that opens a request and never finishes
+        // it must not hold up the browser's answer (threads end with the receiver).
+        server.setExecutor(requests);
         server.start();
     }
+
+    private final java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sign-in-receiver");
+            t.setDaemon(true);
+            return t;
+        });
 
     static LoopbackReceiver start(String expectedState) {
         try {
@@ -138,5 +147,6 @@ final class LoopbackReceiver implements AutoCloseable {
             }
         }
         server.stop(0);
+        requests.shutdownNow();
     }
 }

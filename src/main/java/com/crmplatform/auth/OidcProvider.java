@@ -68,7 +68,7 @@ public record OidcProvider(String issuer, String authorizationEndpoint, String t
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost();
-        boolean loopback = host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        boolean loopback = com.crmplatform.config.Secrets.isLoopbackHost(host);
         if (!(scheme.equals("https") && !host.isEmpty()) && !(scheme.equals("http") && loopback)) {
             throw new SignInRefused("The sign-in provider's " + what + " " + SignInText.printable(address)
                     + " is not https; sign-in only talks to providers over https.");

@@ -20,6 +20,10 @@ public final class Cli {
         if (ours && e.getMessage() != null && !e.getMessage().isBlank()) {
             return e.getMessage();
         }
+        if (e instanceof java.nio.file.InvalidPathException ip) {
+            return "\"" + ip.getInput().replaceAll("\\p{Cntrl}", "?") + "\" is not a file name this system can use ("
+                    + ip.getReason() + "); if it has accents, start the app with a UTF-8 locale (LANG=C.UTF-8)";
+        }
         if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
             Throwable io = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
             return "a file could not be read or written (" + (io instanceof java.nio.file.FileSystemException f
@@ -49,6 +53,13 @@ public final class Cli {
             c.getErr().flush();
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) { // a line or a cell of gigabytes
+            err.println("error: the input is too large to read (a line or a value of many megabytes); "
+                    + "split it or correct the file");
+            err.flush();
+            return 1;
+        }
     }
 }

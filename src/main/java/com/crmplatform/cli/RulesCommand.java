@@ -46,12 +46,37 @@ final class RulesCommand implements Callable<Integer> {
         }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = boundedLine(in)) != null) {
                 out.println(answer(generator, line, err));
                 out.flush();
             }
         }
         return 0;
+    }
+
+    /**
+     * The next line, at most a little past the longest description (the rest of a longer line is
+     * read and dropped, so the parser refuses it as too long); null at the end.
+     */
+    private static String boundedLine(BufferedReader in) throws java.io.IOException {
+        int cap = com.crmplatform.store.Limits.MAX_DESCRIPTION + 1;
+        StringBuilder b = new StringBuilder();
+        int c;
+        boolean any = false;
+        while ((c = in.read()) >= 0) {
+            any = true;
+            if (c == '\n') {
+                break;
+            }
+            if (b.length() < cap) {
+                b.append((char) c);
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        int end = b.length();
+        return end > 0 && b.charAt(end - 1) == '\r' ? b.substring(0, end - 1) : b.toString();
     }
 
     private String answer(RuleGenerator generator, String question, PrintWriter err) {

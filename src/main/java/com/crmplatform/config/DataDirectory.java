@@ -35,7 +35,8 @@ public final class DataDirectory {
     public static List<String> secure(Path dir) throws IOException {
         List<String> warnings = new ArrayList<>();
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (!Files.exists(dir)) {
+        boolean fresh = !Files.exists(dir);
+        if (fresh) {
             if (posix) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
@@ -45,30 +46,58 @@ public final class DataDirectory {
         if (!posix) {
             return warnings;
         }
-        restrict(dir, true);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                if (Files.isSymbolicLink(p)) {
-                    continue; // never change what a link points at
-                }
-                boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-                boolean wasOpen = restrict(p, folder);
-                if (folder) {
-                    try (DirectoryStream<Path> inner = Files.newDirectoryStream(p)) {
-                        for (Path q : inner) {
-                            if (!Files.isSymbolicLink(q)) {
-                                restrict(q, Files.isDirectory(q, LinkOption.NOFOLLOW_LINKS));
-                            }
-                        }
+        // Only the app's own files are touched: a data directory pointed at a folder that holds other
+        // things (a home folder, say) keeps their modes, and the folder's own mode too.
+        if (fresh || onlyOurs(dir)) {
+            restrict(dir, true);
+        }
+        Path logs = dir.resolve("logs");
+        if (!Files.exists(logs, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(logs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        if (Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS)) {
+            restrict(logs, true);
+            Path log = logs.resolve("crm.log");
+            if (!Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
+                PrivateFiles.create(log); // the logger appends to it, owner-only from the first line
+            }
+            try (DirectoryStream<Path> inner = Files.newDirectoryStream(logs, "crm*.log")) {
+                for (Path q : inner) {
+                    if (Files.isRegularFile(q, LinkOption.NOFOLLOW_LINKS)) {
+                        restrict(q, false);
                     }
-                }
-                if (wasOpen && SECRETS.contains(p.getFileName().toString())) {
-                    warnings.add(p + " could be read by other users of this computer; it is now private to you. "
-                            + "If others use this computer, sign out and in again (and change any key it held).");
                 }
             }
         }
+        for (String name : OWN_FILES) {
+            Path p = dir.resolve(name);
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // absent, a link or something else: never changed
+            }
+            if (restrict(p, false) && SECRETS.contains(name)) {
+                warnings.add(p + " could be read by other users of this computer; it is now private to you. "
+                        + "If others use this computer, sign out and in again (and change any key it held).");
+            }
+        }
         return warnings;
+    }
+
+    /** The files the app writes in its data directory. */
+    private static final List<String> OWN_FILES = List.of("crm.db", "crm.db-wal", "crm.db-shm", "simulated-vendor.db",
+            "simulated-vendor.db-wal", "simulated-vendor.db-shm", SettingsStore.FILE, "session.json", ".env",
+            "window.properties", ".lock", "crm.lock");
+
+    /** Whether everything in the folder is something the app made (so the folder is a data directory). */
+    private static boolean onlyOurs(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (!OWN_FILES.contains(name) && !name.equals("logs") && !name.endsWith(".tmp") && !name.endsWith(".part")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** @return true when group or others had any access before */

@@ -16,6 +16,10 @@ public final class Secrets {
         if (uri == null) {
             return null;
         }
+        int q = uri.indexOf('?');
+        if (q >= 0 && SECRET_OPTION.matcher(uri.substring(q)).find()) {
+            uri = uri.substring(0, q) + "?****"; // options that carry credentials (tokens, keys) are not shown at all
+        }
         int at = uri.lastIndexOf('@');
         if (at < 0) {
             return uri;
@@ -28,31 +32,21 @@ public final class Secrets {
         return uri.substring(0, from) + shown + uri.substring(at);
     }
 
-    /** The text with the address's credentials (as written, or URL-decoded) replaced by ****. */
-    public static String scrub(String text, String uri) {
-        if (text == null || uri == null) {
-            return text;
+    private static final java.util.regex.Pattern SECRET_OPTION = java.util.regex.Pattern.compile(
+            "(?i)(authMechanismProperties|token|secret|password|pwd|key)");
+    private static final java.util.regex.Pattern LOOPBACK_V4 = java.util.regex.Pattern.compile(
+            "127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+
+    /**
+     * Whether a URL's host is this computer, by its literal address: {@code localhost}, an IPv4
+     * address in 127.0.0.0/8 or {@code ::1}; a name that merely starts with "127." is not.
+     */
+    public static boolean isLoopbackHost(String host) {
+        if (host == null) {
+            return false;
         }
-        int at = uri.lastIndexOf('@');
-        if (at < 0) {
-            return text;
-        }
-        int scheme = uri.indexOf("://");
-        String credentials = uri.substring(scheme >= 0 && scheme < at ? scheme + 3 : 0, at);
-        int colon = credentials.indexOf(':');
-        String password = colon >= 0 ? credentials.substring(colon + 1) : credentials;
-        String out = text.replace(uri, maskUri(uri));
-        if (!password.isEmpty()) {
-            out = out.replace(password, "****");
-            try {
-                String decoded = java.net.URLDecoder.decode(password, java.nio.charset.StandardCharsets.UTF_8);
-                if (!decoded.isEmpty()) {
-                    out = out.replace(decoded, "****");
-                }
-            } catch (IllegalArgumentException ignored) {
-                // not URL-encoded: the raw form is replaced already
-            }
-        }
-        return out;
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || LOOPBACK_V4.matcher(h).matches() || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
     }
 }

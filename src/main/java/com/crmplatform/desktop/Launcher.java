@@ -20,6 +20,16 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        try {
+            launch(args);
+        } catch (java.nio.file.InvalidPathException e) { // a non-ASCII path under a non-UTF-8 locale
+            System.err.println("error: \"" + e.getInput().replaceAll("\\p{Cntrl}", "?") + "\" is not a file name this system "
+                    + "can use (" + e.getReason() + "); if it has accents, start the app with a UTF-8 locale (LANG=C.UTF-8)");
+            System.exit(2);
+        }
+    }
+
+    private static void launch(String[] args) {
         ConfigLoader loader = ConfigLoader.forThisProcess(dataDirArgument(args), optionValue(args, "--env-file"));
         Path dataDir = loader.load(dataDirArgument(args), null).dataDir();
         List<String> warnings = secureDataDirectory(dataDir);

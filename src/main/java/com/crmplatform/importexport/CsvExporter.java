@@ -147,13 +147,20 @@ public final class CsvExporter {
         return target;
     }
 
+    /** By file identity, not by name: another path to the same folder (a link, a bind mount) is the same folder. */
     private static boolean isInside(Path folder, Path dir) {
+        if (!Files.exists(dir)) {
+            return folder.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize());
+        }
         try {
-            Path real = folder.toRealPath();
-            Path data = Files.exists(dir) ? dir.toRealPath() : dir.toAbsolutePath().normalize();
-            return real.startsWith(data);
-        } catch (IOException e) {
+            for (Path p = folder.toRealPath(); p != null; p = p.getParent()) {
+                if (Files.isSameFile(p, dir)) {
+                    return true;
+                }
+            }
             return false;
+        } catch (IOException e) {
+            return true; // cannot tell: refuse rather than risk the store
         }
     }
 

@@ -54,6 +54,12 @@ final class CsvSource {
         }
     }
 
+    /**
+     * What bytes that are not UTF-8 become: U+FFFF, a noncharacter that no text file holds (unlike
+     * U+FFFD, which a customer's name may legitimately contain).
+     */
+    private static final String BAD_BYTES = "\uFFFF";
+
     static final String NOT_UTF8 = "it is not UTF-8 text (save the file as \"CSV UTF-8\" and import it again)";
 
     private CsvSource() {
@@ -76,10 +82,11 @@ final class CsvSource {
      */
     static void read(Path file, List<String> required, Consumer<Row> sink) {
         try (InputStream in = Files.newInputStream(file);
-             // Bad bytes become U+FFFD, so the row holding them is found by its line (REPORT would
+             // Bad bytes become BAD_BYTES, so the row holding them is found by its line (REPORT would
              // fail somewhere in the read-ahead buffer, lines away from the culprit).
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                     .replaceWith(BAD_BYTES)))) {
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();
@@ -92,7 +99,7 @@ final class CsvSource {
                 parser.getHeaderNames().forEach(h -> headers.add(h.strip().toLowerCase(Locale.ROOT)));
                 for (int i = 0; i < headers.size(); i++) {
                     String h = headers.get(i);
-                    if (h.indexOf('\uFFFD') >= 0) {
+                    if (h.contains(BAD_BYTES)) {
                         throw new ImportException("The first line of the file cannot be read: " + NOT_UTF8 + ".");
                     }
                     int again = headers.subList(i + 1, headers.size()).indexOf(h);
@@ -123,7 +130,7 @@ final class CsvSource {
                     boolean blank = true;
                     for (int i = 0; i < headers.size() && i < record.size(); i++) {
                         String v = record.get(i);
-                        if (v.indexOf('\uFFFD') >= 0) {
+                        if (v.contains(BAD_BYTES)) {
                             throw new UnreadableLine(line, NOT_UTF8, null);
                         }
                         v = CsvValues.fromSpreadsheet(v);

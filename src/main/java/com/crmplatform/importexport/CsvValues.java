@@ -79,6 +79,9 @@ final class CsvValues {
         if (!WHOLE.matcher(s).matches()) {
             throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" is not a whole number");
         }
+        if (s.startsWith("-") && !s.matches("-0*")) {
+            throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" cannot be negative");
+        }
         String digits = s.replaceFirst("^-?0*", "");
         if (digits.length() > 10 || Long.parseLong(digits.isEmpty() ? "0" : digits) > max) {
             throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" is more than the largest allowed, "
@@ -92,12 +95,15 @@ final class CsvValues {
      * leading apostrophe, which spreadsheets show as text and {@link #fromSpreadsheet} removes.
      */
     static String forSpreadsheet(String cell) {
-        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        boolean formula = !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0;
+        // A value that itself starts with the apostrophe and a formula character keeps its apostrophe.
+        boolean escapedAlready = cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0;
+        return formula || escapedAlready ? "'" + cell : cell;
     }
 
     /** The cell as the app wrote it: the apostrophe {@link #forSpreadsheet} added is dropped. */
     static String fromSpreadsheet(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
-                ? cell.substring(1) : cell;
+        return cell.length() > 1 && cell.charAt(0) == '\'' && forSpreadsheet(cell.substring(1)).equals(cell)
+                ? cell.substring(1) : cell; // exactly the inverse of forSpreadsheet
     }
 }

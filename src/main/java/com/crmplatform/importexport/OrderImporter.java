@@ -78,6 +78,8 @@ public final class OrderImporter {
             customers.findByEmails(batch.stream().map(p -> p.email).toList()).forEach(c -> byEmail.put(c.emailKey(), c));
             List<Order> ready = new ArrayList<>();
             Map<String, BigDecimal> spendAfter = new HashMap<>();
+            // Rows already stored are skipped, so they never count against the largest total.
+            java.util.Set<String> stored = orders.existingIds(batch.stream().map(p -> p.id).toList());
             var now = clock.instant();
             for (Pending p : batch) {
                 Customer c = byEmail.get(p.email.toLowerCase(Locale.ROOT));
@@ -86,7 +88,7 @@ public final class OrderImporter {
                             + "; import or create the customer first"));
                     continue;
                 }
-                if (p.status == OrderStatus.ACTIVE) {
+                if (p.status == OrderStatus.ACTIVE && !stored.contains(p.id)) {
                     BigDecimal after = spendAfter.getOrDefault(c.id(), c.totalSpend()).add(p.amount);
                     if (after.compareTo(Limits.MAX_TOTAL_SPEND) > 0) {
                         rejected.add(new Rejection(p.line, "this order would take " + p.email + "'s total spend past ₹"
@@ -173,7 +175,7 @@ public final class OrderImporter {
         if (s == null) {
             throw new IllegalArgumentException("status \"" + row.get("status") + "\" is neither ACTIVE nor CANCELLED");
         }
-        String id = row.get("id").strip();
+        String id = row.get("id").strip().toLowerCase(Locale.ROOT); // an ObjectId in capitals is the same id
         if (!id.isEmpty() && !Ids.isValid(id)) {
             throw new IllegalArgumentException("id \"" + id + "\" is not an order id");
         }

@@ -31,7 +31,8 @@ public final class RuleJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // 1e999 stays a (too large) number instead of becoming an infinite double
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> GROUP_KEYS = Set.of("op", "rules");
@@ -50,7 +51,13 @@ public final class RuleJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new RuleException("", "not valid JSON (" + e.getOriginalMessage() + ")");
+            String why = e.getOriginalMessage();
+            if (why != null && why.contains("Trailing token")) {
+                why = "there is more after the rule's closing }";
+            } else if (why != null && why.startsWith("Duplicate field")) {
+                why = why.replace("Duplicate field", "a key appears twice:");
+            }
+            throw new RuleException("", "not valid JSON (" + why + ")");
         }
         if (root == null || !root.isObject()) {
             throw new RuleException("", "must be a JSON object with \"op\" and \"rules\"");
@@ -153,6 +160,9 @@ public final class RuleJson {
             case NUMBER -> {
                 if (!v.isNumber()) {
                     throw new RuleException(vp, "must be a number (rupees), not " + v);
+                }
+                if (v.decimalValue().stripTrailingZeros().scale() > 2) {
+                    throw new RuleException(vp, "must be rupees with at most two decimals (paise), not " + v);
                 }
                 if (v.decimalValue().abs().compareTo(Limits.MAX_TOTAL_SPEND) > 0) {
                     throw new RuleException(vp, "is beyond the largest total spend the CRM keeps (₹"

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 public final class Amounts {
 
     private static final Pattern SHAPE = Pattern.compile(
-            "(?<sign>-)?(?<number>\\d{1,3}(?:,\\d{3})+|\\d{1,2}(?:,\\d{2})*,\\d{3}|\\d+|\\d*\\.\\d+|\\d+\\.\\d*)"
-                    + "(?<frac>\\.\\d+)?\\s*(?<scale>k|thousand|lakhs?|lacs?|crores?|cr)?");
+            "(?<sign>-)?(?<number>\\d{1,3}(?:,\\d{3})+|\\d{1,2}(?:,\\d{2})*,\\d{3}|\\d+)?"
+                    + "(?<frac>\\.\\d*)?\\s*(?<scale>k|thousand|lakhs?|lacs?|crores?|cr)?");
     private static final Pattern CURRENCY_BEFORE = Pattern.compile("^(₹|rs\\.?|inr)\\s*");
     private static final Pattern CURRENCY_AFTER = Pattern.compile("\\s*(rupees|rs\\.?|inr|₹|/-)$");
 
@@ -43,12 +43,14 @@ public final class Amounts {
             throw new IllegalArgumentException("has no number in it");
         }
         Matcher m = SHAPE.matcher(s);
-        if (!m.matches()) {
+        if (!m.matches() || m.group("number") == null && (m.group("frac") == null || m.group("frac").length() < 2)) {
             throw new IllegalArgumentException(s.contains(",")
                     ? "is not an amount (commas only group digits, as in 12,500 or 1,25,000; decimals take a dot: 1.5)"
                     : "is not an amount (e.g. 12500, 12,500.50, ₹1,200, 15k or 2.5 lakh)");
         }
-        BigDecimal v = new BigDecimal(m.group("number").replace(",", "") + (m.group("frac") == null ? "" : m.group("frac")));
+        String whole = m.group("number") == null ? "0" : m.group("number").replace(",", "");
+        String frac = m.group("frac") == null || m.group("frac").length() < 2 ? "" : m.group("frac");
+        BigDecimal v = new BigDecimal(whole + frac);
         String scale = m.group("scale");
         if (scale != null) {
             v = v.multiply(switch (scale) {

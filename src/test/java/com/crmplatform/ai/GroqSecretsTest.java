@@ -44,6 +44,25 @@ class GroqSecretsTest {
     }
 
     @Test
+    void anAnswerThatQuotesTheKeyIsNotRepeatedInTheNote() {
+        String echo = "{\"op\":\"AND\",\"rules\":[{\"field\":\"Bearer " + KEY + "\",\"operator\":\">\",\"value\":1}]}";
+        server.then(FakeOpenAiServer.Reply.answer(echo)).then(FakeOpenAiServer.Reply.answer(echo));
+        RuleGenerator.Answer a = generator(server.baseUrl()).generate("spent over 10k", false);
+        String why = a.groqProblem().orElseThrow();
+        assertFalse(why.contains(KEY), why);
+        assertTrue(why.contains("****"), why);
+    }
+
+    @Test
+    void offlineAnswersOutsideTheRangesAreRefusedNotPrinted() {
+        OfflineRuleParser parser = new OfflineRuleParser();
+        for (String text : new String[] {"last purchased before 0001-01-01", "visits more than 2147483648",
+            "spent over 99999999999999999999 crore", "inactive for 99999999999999999999 days"}) {
+            assertThrows(RuleNotUnderstood.class, () -> parser.parse(text), text);
+        }
+    }
+
+    @Test
     void theKeyIsNeverSentOverPlainHttpToAnotherComputer() {
         RuleGenerator.Answer a = generator("http://groq.example.com/openai/v1").generate("spent over 10k", false);
         assertEquals(RuleGenerator.Engine.OFFLINE, a.engine());
@@ -53,6 +72,10 @@ class GroqSecretsTest {
         assertTrue(GroqSettings.of(Optional.of(KEY), Optional.of("http://127.0.0.1:9/v1"), Optional.empty())
                 .endpointProblem().isEmpty(), "a local test server or proxy is fine");
         assertTrue(GroqSettings.of(Optional.of(KEY), Optional.of("ftp://x/"), Optional.empty()).endpointProblem().isPresent());
+        assertTrue(GroqSettings.of(Optional.of(KEY), Optional.of("http://127.attacker.test:8099/v1"), Optional.empty())
+                .endpointProblem().isPresent(), "a name that starts with 127. is not this computer");
+        assertTrue(GroqSettings.of(Optional.of(KEY), Optional.of("http://127.0.0.1.nip.io/v1"), Optional.empty())
+                .endpointProblem().isPresent());
         assertTrue(server.authorizations.isEmpty());
     }
 

@@ -259,6 +259,47 @@ class ImportHardeningTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    void anOrderIdInCapitalsIsTheSameIdAndStoredRowsNeverCountAgainstTheLimit(String name, Function<Path, StoreFixture> kind)
+            throws Exception {
+        Store s = open(kind);
+        customers(s).importFile(file("c.csv", "name,email,totalSpend\nAsha,asha@example.com,999999999999000\n"), ImportProgress.NONE);
+        Path f = file("o.csv", "customerEmail,amount,orderDate,id\n"
+                + "asha@example.com,1000,2024-01-01,65a1b2c3d4e5f60718293a4b\n"
+                + "asha@example.com,20,2024-01-02,65A1B2C3D4E5F60718293A4B\n");
+        ImportResult r = orders(s).importFile(f, ImportProgress.NONE);
+        assertEquals(1, r.created());
+        assertEquals(List.of(3L), r.rejected().stream().map(ImportResult.Rejection::line).toList());
+        assertTrue(r.rejected().get(0).reason().contains("already on line 2"), r.rejected().get(0).reason());
+        ImportResult again = orders(s).importFile(f, ImportProgress.NONE);
+        assertEquals(1, again.skipped(), "at the largest total, a stored row is skipped, not refused: " + again);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void valuesThatLookEscapedOrHoldTheReplacementCharacterComeBackUnchanged(String name, Function<Path, StoreFixture> kind)
+            throws Exception {
+        Store s = open(kind);
+        s.customers().insert(new com.crmplatform.customer.Customer(com.crmplatform.store.Ids.newId(), "'=1+1", "a@example.com",
+                "", "Caf\uFFFD Town", new BigDecimal("0.00"), 0, null, com.crmplatform.store.TestData.AUDIT));
+        Path out = dir.resolve("out.csv");
+        new CsvExporter(s.customers(), s.orders(), null).exportCustomers(out);
+        Store copy = StoreFixture.sqlite(dir.resolve("copy2")).store();
+        try {
+            ImportResult r = customers(copy).importFile(out, ImportProgress.NONE);
+            assertEquals(1, r.created(), r.toString());
+            assertEquals("'=1+1", copy.customers().findByEmail("a@example.com").orElseThrow().name());
+            assertEquals("Caf\uFFFD Town", copy.customers().findByEmail("a@example.com").orElseThrow().city());
+        } finally {
+            copy.close();
+        }
+        ImportResult bad = customers(s).importFile(file("n.csv", "name,email,visits,totalSpend\nB,b@example.com,-2147483649,\n"
+                + "C,c@example.com,,1.5.5\n"), ImportProgress.NONE);
+        assertTrue(bad.rejected().get(0).reason().contains("cannot be negative"), bad.rejected().get(0).reason());
+        assertTrue(bad.rejected().get(1).reason().contains("is not an amount"), bad.rejected().get(1).reason());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     void badCellsGetPreciseRefusals(String name, Function<Path, StoreFixture> kind) throws Exception {
         Store s = open(kind);
         ImportException dup = assertThrows(ImportException.class,

@@ -49,5 +49,10 @@ class RuleLimitsTest {
         RuleException e = assertThrows(RuleException.class, () -> RuleJson.parse(ok + " garbage"));
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
         assertThrows(RuleException.class, () -> RuleJson.parse(ok + "{}"));
+        RuleException twice = assertThrows(RuleException.class, () -> RuleJson.parse(
+                "{\"op\":\"AND\",\"op\":\"OR\",\"rules\":[{\"field\":\"visits\",\"operator\":\">\",\"value\":1}]}"));
+        assertTrue(twice.getMessage().contains("appears twice"), twice.getMessage());
+        RuleException tiny = assertThrows(RuleException.class, () -> RuleJson.parse(condition("totalSpend", ">", "1e-100000000")));
+        assertTrue(tiny.getMessage().contains("at most two decimals"), tiny.getMessage());
     }
 }

@@ -77,6 +77,11 @@ public final class RuleEditor {
                         if (date.get() == null) {
                             throw new IllegalArgumentException(Texts.get("rule.error.date"));
                         }
+                        if (!com.crmplatform.store.Limits.isSaneDate(date.get())) {
+                            throw new IllegalArgumentException(Texts.get("rule.error.dateRange",
+                                    com.crmplatform.store.Limits.EARLIEST_DATE.toString(),
+                                    com.crmplatform.store.Limits.LATEST_DATE.toString()));
+                        }
                         yield date.get();
                     }
                     case NUMBER -> {
@@ -91,6 +96,10 @@ public final class RuleEditor {
                         }
                         if (d.signum() < 0) {
                             throw new IllegalArgumentException(Texts.get("rule.error.amount.negative"));
+                        }
+                        if (d.compareTo(com.crmplatform.store.Limits.MAX_TOTAL_SPEND) > 0 || d.stripTrailingZeros().scale() > 2) {
+                            throw new IllegalArgumentException(Texts.get("rule.error.amount.range",
+                                    com.crmplatform.store.Limits.MAX_TOTAL_SPEND.toPlainString()));
                         }
                         yield d;
                     }

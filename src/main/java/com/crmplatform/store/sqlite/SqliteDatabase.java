@@ -171,9 +171,9 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private void refuseWritesWhenDamaged() {
         if (damage != null) {
-            throw new StoreException("The local database " + file + " is damaged (" + damage + "), so nothing is "
-                    + "written to it. Export what you can (export customers / export orders), then move crm.db aside "
-                    + "and restore a backup, or start a fresh data folder and import the exports.");
+            throw new StoreException("The local database " + file + " is damaged (" + damage.replaceAll("\\s+", " ").strip()
+                    + "), so nothing is written to it. Restore a backup of crm.db, or move it aside and start with a "
+                    + "fresh data folder; export customers and orders first if they can still be read.");
         }
     }
 

@@ -52,7 +52,8 @@ class SqliteSafetyTest {
             StoreException e = assertThrows(StoreException.class,
                     () -> store.customers().insert(TestData.customer("New One", "new@example.com")));
             assertTrue(e.getMessage().contains("is damaged"), e.getMessage());
-            assertTrue(e.getMessage().contains("restore a backup"), e.getMessage());
+            assertTrue(e.getMessage().contains("Restore a backup"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         }
     }
 
@@ -123,6 +124,26 @@ class SqliteSafetyTest {
         Path fresh = dir.resolve("fresh");
         DataDirectory.secure(fresh);
         assertEquals("rwx------", mode(fresh));
+    }
+
+    @Test
+    void aDataFolderPointedAtAFolderOfOtherThingsChangesOnlyTheAppsOwnFiles() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("bin/tool"), "#!/bin/sh");
+        Files.setPosixFilePermissions(home.resolve("bin/tool"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(home.resolve("report.txt"), "mine");
+        Files.setPosixFilePermissions(home.resolve("report.txt"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(home.resolve("crm.db"), "");
+        Files.setPosixFilePermissions(home.resolve("crm.db"), PosixFilePermissions.fromString("rw-r--r--"));
+        DataDirectory.secure(home);
+        assertEquals("rwxr-xr-x", mode(home), "the folder is not the app's to close");
+        assertEquals("rwxr-xr-x", mode(home.resolve("bin/tool")));
+        assertEquals("rw-r--r--", mode(home.resolve("report.txt")));
+        assertEquals("rw-------", mode(home.resolve("crm.db")), "the app's own file is private");
+        assertEquals("rw-------", mode(home.resolve("logs/crm.log")), "the log is private from its first line");
+        assertEquals("rwx------", mode(home.resolve("logs")));
     }
 
     private static String mode(Path p) throws Exception {
