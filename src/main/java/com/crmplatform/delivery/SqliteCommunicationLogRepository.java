@@ -37,42 +37,91 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
     @Override
     public List<LogEntry> claim(String worker, Instant now, Duration lease, int limit) {
         return db.inTransaction(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM communication_log "
-                    + "WHERE status = 'PENDING' AND lease_until < ? ORDER BY id LIMIT ?")) {
+            // Leases that ran out (a worker that died) or whose entries are all done free their range.
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery_leases WHERE until < ? OR NOT EXISTS "
+                    + "(SELECT 1 FROM communication_log WHERE status = 'PENDING' AND id BETWEEN first_id AND last_id)")) {
                 ps.setLong(1, now.toEpochMilli());
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            // The ids were read in order: lease that range, then read it back (two statements, any batch size).
-            String first = ids.get(0);
-            String last = ids.get(ids.size() - 1);
-            String range = " WHERE id >= ? AND id <= ? AND status = 'PENDING' AND lease_until < ?";
-            try (PreparedStatement ps = c.prepareStatement("UPDATE communication_log SET lease_owner = ?, lease_until = ?"
-                    + range)) {
-                ps.setString(1, worker);
-                ps.setLong(2, now.plus(lease).toEpochMilli());
-                ps.setString(3, first);
-                ps.setString(4, last);
-                ps.setLong(5, now.toEpochMilli());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM communication_log "
-                    + "WHERE id >= ? AND id <= ? AND lease_owner = ? AND lease_until = ?")) {
+            List<String[]> leased = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT first_id, last_id FROM delivery_leases ORDER BY first_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    leased.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            List<String> run = freeRun(c, leased, limit);
+            if (run.isEmpty()) {
+                return List.of();
+            }
+            // One row leases the whole run; the entries themselves are not written until their receipts come.
+            String first = run.get(0);
+            String last = run.get(run.size() - 1);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery_leases (first_id, last_id, owner, until) "
+                    + "VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, first);
                 ps.setString(2, last);
                 ps.setString(3, worker);
                 ps.setLong(4, now.plus(lease).toEpochMilli());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM communication_log "
+                    + "WHERE status = 'PENDING' AND id BETWEEN ? AND ? ORDER BY id")) {
+                ps.setString(1, first);
+                ps.setString(2, last);
                 return all(ps);
             }
         });
+    }
+
+    /**
+     * The first run of pending entries, in id order, that no live lease covers: it starts at the first
+     * free pending entry and ends before the next leased range (or at {@code limit} entries).
+     */
+    private static List<String> freeRun(Connection c, List<String[]> leased, int limit) throws SQLException {
+        List<String> run = new ArrayList<>();
+        String after = "";
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM communication_log WHERE status = 'PENDING' AND id > ? "
+                + "ORDER BY id LIMIT ?")) {
+            while (true) {
+                ps.setString(1, after);
+                ps.setInt(2, limit);
+                String skipTo = null;
+                boolean any = false;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        any = true;
+                        String id = rs.getString(1);
+                        String[] in = covering(leased, id);
+                        if (in != null) {
+                            if (!run.isEmpty()) {
+                                return run; // the free run ends where a leased range begins
+                            }
+                            skipTo = in[1];
+                            break;
+                        }
+                        run.add(id);
+                        if (run.size() == limit) {
+                            return run;
+                        }
+                    }
+                }
+                if (skipTo != null) {
+                    after = skipTo; // jump past the leased range and look again
+                } else if (!any || !run.isEmpty()) {
+                    return run;
+                }
+            }
+        }
+    }
+
+    private static String[] covering(List<String[]> leased, String id) {
+        for (String[] range : leased) {
+            if (range[0].compareTo(id) <= 0 && id.compareTo(range[1]) <= 0) {
+                return range;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -124,7 +124,18 @@ public final class SqliteSchema {
     }
 
     /** The migrations in order: index i takes a file from version i to version i + 1. */
-    private static final List<String[]> MIGRATIONS = List.<String[]>of(VERSION_1);
+    /** Schema 2: delivery leases by batch (one row per claimed id range) instead of a lease written on every entry. */
+    private static final String[] VERSION_2 = {
+        """
+        CREATE TABLE IF NOT EXISTS delivery_leases (
+          first_id TEXT NOT NULL PRIMARY KEY,
+          last_id TEXT NOT NULL,
+          owner TEXT NOT NULL,
+          until INTEGER NOT NULL
+        )""",
+    };
+
+    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2);
 
     /** The schema version this app writes. */
     public static final int LATEST = MIGRATIONS.size();
