@@ -210,6 +210,12 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
                 ps.setString(3, campaignId);
                 ps.executeUpdate();
             }
+            // The entries sent again must not wait for a lease taken on them for the first attempt.
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery_leases WHERE EXISTS (SELECT 1 FROM "
+                    + "communication_log WHERE campaign_id = ? AND status = 'PENDING' AND id BETWEEN first_id AND last_id)")) {
+                ps.setString(1, campaignId);
+                ps.executeUpdate();
+            }
             return n;
         });
     }

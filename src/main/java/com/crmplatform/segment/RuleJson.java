@@ -161,8 +161,9 @@ public final class RuleJson {
                 if (!v.isNumber()) {
                     throw new RuleException(vp, "must be a number (rupees), not " + v);
                 }
-                if (v.decimalValue().stripTrailingZeros().scale() > 2) {
-                    throw new RuleException(vp, "must be rupees with at most two decimals (paise), not " + v);
+                // Bounded precision: 1e-100000000 would cost minutes to compare, and MongoDB's decimals hold 34 digits.
+                if (v.decimalValue().stripTrailingZeros().scale() > 10 || v.decimalValue().precision() > 30) {
+                    throw new RuleException(vp, "has too many decimal places (at most 10): " + v);
                 }
                 if (v.decimalValue().abs().compareTo(Limits.MAX_TOTAL_SPEND) > 0) {
                     throw new RuleException(vp, "is beyond the largest total spend the CRM keeps (₹"

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A segment: a tree of AND/OR groups and conditions, as fixed by the rule contract
- * ({@code shared/spec/segment-rules.md}). Instances are only made valid: values have their field's
+ * ({@code docs/segment-rules.md}). Instances are only made valid: values have their field's
  * type, groups are not empty; {@link RuleJson} checks untrusted input before it gets here.
  */
 public sealed interface SegmentRule {

@@ -53,6 +53,6 @@ class RuleLimitsTest {
                 "{\"op\":\"AND\",\"op\":\"OR\",\"rules\":[{\"field\":\"visits\",\"operator\":\">\",\"value\":1}]}"));
         assertTrue(twice.getMessage().contains("appears twice"), twice.getMessage());
         RuleException tiny = assertThrows(RuleException.class, () -> RuleJson.parse(condition("totalSpend", ">", "1e-100000000")));
-        assertTrue(tiny.getMessage().contains("at most two decimals"), tiny.getMessage());
+        assertTrue(tiny.getMessage().contains("too many decimal places"), tiny.getMessage());
     }
 }
