@@ -18,6 +18,7 @@ import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.SignInView;
 import com.crmplatform.ui.SignInViewModel;
 import com.crmplatform.ui.WindowState;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,15 +51,19 @@ final class CrmApplication {
     /** The one executor for background work, for the whole life of the app (windows come and go). */
     private final ExecutorService background = BackgroundExecutor.create();
 
-    private CrmApplication(ConfigLoader loader) {
+    private CrmApplication(ConfigLoader loader, Path dataDirOption, String dbOption) {
         this.loader = loader;
-        this.config = loader.load(null, null);
+        this.config = loader.load(dataDirOption, dbOption);
         this.messages = Messages.load(Locale.getDefault());
         this.auth = SignInConfig.signIn(loader, config.dataDir());
     }
 
-    static void start(ConfigLoader loader, String[] args) {
-        CrmApplication app = new CrmApplication(loader);
+    /**
+     * @param dataDirOption {@code --data-dir}, or null
+     * @param dbOption      {@code --db}, or null
+     */
+    static void start(ConfigLoader loader, Path dataDirOption, String dbOption) {
+        CrmApplication app = new CrmApplication(loader, dataDirOption, dbOption);
         Platform.setImplicitExit(false); // signing out closes the main window without ending the app
         Platform.startup(app::begin);
     }

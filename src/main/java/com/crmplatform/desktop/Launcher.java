@@ -35,8 +35,8 @@ public final class Launcher {
         List<String> warnings = secureDataDirectory(dataDir);
         System.setProperty("crm.logDir", dataDir.resolve("logs").toString());
         warnings.forEach(w -> LoggerFactory.getLogger(Launcher.class).warn(w));
-        if (args.length == 0) {
-            CrmApplication.start(loader, args);
+        if (onlyWindowOptions(args)) { // no subcommand: the window, with the options given
+            CrmApplication.start(loader, dataDirArgument(args), optionText(args, "--db"));
             return;
         }
         // The command line's stderr carries one-line errors only; the detail goes to the log file.
@@ -57,6 +57,34 @@ public final class Launcher {
             // Opening the store says what is wrong with the folder in words; nothing to add here.
             return List.of();
         }
+    }
+
+    private static final java.util.Set<String> WINDOW_OPTIONS = java.util.Set.of("--data-dir", "--db", "--env-file");
+
+    /** True when the arguments are only global options with their values (or none): open the window. */
+    static boolean onlyWindowOptions(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (WINDOW_OPTIONS.contains(a) && i + 1 < args.length && !args[i + 1].isBlank()) {
+                i++;
+            } else if (!(a.contains("=") && WINDOW_OPTIONS.contains(a.substring(0, a.indexOf('=')))
+                    && a.length() > a.indexOf('=') + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String optionText(String[] args, String option) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(option) && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith(option + "=")) {
+                return args[i].substring(option.length() + 1);
+            }
+        }
+        return null;
     }
 
     /** {@code --data-dir DIR} or {@code --data-dir=DIR} anywhere on the line, before picocli runs. */
