@@ -41,5 +41,6 @@ public final class MongoCustomerRemovals implements CustomerRemovals {
     public void restore(DeletedCustomer deleted) {
         customers.insert(deleted.customer());
         orders.restoreAll(deleted.orders());
+        orders.listCounted(deleted.customer().id(), deleted.orders()); // the totals include exactly these again
     }
 }

@@ -301,6 +301,16 @@ public final class MongoOrderRepository implements OrderRepository {
     }
 
     /** Puts deleted orders back as they were; their effect is already in the restored customer. */
+    /**
+     * Records on a restored customer which of its orders its totals include (the active ones) and
+     * which were cancelled, as they were when it was deleted.
+     */
+    public void listCounted(String customerId, List<Order> list) {
+        MongoDocs.guard(where, () -> customers.updateOne(Filters.eq("_id", oid(customerId)), Updates.combine(
+                Updates.set(MongoDocs.APPLIED, list.stream().filter(Order::isActive).map(Order::id).toList()),
+                Updates.set(MongoDocs.REVOKED, list.stream().filter(o -> !o.isActive()).map(Order::id).toList()))));
+    }
+
     public void restoreAll(List<Order> list) {
         if (!list.isEmpty()) {
             orders.insertMany(list.stream().map(o -> toDocument(o).append("applied", true).append("reverted", true)).toList());

@@ -265,6 +265,13 @@ public abstract class RepositoryContractTest {
         fixture.store().customerRemovals().restore(deleted);
         assertEquals(stored, customers.findById(c.id()).orElseThrow());
         assertEquals(2, orders.count(OrderQuery.ofCustomer(c.id())));
+        // the restored totals still know their orders: a retried order adds nothing, a cancel takes one out
+        Order first = deleted.orders().stream().filter(o -> o.amount().compareTo(new BigDecimal("10")) == 0).findFirst().orElseThrow();
+        assertFalse(orders.create(first));
+        orders.cancel(first.id(), "local:test", TestData.NOW);
+        Customer after = customers.findById(c.id()).orElseThrow();
+        assertEquals(new BigDecimal("20.00"), after.totalSpend());
+        assertEquals(1, after.visits());
     }
 
     @Test
