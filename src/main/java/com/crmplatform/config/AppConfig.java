@@ -31,6 +31,11 @@ public record AppConfig(Path dataDir, Optional<String> mongoUrl, Optional<String
                 + (groqApiKey.isPresent() ? "****" : "none") + ", groqBaseUrl=" + groqBaseUrl.orElse("default") + "]";
     }
 
+    /** The same settings on the local store (when the central database cannot be reached this time). */
+    public AppConfig withoutMongo() {
+        return new AppConfig(dataDir, Optional.empty(), groqApiKey, groqBaseUrl, groqModel);
+    }
+
     public boolean usesMongo() {
         return mongoUrl.isPresent();
     }

@@ -13,8 +13,11 @@ import com.crmplatform.auth.SignInConfig;
 import com.crmplatform.auth.TokenStore;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.config.ConfigLoader;
+import com.crmplatform.config.SettingsStore;
 import com.crmplatform.ui.FxUiExecutor;
 import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.SettingsView;
+import com.crmplatform.ui.SettingsViewModel;
 import com.crmplatform.ui.SignInView;
 import com.crmplatform.ui.SignInViewModel;
 import com.crmplatform.ui.WindowState;
@@ -28,6 +31,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -51,8 +55,13 @@ final class CrmApplication {
     /** The one executor for background work, for the whole life of the app (windows come and go). */
     private final ExecutorService background = BackgroundExecutor.create();
 
+    private final Path dataDirOption;
+    private final String dbOption;
+
     private CrmApplication(ConfigLoader loader, Path dataDirOption, String dbOption) {
         this.loader = loader;
+        this.dataDirOption = dataDirOption;
+        this.dbOption = dbOption;
         this.config = loader.load(dataDirOption, dbOption);
         this.messages = Messages.load(Locale.getDefault());
         this.auth = SignInConfig.signIn(loader, config.dataDir());
@@ -77,13 +86,13 @@ final class CrmApplication {
             return;
         }
         if (auth.isEmpty()) {
-            openMain(LocalUser.fromSystem(), Optional.empty());
+            openMain(LocalUser.fromSystem(), Optional.empty(), config);
             return;
         }
         SessionManager sessions = sessions();
         CompletableFuture.supplyAsync(sessions::current, background).whenComplete((current, error) -> Platform.runLater(() -> {
             if (current != null && current.isPresent()) {
-                openMain(current.get(), Optional.of(sessions));
+                openMain(current.get(), Optional.of(sessions), config);
             } else {
                 showSignIn();
             }
@@ -101,7 +110,7 @@ final class CrmApplication {
                 messages, current -> {
                     stage.setOnHidden(null);
                     stage.close();
-                    openMain(current, Optional.of(sessions()));
+                    openMain(current, Optional.of(sessions()), config);
                 }, SignInViewModel.fx());
         Scene scene = new Scene(new SignInView(vm, messages).node(), 640, 460);
         scene.getStylesheets().add(CrmApplication.class.getResource("/com/crmplatform/ui/app.css").toExternalForm());
@@ -119,10 +128,15 @@ final class CrmApplication {
         stage.show();
     }
 
-    private void openMain(CurrentUser user, Optional<SessionManager> sessions) {
+    private void openMain(CurrentUser user, Optional<SessionManager> sessions, AppConfig config) {
         CompletableFuture.supplyAsync(() -> StoreOpener.open(config), background).whenComplete((store, error) -> Platform.runLater(() -> {
             if (error != null) {
-                fail(error.getCause() != null ? error.getCause() : error);
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                if (config.usesMongo()) {
+                    chooseAfterFailure(cause, user, sessions, config); // never a dead end: settings, local store, or quit
+                } else {
+                    fail(cause);
+                }
                 return;
             }
             Services services = new Services(config, store, user, clock, background);
@@ -154,6 +168,35 @@ final class CrmApplication {
             lock.close();
         }
         Platform.exit();
+    }
+
+    /**
+     * The central database could not be opened: the user may correct the address in Settings (and
+     * try again), work on the local store this time, or quit.
+     */
+    private void chooseAfterFailure(Throwable e, CurrentUser user, Optional<SessionManager> sessions, AppConfig config) {
+        LOG.warn("cannot open the central database", e);
+        ButtonType local = new ButtonType(messages.get("startup.useLocal"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType settings = new ButtonType(messages.get("startup.openSettings"), ButtonBar.ButtonData.OTHER);
+        ButtonType quit = new ButtonType(messages.get("startup.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e), local, settings, quit);
+        alert.setTitle(messages.get("app.title"));
+        alert.setHeaderText(messages.get("startup.centralFailed"));
+        alert.getDialogPane().setPrefWidth(640); // three choices in words, none cut
+        for (ButtonType b : alert.getButtonTypes()) {
+            ButtonBar.setButtonUniformSize(alert.getDialogPane().lookupButton(b), false);
+        }
+        ButtonType chosen = alert.showAndWait().orElse(quit);
+        if (chosen == local) {
+            openMain(user, sessions, config.withoutMongo());
+        } else if (chosen == settings) {
+            SettingsViewModel vm = new SettingsViewModel(new SettingsStore(config.dataDir()), loader::environmentOnly,
+                    new FxUiExecutor(background), messages, groq -> { });
+            new SettingsView(vm, messages).showDialog(null,
+                    () -> openMain(user, sessions, loader.load(dataDirOption, dbOption)));
+        } else {
+            exit();
+        }
     }
 
     private void fail(Throwable e) {

@@ -49,8 +49,16 @@ public final class SettingsView {
     }
 
     public void showDialog(Window owner) {
+        showDialog(owner, () -> { });
+    }
+
+    /** @param closed runs when the dialog has gone, saved or not */
+    public void showDialog(Window owner, Runnable closed) {
         Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        dialog.setOnHidden(e -> closed.run());
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
         dialog.setTitle(messages.get("settings.title"));
         dialog.setResultConverter(b -> null);
         ButtonType save = new ButtonType(messages.get("action.save"), ButtonBar.ButtonData.OK_DONE);

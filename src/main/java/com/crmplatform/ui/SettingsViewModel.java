@@ -77,6 +77,11 @@ public final class SettingsViewModel {
         values.put(ConfigLoader.GROQ_MODEL, groqModel.get());
         String mongo = mongoUrl.get().strip();
         if (!mongo.contains("****")) { // a masked address shown back is left as it was
+            Optional<String> wrong = com.crmplatform.config.MongoAddress.problem(mongo);
+            if (wrong.isPresent()) { // never saved: the next start would not open
+                note.set(wrong.get());
+                return;
+            }
             values.put(ConfigLoader.MONGO_URL, mongo);
         }
         saving.set(true);

@@ -1,6 +1,7 @@
 package com.crmplatform.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.crmplatform.ui.Messages;
@@ -56,5 +57,27 @@ class SettingsStoreTest {
         vm.groqKeyProperty().set("gsk_new");
         vm.save(() -> { });
         assertEquals("gsk_new", store.read().get(ConfigLoader.GROQ_API_KEY));
+    }
+
+    @Test
+    void anAddressThatIsNotAMongoDbAddressIsRefusedOnTheFieldAndNeverSaved() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        store.write(Map.of(ConfigLoader.MONGO_URL, "mongodb://db.example.com/crm"));
+        SettingsViewModel vm = new SettingsViewModel(store, name -> Optional.empty(), UiExecutor.currentThread(),
+                Messages.load(Locale.ENGLISH), g -> { });
+        vm.load();
+        for (String bad : new String[] {"not a url", "http://db.example.com", "mongodb://user:pa:ss@:99999/x"}) {
+            vm.mongoUrlProperty().set(bad);
+            boolean[] closed = {false};
+            vm.save(() -> closed[0] = true);
+            assertFalse(closed[0], bad);
+            assertTrue(vm.noteProperty().get().contains("MongoDB address"), vm.noteProperty().get());
+            assertFalse(vm.noteProperty().get().contains("pa:ss"), "no password in the message");
+            assertEquals("mongodb://db.example.com/crm", store.read().get(ConfigLoader.MONGO_URL), "nothing saved");
+        }
+        vm.mongoUrlProperty().set("");
+        boolean[] closed = {false};
+        vm.save(() -> closed[0] = true);
+        assertTrue(closed[0], "an empty address means the local store");
     }
 }
