@@ -55,6 +55,7 @@ final class CrmApplication {
     /** The one executor for background work, for the whole life of the app (windows come and go). */
     private final ExecutorService background = BackgroundExecutor.create();
 
+    private boolean smokeTest;
     private final Path dataDirOption;
     private final String dbOption;
 
@@ -72,7 +73,13 @@ final class CrmApplication {
      * @param dbOption      {@code --db}, or null
      */
     static void start(ConfigLoader loader, Path dataDirOption, String dbOption) {
+        start(loader, dataDirOption, dbOption, false);
+    }
+
+    /** @param smokeTest open the main window, close it and exit 0 (1 when it cannot start) */
+    static void start(ConfigLoader loader, Path dataDirOption, String dbOption, boolean smokeTest) {
         CrmApplication app = new CrmApplication(loader, dataDirOption, dbOption);
+        app.smokeTest = smokeTest;
         Platform.setImplicitExit(false); // signing out closes the main window without ending the app
         Platform.startup(app::begin);
     }
@@ -123,7 +130,7 @@ final class CrmApplication {
         stage.centerOnScreen();
         stage.setOnHidden(e -> {
             vm.cancel();
-            exit();
+            Platform.runLater(this::exit); // after the hiding has finished: exiting inside it breaks it
         });
         stage.show();
     }
@@ -154,11 +161,18 @@ final class CrmApplication {
                 if (signingOut[0]) {
                     showSignIn();
                 } else {
-                    exit();
+                    Platform.runLater(this::exit); // after the hiding has finished: exiting inside it breaks it
                 }
             });
             window.show(new WindowState(config.dataDir()));
             LOG.info("window open on {} as {}", store.description(), user.id());
+            if (smokeTest) { // an installed launcher's check: the window opened and loaded; close it and end well
+                System.out.println("window opened " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                        + " ms after start");
+                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
+                settle.setOnFinished(e -> stage.close());
+                settle.play();
+            }
         }));
     }
 
@@ -201,6 +215,10 @@ final class CrmApplication {
 
     private void fail(Throwable e) {
         LOG.error("cannot start", e);
+        if (smokeTest) {
+            System.err.println("smoke test failed: " + messages.describe(e));
+            System.exit(1);
+        }
         Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e), ButtonType.CLOSE);
         alert.setTitle(messages.get("app.title"));
         alert.setHeaderText(messages.get("startup.failed"));

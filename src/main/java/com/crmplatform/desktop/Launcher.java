@@ -35,8 +35,9 @@ public final class Launcher {
         List<String> warnings = secureDataDirectory(dataDir);
         System.setProperty("crm.logDir", dataDir.resolve("logs").toString());
         warnings.forEach(w -> LoggerFactory.getLogger(Launcher.class).warn(w));
-        if (onlyWindowOptions(args)) { // no subcommand: the window, with the options given
-            CrmApplication.start(loader, dataDirArgument(args), optionText(args, "--db"));
+        String[] windowArgs = java.util.Arrays.stream(args).filter(a -> !a.equals(SMOKE_TEST)).toArray(String[]::new);
+        if (onlyWindowOptions(windowArgs)) { // no subcommand: the window, with the options given
+            CrmApplication.start(loader, dataDirArgument(args), optionText(args, "--db"), windowArgs.length < args.length);
             return;
         }
         // The command line's stderr carries one-line errors only; the detail goes to the log file.
@@ -58,6 +59,9 @@ public final class Launcher {
             return List.of();
         }
     }
+
+    /** Opens the main window, closes it and exits 0: a check that an installed launcher works. */
+    static final String SMOKE_TEST = "--smoke-test";
 
     private static final java.util.Set<String> WINDOW_OPTIONS = java.util.Set.of("--data-dir", "--db", "--env-file");
 
