@@ -54,6 +54,35 @@ public final class MongoStore extends AssembledStore {
     }
 
     /**
+     * Whether a MongoDB answers at this address (a ping and a look at its schema version), without
+     * writing anything: for "Test connection" in Settings.
+     *
+     * @return empty when it answers and this app can use it, else why not, in words
+     */
+    public static java.util.Optional<String> test(String url, long timeoutMs) {
+        String masked = Secrets.maskUri(url);
+        ConnectionString cs;
+        try {
+            cs = new ConnectionString(url);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of("The MongoDB address " + masked + " is not a valid connection string.");
+        }
+        MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(cs)
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout((int) timeoutMs, TimeUnit.MILLISECONDS)
+                        .readTimeout((int) timeoutMs, TimeUnit.MILLISECONDS)).build();
+        try (MongoClient client = MongoClients.create(settings)) {
+            MongoDatabase db = client.getDatabase(cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DATABASE);
+            db.runCommand(new Document("ping", 1));
+            int version = MongoSchema.version(db);
+            return version > MongoSchema.LATEST ? java.util.Optional.of(com.crmplatform.store.Texts.get(
+                    "store.schema.mongoNewer", version, MongoSchema.LATEST)) : java.util.Optional.empty();
+        } catch (MongoException e) {
+            return java.util.Optional.of(MongoDocs.translate(e, masked).getMessage());
+        }
+    }
+
+    /**
      * Connects, creates the indexes and finishes order writes a crash interrupted.
      *
      * @param timeoutMs how long to look for a reachable server before saying it is unreachable

@@ -13,11 +13,8 @@ import com.crmplatform.auth.SignInConfig;
 import com.crmplatform.auth.TokenStore;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.config.ConfigLoader;
-import com.crmplatform.config.SettingsStore;
 import com.crmplatform.ui.FxUiExecutor;
 import com.crmplatform.ui.Messages;
-import com.crmplatform.ui.SettingsView;
-import com.crmplatform.ui.SettingsViewModel;
 import com.crmplatform.ui.SignInView;
 import com.crmplatform.ui.SignInViewModel;
 import com.crmplatform.ui.WindowState;
@@ -204,10 +201,8 @@ final class CrmApplication {
         if (chosen == local) {
             openMain(user, sessions, config.withoutMongo());
         } else if (chosen == settings) {
-            SettingsViewModel vm = new SettingsViewModel(new SettingsStore(config.dataDir()), loader::environmentOnly,
-                    new FxUiExecutor(background), messages, groq -> { });
-            new SettingsView(vm, messages).showDialog(null,
-                    () -> openMain(user, sessions, loader.load(dataDirOption, dbOption)));
+            SettingsDialog.show(null, config.dataDir(), loader::environmentOnly, new FxUiExecutor(background), background,
+                    messages, messages.describe(e), groq -> { }, () -> openMain(user, sessions, loader.load(dataDirOption, dbOption)));
         } else {
             exit();
         }

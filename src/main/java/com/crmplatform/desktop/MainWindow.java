@@ -140,13 +140,12 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
     }
 
     private void openSettings() {
-        com.crmplatform.ui.SettingsViewModel vm = new com.crmplatform.ui.SettingsViewModel(
-                new com.crmplatform.config.SettingsStore(services.config().dataDir()), environment, executor, messages, groq -> {
+        SettingsDialog.show(stage, services.config().dataDir(), environment, executor, services.background(), messages,
+                services.store().description(), groq -> {
                     var settings = com.crmplatform.ai.GroqSettings.of(groq.apiKey(), groq.baseUrl(), groq.model());
                     services.ruleGenerator().configure(settings);
                     services.assistant().configure(settings);
-                });
-        new com.crmplatform.ui.SettingsView(vm, messages).showDialog(stage);
+                }, () -> { });
     }
 
     public ShellView shell() {

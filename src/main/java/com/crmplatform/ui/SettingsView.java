@@ -25,6 +25,20 @@ public final class SettingsView {
     private TextField mongoUrl;
     @FXML
     private Label note;
+    @FXML
+    private Button testButton;
+    @FXML
+    private Label connection;
+    @FXML
+    private TextField googleClientId;
+    @FXML
+    private PasswordField googleSecret;
+    @FXML
+    private TextField allowedDomains;
+    @FXML
+    private Label dataFolder;
+    @FXML
+    private Label about;
 
     private final SettingsViewModel viewModel;
     private final Messages messages;
@@ -46,6 +60,30 @@ public final class SettingsView {
         note.textProperty().bind(viewModel.noteProperty());
         note.visibleProperty().bind(viewModel.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
+        testButton.disableProperty().bind(viewModel.testingProperty());
+        connection.textProperty().bind(viewModel.connectionProperty());
+        connection.managedProperty().bind(viewModel.connectionProperty().isNotEmpty());
+        googleClientId.textProperty().bindBidirectional(viewModel.googleClientIdProperty());
+        googleSecret.textProperty().bindBidirectional(viewModel.googleClientSecretProperty());
+        googleSecret.promptTextProperty().bind(viewModel.googleSecretPromptProperty());
+        allowedDomains.textProperty().bindBidirectional(viewModel.allowedDomainsProperty());
+        dataFolder.setText(viewModel.dataFolderText());
+        about.setText(viewModel.aboutText());
+    }
+
+    @FXML
+    private void testConnection() {
+        viewModel.testConnection();
+    }
+
+    @FXML
+    private void openDataFolder() {
+        viewModel.openDataFolder();
+    }
+
+    @FXML
+    private void openLogsFolder() {
+        viewModel.openLogsFolder();
     }
 
     public void showDialog(Window owner) {

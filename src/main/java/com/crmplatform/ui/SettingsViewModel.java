@@ -34,6 +34,16 @@ public final class SettingsViewModel {
     private final StringProperty groqBaseUrl = new SimpleStringProperty("");
     private final StringProperty groqModel = new SimpleStringProperty("");
     private final StringProperty mongoUrl = new SimpleStringProperty("");
+    private final StringProperty googleClientId = new SimpleStringProperty("");
+    private final StringProperty googleClientSecret = new SimpleStringProperty("");
+    private final StringProperty googleSecretPrompt = new SimpleStringProperty("");
+    private final StringProperty allowedDomains = new SimpleStringProperty("");
+    private final StringProperty connection = new SimpleStringProperty("");
+    private final BooleanProperty testing = new SimpleBooleanProperty();
+    private Function<String, Optional<String>> connectionTest = a -> Optional.empty();
+    private java.nio.file.Path dataFolder;
+    private Consumer<java.nio.file.Path> openFolder = p -> { };
+    private String about = "";
     private final StringProperty note = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private Map<String, String> saved = Map.of();
@@ -56,6 +66,11 @@ public final class SettingsViewModel {
             groqBaseUrl.set(values.getOrDefault(ConfigLoader.GROQ_BASE_URL, ""));
             groqModel.set(values.getOrDefault(ConfigLoader.GROQ_MODEL, ""));
             mongoUrl.set(Secrets.maskUri(values.getOrDefault(ConfigLoader.MONGO_URL, "")));
+            googleClientId.set(values.getOrDefault(GOOGLE_CLIENT_ID, ""));
+            googleClientSecret.set("");
+            googleSecretPrompt.set(messages.get(values.containsKey(GOOGLE_CLIENT_SECRET) ? "settings.googleSecret.saved"
+                    : "settings.googleSecret.none"));
+            allowedDomains.set(values.getOrDefault(ALLOWED_DOMAINS, ""));
             StringBuilder fromEnv = new StringBuilder();
             for (String name : new String[] {ConfigLoader.GROQ_API_KEY, ConfigLoader.GROQ_BASE_URL, ConfigLoader.GROQ_MODEL,
                 ConfigLoader.MONGO_URL}) {
@@ -65,6 +80,68 @@ public final class SettingsViewModel {
             }
             note.set(fromEnv.length() == 0 ? "" : messages.get("settings.fromEnvironment", fromEnv));
         }, e -> note.set(messages.describe(e)));
+    }
+
+    static final String GOOGLE_CLIENT_ID = "GOOGLE_CLIENT_ID";
+    static final String GOOGLE_CLIENT_SECRET = "GOOGLE_CLIENT_SECRET";
+    static final String ALLOWED_DOMAINS = "CRM_ALLOWED_DOMAINS";
+
+    /**
+     * Wires what needs the world outside: a connection test for an address (empty when it answers,
+     * else why not), the data folder and how to open a folder, and the About text.
+     */
+    public SettingsViewModel withSystem(Function<String, Optional<String>> connectionTest, java.nio.file.Path dataFolder,
+                                        Consumer<java.nio.file.Path> openFolder, String about) {
+        this.connectionTest = connectionTest;
+        this.dataFolder = dataFolder;
+        this.openFolder = openFolder;
+        this.about = about;
+        return this;
+    }
+
+    /** Tries the address typed (or the saved one, when it is shown masked) in the background, and says how it went. */
+    public void testConnection() {
+        String typed = mongoUrl.get().strip();
+        String address = typed.contains("****") ? saved.getOrDefault(ConfigLoader.MONGO_URL, "") : typed;
+        if (address.isEmpty()) {
+            connection.set(messages.get("settings.test.local"));
+            return;
+        }
+        Optional<String> wrong = com.crmplatform.config.MongoAddress.problem(address);
+        if (wrong.isPresent()) {
+            connection.set(wrong.get());
+            return;
+        }
+        testing.set(true);
+        connection.set(messages.get("settings.test.trying", Secrets.maskUri(address)));
+        executor.submit(() -> connectionTest.apply(address), problem -> {
+            testing.set(false);
+            connection.set(problem.map(p -> messages.get("settings.test.failed", p))
+                    .orElse(messages.get("settings.test.ok", Secrets.maskUri(address))));
+        }, e -> {
+            testing.set(false);
+            connection.set(messages.get("settings.test.failed", messages.describe(e)));
+        });
+    }
+
+    public void openDataFolder() {
+        if (dataFolder != null) {
+            openFolder.accept(dataFolder);
+        }
+    }
+
+    public void openLogsFolder() {
+        if (dataFolder != null) {
+            openFolder.accept(dataFolder.resolve("logs"));
+        }
+    }
+
+    public String dataFolderText() {
+        return dataFolder == null ? "" : dataFolder.toString();
+    }
+
+    public String aboutText() {
+        return about;
     }
 
     /** Saves; the Groq settings apply at once, the database address at the next start. */
@@ -84,6 +161,11 @@ public final class SettingsViewModel {
             }
             values.put(ConfigLoader.MONGO_URL, mongo);
         }
+        putOrRemove(values, GOOGLE_CLIENT_ID, googleClientId.get());
+        if (!googleClientSecret.get().isBlank()) {
+            values.put(GOOGLE_CLIENT_SECRET, googleClientSecret.get().strip());
+        }
+        putOrRemove(values, ALLOWED_DOMAINS, allowedDomains.get());
         saving.set(true);
         executor.submit(() -> {
             store.write(values);
@@ -97,6 +179,14 @@ public final class SettingsViewModel {
             saving.set(false);
             note.set(messages.describe(e));
         });
+    }
+
+    private static void putOrRemove(Map<String, String> values, String name, String value) {
+        if (value == null || value.isBlank()) {
+            values.remove(name);
+        } else {
+            values.put(name, value.strip());
+        }
     }
 
     private Optional<String> effective(String name, Map<String, String> values) {
@@ -121,6 +211,31 @@ public final class SettingsViewModel {
 
     public StringProperty mongoUrlProperty() {
         return mongoUrl;
+    }
+
+    public StringProperty googleClientIdProperty() {
+        return googleClientId;
+    }
+
+    public StringProperty googleClientSecretProperty() {
+        return googleClientSecret;
+    }
+
+    public StringProperty googleSecretPromptProperty() {
+        return googleSecretPrompt;
+    }
+
+    public StringProperty allowedDomainsProperty() {
+        return allowedDomains;
+    }
+
+    /** What the last connection test found. */
+    public StringProperty connectionProperty() {
+        return connection;
+    }
+
+    public BooleanProperty testingProperty() {
+        return testing;
     }
 
     public StringProperty noteProperty() {

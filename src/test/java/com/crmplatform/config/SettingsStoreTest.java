@@ -80,4 +80,62 @@ class SettingsStoreTest {
         vm.save(() -> closed[0] = true);
         assertTrue(closed[0], "an empty address means the local store");
     }
+
+    @Test
+    void signInSettingsRoundTripAndTheSecretIsNeverShownBack() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        SettingsViewModel vm = new SettingsViewModel(store, name -> Optional.empty(), UiExecutor.currentThread(),
+                Messages.load(Locale.ENGLISH), g -> { });
+        vm.load();
+        vm.googleClientIdProperty().set(" 123.apps.googleusercontent.com ");
+        vm.googleClientSecretProperty().set("GOCSPX-secret");
+        vm.allowedDomainsProperty().set("shop.example.in");
+        vm.save(() -> { });
+        assertEquals("123.apps.googleusercontent.com", store.read().get("GOOGLE_CLIENT_ID"));
+        assertEquals("GOCSPX-secret", store.read().get("GOOGLE_CLIENT_SECRET"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(dir.resolve(SettingsStore.FILE))));
+        vm.load();
+        assertEquals("", vm.googleClientSecretProperty().get(), "never shown back");
+        assertTrue(vm.googleSecretPromptProperty().get().contains("saved"));
+        vm.allowedDomainsProperty().set("");
+        vm.save(() -> { });
+        assertFalse(store.read().containsKey("CRM_ALLOWED_DOMAINS"), "cleared");
+        assertEquals("GOCSPX-secret", store.read().get("GOOGLE_CLIENT_SECRET"), "kept when left empty");
+    }
+
+    @Test
+    void testingTheConnectionSaysWhatHappenedInWords() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        store.write(Map.of(ConfigLoader.MONGO_URL, "mongodb://ann:pw@db.example.com/crm"));
+        List<String> tried = new ArrayList<>();
+        SettingsViewModel vm = new SettingsViewModel(store, name -> Optional.empty(), UiExecutor.currentThread(),
+                Messages.load(Locale.ENGLISH), g -> { }).withSystem(address -> {
+                    tried.add(address);
+                    return address.contains("down") ? Optional.of("Cannot reach the MongoDB database.") : Optional.empty();
+                }, dir, p -> { }, "about");
+        vm.load();
+        vm.testConnection(); // the masked address shown: the saved one is tried
+        assertEquals(List.of("mongodb://ann:pw@db.example.com/crm"), tried);
+        assertEquals("Connected to mongodb://ann:****@db.example.com/crm.", vm.connectionProperty().get());
+        vm.mongoUrlProperty().set("mongodb://down.example.com/crm");
+        vm.testConnection();
+        assertEquals("Not connected: Cannot reach the MongoDB database.", vm.connectionProperty().get());
+        vm.mongoUrlProperty().set("not a url");
+        vm.testConnection();
+        assertTrue(vm.connectionProperty().get().contains("is not a MongoDB address"), vm.connectionProperty().get());
+        vm.mongoUrlProperty().set("");
+        vm.testConnection();
+        assertTrue(vm.connectionProperty().get().contains("local store"), vm.connectionProperty().get());
+        assertEquals(2, tried.size(), "bad and empty addresses are not tried");
+    }
+
+    @Test
+    void theRealConnectionTestAnswersForAServerAndForNone() throws Exception {
+        try (var mongo = com.crmplatform.store.StoreFixture.mongo()) {
+            assertEquals(Optional.empty(), com.crmplatform.app.MongoStore.test(mongo.url(), 3_000));
+        }
+        Optional<String> none = com.crmplatform.app.MongoStore.test("mongodb://127.0.0.1:1/crm", 1_000);
+        assertTrue(none.orElseThrow().contains("Cannot reach"), none.orElseThrow());
+    }
 }
