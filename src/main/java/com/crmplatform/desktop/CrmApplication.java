@@ -198,14 +198,20 @@ final class CrmApplication {
             ButtonBar.setButtonUniformSize(alert.getDialogPane().lookupButton(b), false);
         }
         ButtonType chosen = alert.showAndWait().orElse(quit);
-        if (chosen == local) {
-            openMain(user, sessions, config.withoutMongo());
-        } else if (chosen == settings) {
+        StartupChoices.Choice choice = chosen == local ? StartupChoices.Choice.USE_LOCAL
+                : chosen == settings ? StartupChoices.Choice.OPEN_SETTINGS : StartupChoices.Choice.QUIT;
+        if (choice == StartupChoices.Choice.OPEN_SETTINGS) {
             SettingsDialog.show(null, config.dataDir(), loader::environmentOnly, new FxUiExecutor(background), background,
-                    messages, messages.describe(e), groq -> { }, () -> openMain(user, sessions, loader.load(dataDirOption, dbOption)));
+                    messages, messages.describe(e), new javafx.beans.property.SimpleBooleanProperty(), groq -> { },
+                    () -> retry(choice, user, sessions, config));
         } else {
-            exit();
+            retry(choice, user, sessions, config);
         }
+    }
+
+    private void retry(StartupChoices.Choice choice, CurrentUser user, Optional<SessionManager> sessions, AppConfig config) {
+        StartupChoices.next(choice, config, () -> loader.load(dataDirOption, dbOption))
+                .ifPresentOrElse(next -> openMain(user, sessions, next), this::exit);
     }
 
     private void fail(Throwable e) {

@@ -141,7 +141,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
 
     private void openSettings() {
         SettingsDialog.show(stage, services.config().dataDir(), environment, executor, services.background(), messages,
-                services.store().description(), groq -> {
+                services.store().description(), shellViewModel.darkThemeProperty(), groq -> {
                     var settings = com.crmplatform.ai.GroqSettings.of(groq.apiKey(), groq.baseUrl(), groq.model());
                     services.ruleGenerator().configure(settings);
                     services.assistant().configure(settings);

@@ -29,14 +29,14 @@ final class SettingsDialog {
      * @param closed        runs when the dialog has gone
      */
     static void show(Window owner, Path dataDir, Function<String, Optional<String>> environment, UiExecutor ui,
-                     Executor background, Messages messages, String storeInUse,
+                     Executor background, Messages messages, String storeInUse, javafx.beans.property.BooleanProperty darkTheme,
                      Consumer<SettingsViewModel.Groq> applyGroq, Runnable closed) {
         String version = Optional.ofNullable(SettingsDialog.class.getPackage().getImplementationVersion()).orElse("(development)");
         String about = messages.get("settings.aboutText", version, System.getProperty("java.version"),
                 System.getProperty("javafx.version", "?"), storeInUse);
         SettingsViewModel vm = new SettingsViewModel(new SettingsStore(dataDir), environment, ui, messages, applyGroq)
                 .withSystem(address -> MongoStore.test(address, 4_000), dataDir, folder -> background.execute(() -> open(folder)),
-                        about);
+                        about).withTheme(darkTheme);
         new SettingsView(vm, messages).showDialog(owner, closed);
     }
 

@@ -6,6 +6,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -39,6 +40,8 @@ public final class SettingsView {
     private Label dataFolder;
     @FXML
     private Label about;
+    @FXML
+    private CheckBox darkTheme;
 
     private final SettingsViewModel viewModel;
     private final Messages messages;
@@ -69,6 +72,7 @@ public final class SettingsView {
         allowedDomains.textProperty().bindBidirectional(viewModel.allowedDomainsProperty());
         dataFolder.setText(viewModel.dataFolderText());
         about.setText(viewModel.aboutText());
+        darkTheme.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
     }
 
     @FXML

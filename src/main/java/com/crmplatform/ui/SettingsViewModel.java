@@ -44,6 +44,7 @@ public final class SettingsViewModel {
     private java.nio.file.Path dataFolder;
     private Consumer<java.nio.file.Path> openFolder = p -> { };
     private String about = "";
+    private BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final StringProperty note = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private Map<String, String> saved = Map.of();
@@ -211,6 +212,16 @@ public final class SettingsViewModel {
 
     public StringProperty mongoUrlProperty() {
         return mongoUrl;
+    }
+
+    /** Follows and sets the window's theme (applies at once, remembered with the window). */
+    public SettingsViewModel withTheme(BooleanProperty windowDarkTheme) {
+        this.darkTheme = windowDarkTheme;
+        return this;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
     }
 
     public StringProperty googleClientIdProperty() {
