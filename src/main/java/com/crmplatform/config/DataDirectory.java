@@ -48,9 +48,10 @@ public final class DataDirectory {
         }
         // Only the app's own files are touched: a data directory pointed at a folder that holds other
         // things (a home folder, say) keeps their modes, and the folder's own mode too.
-        if (fresh || onlyOurs(dir)) {
-            restrict(dir, true);
+        if (!fresh && !onlyOurs(dir)) {
+            return warnings; // not a folder the app made: nothing in it is changed (the store file protects itself)
         }
+        restrict(dir, true);
         Path logs = dir.resolve("logs");
         if (!Files.exists(logs, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(logs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

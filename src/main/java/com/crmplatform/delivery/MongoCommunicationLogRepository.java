@@ -102,6 +102,9 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
                             Accumulators.sum("n", 1))))) {
                 Document id = (Document) g.get("_id");
                 long n = ((Number) g.get("n")).longValue();
+                if (!"SENT".equals(id.getString("status")) && !"FAILED".equals(id.getString("status"))) {
+                    continue; // sent again since: its new attempt is counted with its own batch
+                }
                 boolean sent = "SENT".equals(id.getString("status"));
                 outcomes.merge(id.getString("campaignId"), new Outcomes(sent ? n : 0, sent ? 0 : n), Outcomes::plus);
         }
@@ -163,7 +166,9 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
     @Override
     public int resendFailed(String campaignId, Instant now) {
         return MongoDocs.guard(where, () -> {
-            int n = (int) log.updateMany(Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("status", "FAILED")),
+            // Only failures already in the counters: one whose batch is still being counted waits for the count.
+            int n = (int) log.updateMany(Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("status", "FAILED"),
+                    Filters.exists(UNCOUNTED, false)),
                     Updates.combine(Updates.set("status", "PENDING"), Updates.inc("attempt", 1), Updates.set("leaseUntil", 0L),
                             Updates.set("leaseOwner", ""), Updates.set("updatedAt", Date.from(now)))).getModifiedCount();
             if (n > 0) {

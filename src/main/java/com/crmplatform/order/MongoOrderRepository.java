@@ -77,6 +77,9 @@ public final class MongoOrderRepository implements OrderRepository {
                 orders.insertMany(list.stream().map(MongoOrderRepository::toDocument).toList(),
                         new InsertManyOptions().ordered(false));
             } catch (com.mongodb.MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
+                    throw e; // not "already stored": a real failure, reported
+                }
                 created -= e.getWriteErrors().size(); // already stored: a retried import
             }
             // Every order of the batch, new or not: applying one that is counted already changes nothing.
@@ -150,9 +153,12 @@ public final class MongoOrderRepository implements OrderRepository {
                     Updates.combine(Updates.push(MongoDocs.REVOKED, id), Updates.inc("version", 1L))).getMatchedCount() == 1) {
                 return; // never counted, and now never will be
             }
-            if (customers.countDocuments(Filters.and(customer, Filters.eq(MongoDocs.REVOKED, id))) == 1
-                    || customers.countDocuments(customer) == 0) {
-                return; // done before (a repeated cancel), or the customer is gone
+            if (customers.countDocuments(Filters.and(customer, Filters.eq(MongoDocs.REVOKED, id))) == 1) {
+                moveLastPurchaseBack(o); // done before (a repeated cancel, or a crash after it): finish the date too
+                return;
+            }
+            if (customers.countDocuments(customer) == 0) {
+                return; // the customer is gone
             }
         }
         throw new MongoException("the customer's totals kept changing under this cancellation; it is finished at the next start");
@@ -200,6 +206,9 @@ public final class MongoOrderRepository implements OrderRepository {
                         Updates.set("updatedAt", Date.from(now)), Updates.set("updatedBy", user),
                         Updates.set("version", version + 1)));
                 current = findDocument(orderId);
+                if (current == null) {
+                    throw new NotFoundException("This order"); // deleted with its customer meanwhile
+                }
             }
             if (!current.getBoolean("reverted", true)) {
                 uncount(current);
@@ -296,7 +305,9 @@ public final class MongoOrderRepository implements OrderRepository {
     public List<Order> deleteOfCustomer(String customerId) {
         List<Order> list = orders.find(Filters.eq("customerId", customerId)).map(MongoOrderRepository::fromDocument)
                 .into(new ArrayList<>());
-        orders.deleteMany(Filters.eq("customerId", customerId));
+        if (!list.isEmpty()) { // exactly those read: an order added meanwhile is not lost without a trace
+            orders.deleteMany(Filters.in("_id", list.stream().map(o -> oid(o.id())).toList()));
+        }
         return list;
     }
 

@@ -127,7 +127,7 @@ class SqliteSafetyTest {
     }
 
     @Test
-    void aDataFolderPointedAtAFolderOfOtherThingsChangesOnlyTheAppsOwnFiles() throws Exception {
+    void aDataFolderPointedAtAFolderOfOtherThingsChangesNothingInIt() throws Exception {
         Path home = dir.resolve("home");
         Files.createDirectories(home.resolve("bin"));
         Files.writeString(home.resolve("bin/tool"), "#!/bin/sh");
@@ -135,15 +135,19 @@ class SqliteSafetyTest {
         Files.writeString(home.resolve("report.txt"), "mine");
         Files.setPosixFilePermissions(home.resolve("report.txt"), PosixFilePermissions.fromString("rw-r--r--"));
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(home.resolve("crm.db"), "");
-        Files.setPosixFilePermissions(home.resolve("crm.db"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createDirectories(home.resolve("logs"));
+        Files.setPosixFilePermissions(home.resolve("logs"), PosixFilePermissions.fromString("rwxrwxr-x"));
+        Files.writeString(home.resolve(".env"), "MINE=1");
+        Files.setPosixFilePermissions(home.resolve(".env"), PosixFilePermissions.fromString("rw-r--r--"));
         DataDirectory.secure(home);
         assertEquals("rwxr-xr-x", mode(home), "the folder is not the app's to close");
         assertEquals("rwxr-xr-x", mode(home.resolve("bin/tool")));
         assertEquals("rw-r--r--", mode(home.resolve("report.txt")));
-        assertEquals("rw-------", mode(home.resolve("crm.db")), "the app's own file is private");
-        assertEquals("rw-------", mode(home.resolve("logs/crm.log")), "the log is private from its first line");
-        assertEquals("rwx------", mode(home.resolve("logs")));
+        assertEquals("rwxrwxr-x", mode(home.resolve("logs")), "someone else's logs folder");
+        assertEquals("rw-r--r--", mode(home.resolve(".env")), "someone else's .env");
+        try (SqliteStore store = SqliteStore.open(home)) {
+            assertEquals("rw-------", mode(home.resolve("crm.db")), "the store itself is private wherever it is");
+        }
     }
 
     private static String mode(Path p) throws Exception {
