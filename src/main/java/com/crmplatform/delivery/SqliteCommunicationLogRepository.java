@@ -210,7 +210,9 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
                 ps.setString(3, campaignId);
                 ps.executeUpdate();
             }
-            // The entries sent again must not wait for a lease taken on them for the first attempt.
+            // The entries sent again must not wait for a lease taken on them for the first attempt. Other
+            // entries of a freed lease may go out again meanwhile under the same idempotency keys, which
+            // the vendor recognises (as after a lease runs out): nobody gets a message twice.
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery_leases WHERE EXISTS (SELECT 1 FROM "
                     + "communication_log WHERE campaign_id = ? AND status = 'PENDING' AND id BETWEEN first_id AND last_id)")) {
                 ps.setString(1, campaignId);
