@@ -38,6 +38,19 @@ public final class MongoCustomerRepository implements CustomerRepository {
         this.where = where;
     }
 
+    /** Inserts a customer restored after a deletion, with the lists of the orders its totals include. */
+    public void insert(Customer customer, List<String> countedOrders, List<String> revokedOrders) {
+        MongoDocs.guard(where, () -> {
+            try {
+                customers.insertOne(toDocument(customer).append(MongoDocs.APPLIED, countedOrders)
+                        .append(MongoDocs.REVOKED, revokedOrders));
+            } catch (MongoException e) {
+                throw MongoDocs.isDuplicateKey(e) ? new DuplicateEmailException(customer.email()) : e;
+            }
+            return null;
+        });
+    }
+
     @Override
     public void insert(Customer customer) {
         MongoDocs.guard(where, () -> {

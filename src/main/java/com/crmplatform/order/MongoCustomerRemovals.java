@@ -29,18 +29,19 @@ public final class MongoCustomerRemovals implements CustomerRemovals {
         if (found.get().version() != expectedVersion) {
             throw new StaleRecordException("Customer " + found.get().name());
         }
+        List<List<String>> lists = orders.countedOf(customerId);
         List<Order> deletedOrders = orders.deleteOfCustomer(customerId);
         if (!customers.deleteAtVersion(customerId, expectedVersion)) {
-            orders.restoreAll(deletedOrders);
+            orders.restoreAll(deletedOrders, lists.get(0), lists.get(1));
             throw new StaleRecordException("Customer " + found.get().name());
         }
-        return Optional.of(new DeletedCustomer(found.get(), deletedOrders));
+        return Optional.of(new DeletedCustomer(found.get(), deletedOrders, lists.get(0), lists.get(1)));
     }
 
     @Override
     public void restore(DeletedCustomer deleted) {
-        customers.insert(deleted.customer());
-        orders.restoreAll(deleted.orders());
-        orders.listCounted(deleted.customer().id(), deleted.orders()); // the totals include exactly these again
+        // The customer comes back with the lists of what its totals include, in the same write.
+        customers.insert(deleted.customer(), deleted.countedOrderIds(), deleted.revokedOrderIds());
+        orders.restoreAll(deleted.orders(), deleted.countedOrderIds(), deleted.revokedOrderIds());
     }
 }

@@ -312,14 +312,25 @@ public final class MongoOrderRepository implements OrderRepository {
     }
 
     /** Puts deleted orders back as they were; their effect is already in the restored customer. */
+    /** The orders a customer's totals include and the ones recorded as cancelled, as the customer document lists them. */
+    public List<List<String>> countedOf(String customerId) {
+        return MongoDocs.guard(where, () -> {
+            Document c = customers.find(Filters.eq("_id", oid(customerId))).first();
+            return c == null ? List.of(List.<String>of(), List.<String>of())
+                    : List.of(c.getList(MongoDocs.APPLIED, String.class, List.of()), c.getList(MongoDocs.REVOKED, String.class, List.of()));
+        });
+    }
+
     /**
-     * Records on a restored customer which of its orders its totals include (the active ones) and
-     * which were cancelled, as they were when it was deleted.
+     * Puts back orders deleted with their customer, each marked as it stood: counted or not, and a
+     * cancelled one taken out of the totals or not, so the sweep finishes only what was unfinished.
      */
-    public void listCounted(String customerId, List<Order> list) {
-        MongoDocs.guard(where, () -> customers.updateOne(Filters.eq("_id", oid(customerId)), Updates.combine(
-                Updates.set(MongoDocs.APPLIED, list.stream().filter(Order::isActive).map(Order::id).toList()),
-                Updates.set(MongoDocs.REVOKED, list.stream().filter(o -> !o.isActive()).map(Order::id).toList()))));
+    public void restoreAll(List<Order> list, java.util.Collection<String> counted, java.util.Collection<String> revoked) {
+        if (!list.isEmpty()) {
+            orders.insertMany(list.stream().map(o -> toDocument(o)
+                    .append("applied", o.isActive() ? counted.contains(o.id()) : true)
+                    .append("reverted", o.isActive() || revoked.contains(o.id()))).toList());
+        }
     }
 
     public void restoreAll(List<Order> list) {
