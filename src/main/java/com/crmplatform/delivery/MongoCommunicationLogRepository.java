@@ -39,7 +39,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
     static final String UNCOUNTED = "uncounted";
     /** How long a counted batch's token is kept on its campaign. */
     static final Duration TOKEN_KEPT = Duration.ofHours(1);
-    /** How old an uncounted batch must be before a sweep counts it, and how often a worker sweeps. */
+    /** How often a worker sweeps for batches a crashed worker left uncounted. */
     static final Duration SWEEP_AGE = Duration.ofMinutes(2);
     private volatile long nextSweep = System.nanoTime() + SWEEP_AGE.toNanos();
 
@@ -110,9 +110,7 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
         }
         for (Map.Entry<String, Outcomes> e : outcomes.entrySet()) {
             Bson id = Filters.eq("_id", MongoDocs.oid(e.getKey()));
-            campaigns.updateOne(Filters.and(id, Filters.ne(COUNTED, token)), Updates.combine(
-                    Updates.inc("sent", e.getValue().sent()), Updates.inc("failed", e.getValue().failed()),
-                    Updates.push(COUNTED, token)));
+            countOnce(id, token, e.getValue());
             campaigns.updateOne(Filters.and(id, MongoSchema.campaignCompleted()), Updates.set("status", "COMPLETED"));
         }
         log.updateMany(Filters.eq("receiptToken", token), Updates.unset(UNCOUNTED));
@@ -127,27 +125,69 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
      */
     private void pruneCountedTokens(java.time.Instant now) {
         for (Document c : campaigns.find(Filters.exists(COUNTED + ".0")).projection(new Document(COUNTED, 1))) {
-            for (String token : c.getList(COUNTED, String.class, List.of())) {
+            for (Object entry : c.getList(COUNTED, Object.class, List.of())) {
+                String token = entry instanceof Document d ? d.getString("t") : String.valueOf(entry);
                 boolean old = ObjectId.isValid(token)
                         && new ObjectId(token).getDate().toInstant().isBefore(now.minus(TOKEN_KEPT));
                 if (old && log.countDocuments(Filters.and(Filters.eq("receiptToken", token), Filters.eq(UNCOUNTED, true))) == 0) {
-                    campaigns.updateOne(Filters.eq("_id", c.get("_id")), Updates.pull(COUNTED, token));
+                    campaigns.updateOne(Filters.eq("_id", c.get("_id")), Updates.pull(COUNTED, entry));
                 }
             }
         }
     }
 
     /**
-     * Counts the receipt batches a crash left uncounted; returns how many. Only batches older than
-     * {@link #SWEEP_AGE} are taken: a younger one may be half written by a live worker that is about
-     * to count it itself (counting a half-written batch first would lose the rest of it).
+     * Brings a campaign's counters to include this batch's outcomes as they are now: the campaign
+     * records, per batch, what it has counted of it, and each step adds only the difference, on the
+     * condition that the record is what was read. A sweep that counts a batch a live worker is still
+     * writing counts part of it; the worker's own count then adds the rest. A smaller count than the
+     * one recorded (a stale view) changes nothing.
+     */
+    private void countOnce(Bson campaign, String token, Outcomes now) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Document c = campaigns.find(campaign).projection(new Document(COUNTED, 1)).first();
+            if (c == null) {
+                return;
+            }
+            Document recorded = null;
+            for (Object o : c.getList(COUNTED, Object.class, List.of())) {
+                if (o instanceof Document d && token.equals(d.getString("t"))) {
+                    recorded = d;
+                }
+            }
+            if (recorded == null) {
+                if (campaigns.updateOne(Filters.and(campaign, Filters.ne(COUNTED + ".t", token)), Updates.combine(
+                        Updates.inc("sent", now.sent()), Updates.inc("failed", now.failed()),
+                        Updates.push(COUNTED, new Document("t", token).append("s", now.sent()).append("f", now.failed()))))
+                        .getMatchedCount() == 1) {
+                    return;
+                }
+                continue;
+            }
+            long s0 = ((Number) recorded.get("s")).longValue();
+            long f0 = ((Number) recorded.get("f")).longValue();
+            if (now.sent() <= s0 && now.failed() <= f0) {
+                return; // counted already (or this view is older than the one counted)
+            }
+            long s = Math.max(s0, now.sent());
+            long f = Math.max(f0, now.failed());
+            if (campaigns.updateOne(Filters.and(campaign, Filters.elemMatch(COUNTED, Filters.and(Filters.eq("t", token),
+                    Filters.eq("s", s0), Filters.eq("f", f0)))), Updates.combine(Updates.inc("sent", s - s0),
+                    Updates.inc("failed", f - f0), Updates.set(COUNTED + ".$.s", s), Updates.set(COUNTED + ".$.f", f)))
+                    .getMatchedCount() == 1) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Counts the receipt batches a crash left uncounted; returns how many. A batch a live worker is
+     * still writing may be among them: counting is by difference (see countOnce), so the worker's own
+     * count later adds what this one did not see, and no clock is compared with another machine's.
      */
     public int countInterruptedBatches() {
         return MongoDocs.guard(where, () -> {
-            java.time.Instant cutoff = java.time.Instant.now().minus(SWEEP_AGE);
-            List<String> tokens = log.distinct("receiptToken", Filters.eq(UNCOUNTED, true), String.class).into(new ArrayList<>())
-                    .stream().filter(t -> !ObjectId.isValid(t) || new ObjectId(t).getDate().toInstant().isBefore(cutoff))
-                    .toList();
+            List<String> tokens = log.distinct("receiptToken", Filters.eq(UNCOUNTED, true), String.class).into(new ArrayList<>());
             tokens.forEach(this::countBatch);
             pruneCountedTokens(java.time.Instant.now());
             return tokens.size();
