@@ -353,7 +353,7 @@ public final class MongoOrderRepository implements OrderRepository {
         return and;
     }
 
-    static Document toDocument(Order o) {
+    public static Document toDocument(Order o) {
         List<Document> items = o.items().stream().map(i -> new Document("name", i.name()).append("quantity", i.quantity())).toList();
         Document d = new Document("_id", oid(o.id())).append("customerId", o.customerId())
                 .append("customerName", o.customerName()).append("customerEmail", o.customerEmail())

@@ -143,4 +143,39 @@ class SchemaVersionTest {
             server.shutdownNow();
         }
     }
+
+    @Test
+    void aCentralDatabaseFromRelease010WithInterruptedWritesIsListedRightAndSweptExactly() throws Exception {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        String url = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/crm-test";
+        try (var client = MongoClients.create(url)) {
+            var db = client.getDatabase("crm-test");
+            Customer c = TestData.customer("Farah Khan", "farah@example.com", "160.00", 3, LocalDate.of(2026, 3, 1));
+            com.crmplatform.order.Order a = TestData.order(c, "10.00", LocalDate.of(2026, 1, 1)); // counted, marked
+            com.crmplatform.order.Order b = TestData.order(c, "50.00", LocalDate.of(2026, 2, 1)); // counted, not yet marked
+            com.crmplatform.order.Order cc = TestData.order(c, "7.00", LocalDate.of(2026, 2, 2)); // stored, never counted
+            com.crmplatform.order.Order d = TestData.order(c, "100.00", LocalDate.of(2026, 3, 1)); // cancelled, still counted
+            com.crmplatform.order.Order e = TestData.order(c, "30.00", LocalDate.of(2026, 1, 5)); // cancelled, taken out
+            db.getCollection("customers").insertOne(com.crmplatform.customer.MongoCustomerRepository.toDocument(c)
+                    .append("ops", List.of("a:" + b.id(), "c:" + e.id())));
+            var orders = db.getCollection("orders");
+            orders.insertOne(com.crmplatform.order.MongoOrderRepository.toDocument(a).append("applied", true));
+            orders.insertOne(com.crmplatform.order.MongoOrderRepository.toDocument(b).append("applied", false));
+            orders.insertOne(com.crmplatform.order.MongoOrderRepository.toDocument(cc).append("applied", false));
+            orders.insertOne(com.crmplatform.order.MongoOrderRepository.toDocument(d).append("applied", true)
+                    .append("status", "CANCELLED").append("reverted", false));
+            orders.insertOne(com.crmplatform.order.MongoOrderRepository.toDocument(e).append("applied", true)
+                    .append("status", "CANCELLED").append("reverted", false));
+            try (MongoStore store = MongoStore.open(url, 5_000)) { // migrates to schema 2, then sweeps
+                Customer after = store.customers().findById(c.id()).orElseThrow();
+                assertEquals(new BigDecimal("67.00"), after.totalSpend(), "a + b + the never-counted c");
+                assertEquals(3, after.visits());
+                assertEquals(LocalDate.of(2026, 2, 2), after.lastPurchaseDate(), "the cancelled d no longer sets it");
+            }
+            assertEquals(MongoSchema.LATEST, MongoSchema.version(db));
+        } finally {
+            server.shutdownNow();
+        }
+    }
 }

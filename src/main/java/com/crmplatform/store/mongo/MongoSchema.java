@@ -122,26 +122,47 @@ public final class MongoSchema {
     static void listCountedOrders(MongoDatabase db) {
         MongoCollection<Document> orders = db.getCollection("orders");
         MongoCollection<Document> customers = db.getCollection("customers");
+        // Release 0.1.0's markers say what an interrupted write had done: "a:<id>" counted, "c:<id>" taken out.
+        java.util.Map<String, java.util.Set<Object>> markers = new java.util.HashMap<>();
+        for (Document c : customers.find(Filters.exists("ops.0")).projection(new Document("ops", 1))) {
+            markers.put(c.getObjectId("_id").toHexString(), new java.util.HashSet<>(c.getList("ops", Object.class)));
+        }
         java.util.Map<String, java.util.List<String>> counted = new java.util.HashMap<>();
         java.util.Map<String, java.util.List<String>> cancelled = new java.util.HashMap<>();
+        java.util.List<Object> nowProcessed = new java.util.ArrayList<>();
+        java.util.List<Object> nowReverted = new java.util.ArrayList<>();
         for (Document o : orders.find().projection(new Document("customerId", 1).append("status", 1).append("applied", 1)
                 .append("reverted", 1))) {
             String id = o.getObjectId("_id").toHexString();
             String customer = o.getString("customerId");
-            if ("ACTIVE".equals(o.getString("status")) && o.getBoolean("applied", false)) {
-                counted.computeIfAbsent(customer, k -> new java.util.ArrayList<>()).add(id);
-            } else if ("CANCELLED".equals(o.getString("status"))) {
-                cancelled.computeIfAbsent(customer, k -> new java.util.ArrayList<>()).add(id);
-            }
+            java.util.Set<Object> ops = markers.getOrDefault(customer, java.util.Set.of());
+            boolean wasCounted = o.getBoolean("applied", false) || ops.contains("a:" + id);
+            if ("ACTIVE".equals(o.getString("status"))) {
+                if (wasCounted) {
+                    counted.computeIfAbsent(customer, k -> new java.util.ArrayList<>()).add(id);
+                    nowProcessed.add(o.get("_id"));
+                } // else: never counted; the sweep counts it
+            } else if (o.getBoolean("reverted", true) || ops.contains("c:" + id)) {
+                cancelled.computeIfAbsent(customer, k -> new java.util.ArrayList<>()).add(id); // out of the totals
+                nowReverted.add(o.get("_id"));
+            } else if (wasCounted) {
+                counted.computeIfAbsent(customer, k -> new java.util.ArrayList<>()).add(id); // still in: the sweep takes it out
+            } // else: cancelled before it was counted; the sweep records it so
         }
         java.util.Set<String> ids = new java.util.HashSet<>(counted.keySet());
         ids.addAll(cancelled.keySet());
+        ids.addAll(markers.keySet());
         for (String customer : ids) {
             customers.updateOne(Filters.eq("_id", new ObjectId(customer)), Updates.combine(
                     Updates.set(MongoDocs.APPLIED, counted.getOrDefault(customer, java.util.List.of())),
                     Updates.set(MongoDocs.REVOKED, cancelled.getOrDefault(customer, java.util.List.of())), Updates.unset("ops")));
         }
-        orders.updateMany(Filters.eq("status", "CANCELLED"), Updates.set("reverted", true));
+        if (!nowProcessed.isEmpty()) {
+            orders.updateMany(Filters.in("_id", nowProcessed), Updates.set("applied", true));
+        }
+        if (!nowReverted.isEmpty()) {
+            orders.updateMany(Filters.in("_id", nowReverted), Updates.set("reverted", true));
+        }
     }
 
     /** Schema 1: the indexes of release 0.1.0 (idempotent). */
