@@ -26,17 +26,25 @@ public final class MongoStore extends AssembledStore {
 
     public static final String DEFAULT_DATABASE = "crm-platform";
 
+    /** How long the connection check waits for an answer: a server gone is known within 2 seconds. */
+    public static final int PROBE_TIMEOUT_MS = 1_500;
+
     private final MongoClient client;
     private final MongoDatabase database;
     private final String masked;
     private final MongoOrderRepository orders;
+    private final ConnectionString address;
+    private MongoClient probe;
+    private boolean closed;
 
-    private MongoStore(MongoClient client, MongoDatabase database, String masked, Repositories repositories) {
+    private MongoStore(MongoClient client, MongoDatabase database, String masked, Repositories repositories,
+                       ConnectionString address) {
         super(repositories);
         this.client = client;
         this.database = database;
         this.masked = masked;
         this.orders = (MongoOrderRepository) repositories.orders();
+        this.address = address;
     }
 
     private static Repositories repositories(MongoDatabase database, String masked) {
@@ -115,7 +123,7 @@ public final class MongoStore extends AssembledStore {
             MongoDatabase db = client.getDatabase(cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DATABASE);
             db.runCommand(new Document("ping", 1));
             MongoSchema.migrate(db);
-            MongoStore store = new MongoStore(client, db, masked, repositories(db, masked));
+            MongoStore store = new MongoStore(client, db, masked, repositories(db, masked), cs);
             store.orders.recoverInterruptedWrites();
             // Counters are never recounted while workers may be counting: a crash's uncounted batch is counted once.
             ((MongoCommunicationLogRepository) store.communicationLog()).countInterruptedBatches();
@@ -129,30 +137,50 @@ public final class MongoStore extends AssembledStore {
         }
     }
 
-
-
-
-
-
-
-
     @Override
     public String description() {
         return "MongoDB " + masked;
     }
 
+    /**
+     * Whether the server answers a ping within {@link #PROBE_TIMEOUT_MS}. It asks over a client of
+     * its own with short timeouts, so a server that went away is known within 2 seconds (not after
+     * the main client's server selection) and the check never waits behind the app's own requests.
+     */
     @Override
     public boolean ping() {
         try {
-            database.runCommand(new Document("ping", 1));
+            probe().getDatabase(database.getName()).runCommand(new Document("ping", 1));
             return true;
-        } catch (MongoException e) {
-            return false;
+        } catch (MongoException | IllegalStateException e) {
+            return false; // unreachable, or the store was closed meanwhile
         }
+    }
+
+    private synchronized MongoClient probe() {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        if (probe == null) {
+            probe = MongoClients.create(MongoClientSettings.builder().applyConnectionString(address)
+                    .applyToClusterSettings(b -> b.serverSelectionTimeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+                    .applyToServerSettings(b -> b.heartbeatFrequency(500, TimeUnit.MILLISECONDS))
+                    .applyToConnectionPoolSettings(b -> b.maxSize(1))
+                    .applyToSocketSettings(b -> b.connectTimeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                            .readTimeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+                    .build());
+        }
+        return probe;
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            if (probe != null) {
+                probe.close();
+            }
+        }
         client.close();
     }
 }

@@ -30,17 +30,26 @@ public final class FxUiExecutor implements UiExecutor {
 
     @Override
     public <T> Handle submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return run(work, onSuccess, onFailure, 1);
+    }
+
+    @Override
+    public <T> Handle submitQuietly(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return run(work, onSuccess, onFailure, 0);
+    }
+
+    private <T> Handle run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure, int counted) {
         Flag flag = new Flag();
         if (background.isShutdown()) {
             flag.cancel(); // the window is closing: nothing more starts
             return flag;
         }
-        running.set(running.get() + 1);
+        running.set(running.get() + counted);
         Future<?> future = background.submit(() -> {
             try {
                 T result = work.call();
                 Platform.runLater(() -> {
-                    running.set(running.get() - 1);
+                    running.set(running.get() - counted);
                     if (!flag.isCancelled()) {
                         onSuccess.accept(result);
                     }
@@ -48,7 +57,7 @@ public final class FxUiExecutor implements UiExecutor {
             } catch (Throwable e) {
                 LOG.warn("background work failed", e);
                 Platform.runLater(() -> {
-                    running.set(running.get() - 1);
+                    running.set(running.get() - counted);
                     if (!flag.isCancelled()) {
                         onFailure.accept(e);
                     }

@@ -18,6 +18,14 @@ public interface UiExecutor {
 
     <T> Handle submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * Like {@link #submit}, for routine checks the user did not ask for (the connection check): not
+     * counted as work in the status bar.
+     */
+    default <T> Handle submitQuietly(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(work, onSuccess, onFailure);
+    }
+
     /** Everything on the calling thread, at once: for tests. */
     static UiExecutor currentThread() {
         return new UiExecutor() {
