@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,11 +42,14 @@ public final class GoogleSignIn {
     private final Settings settings;
     private final TokenStore store;
     private final Clock clock;
+    private final Executor background;
 
-    public GoogleSignIn(Settings settings, TokenStore store, Clock clock) {
+    /** @param background the app's background executor; the browser's answer is received on it */
+    public GoogleSignIn(Settings settings, TokenStore store, Clock clock, Executor background) {
         this.settings = settings;
         this.store = store;
         this.clock = clock;
+        this.background = background;
     }
 
     /**
@@ -58,7 +62,7 @@ public final class GoogleSignIn {
         OidcProvider provider = OidcProvider.discover(settings.issuer());
         String state = random();
         String nonce = random();
-        try (LoopbackReceiver receiver = LoopbackReceiver.start(state)) {
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(state, background)) {
             try {
                 TokenStore.StoredSession session = signIn(provider, receiver, state, nonce, openBrowser, cancelled);
                 receiver.finish(null);

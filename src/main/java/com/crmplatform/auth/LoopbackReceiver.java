@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,25 +30,22 @@ final class LoopbackReceiver implements AutoCloseable {
     /** Counted down once the browser got the page that says how the sign-in ended. */
     private final java.util.concurrent.CountDownLatch verdictShown = new java.util.concurrent.CountDownLatch(1);
 
-    private LoopbackReceiver(String expectedState) throws IOException {
+    /**
+     * @param requests the app's background executor (a pool that grows): each request runs on a
+     *                 thread of its own, so a local program that opens a request and never finishes
+     *                 it cannot hold up the browser's answer; stopping the server ends such requests
+     */
+    private LoopbackReceiver(String expectedState, Executor requests) throws IOException {
         this.expectedState = expectedState;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/callback", this::handle);
-        // Each request on a thread of its own: a local program that opens a request and never finishes
-        // it must not hold up the browser's answer (threads end with the receiver).
         server.setExecutor(requests);
         server.start();
     }
 
-    private final java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "sign-in-receiver");
-            t.setDaemon(true);
-            return t;
-        });
-
-    static LoopbackReceiver start(String expectedState) {
+    static LoopbackReceiver start(String expectedState, Executor requests) {
         try {
-            return new LoopbackReceiver(expectedState);
+            return new LoopbackReceiver(expectedState, requests);
         } catch (IOException e) {
             throw new SignInRefused("Cannot open a local port for the sign-in to come back to: " + e.getMessage(), e);
         }
@@ -147,6 +145,5 @@ final class LoopbackReceiver implements AutoCloseable {
             }
         }
         server.stop(0);
-        requests.shutdownNow();
     }
 }

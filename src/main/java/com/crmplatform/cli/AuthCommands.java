@@ -1,5 +1,6 @@
 package com.crmplatform.cli;
 
+import com.crmplatform.app.BackgroundExecutor;
 import com.crmplatform.auth.BrowserOpener;
 import com.crmplatform.auth.GoogleSignIn;
 import com.crmplatform.auth.SessionManager;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -37,13 +39,20 @@ final class AuthCommands {
         @Override
         public Integer call() {
             Path dataDir = root.config().dataDir();
-            GoogleSignIn signIn = new GoogleSignIn(settings(root, dataDir), new TokenStore(dataDir), Clock.systemUTC());
+            ExecutorService background = BackgroundExecutor.create(); // daemon threads: the answer is received on them
+            GoogleSignIn signIn = new GoogleSignIn(settings(root, dataDir), new TokenStore(dataDir), Clock.systemUTC(),
+                    background);
             BrowserOpener browser = new BrowserOpener(root.loader().environment());
-            TokenStore.StoredSession s = signIn.signIn(url -> {
-                spec.commandLine().getErr().println("Opening the browser to sign in. If it does not open, visit:\n" + url);
-                spec.commandLine().getErr().flush();
-                browser.accept(url);
-            }, () -> false);
+            TokenStore.StoredSession s;
+            try {
+                s = signIn.signIn(url -> {
+                    spec.commandLine().getErr().println("Opening the browser to sign in. If it does not open, visit:\n" + url);
+                    spec.commandLine().getErr().flush();
+                    browser.accept(url);
+                }, () -> false);
+            } finally {
+                background.shutdownNow();
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("email", s.email());
             out.put("name", s.name());

@@ -109,7 +109,7 @@ final class CrmApplication {
 
     private void showSignIn() {
         Stage stage = new Stage();
-        GoogleSignIn signIn = new GoogleSignIn(auth.orElseThrow(), new TokenStore(config.dataDir()), Clock.systemUTC());
+        GoogleSignIn signIn = new GoogleSignIn(auth.orElseThrow(), new TokenStore(config.dataDir()), Clock.systemUTC(), background);
         SignInViewModel vm = new SignInViewModel(signIn, new BrowserOpener(loader.environment()), new FxUiExecutor(background),
                 messages, current -> {
                     stage.setOnHidden(null);

@@ -34,6 +34,7 @@ class GoogleSignInTest {
     Path dir;
     FakeOidcProvider provider;
     TokenStore store;
+    final java.util.concurrent.ExecutorService background = com.crmplatform.app.BackgroundExecutor.create();
 
     @BeforeEach
     void start() throws Exception {
@@ -44,11 +45,12 @@ class GoogleSignInTest {
     @AfterEach
     void stop() {
         provider.close();
+        background.shutdownNow();
     }
 
     private GoogleSignIn signIn(List<String> domains, Duration timeout) {
         return new GoogleSignIn(new GoogleSignIn.Settings(provider.issuer(), provider.clientId, Optional.of("secret"), domains,
-                timeout), store, Clock.systemUTC());
+                timeout), store, Clock.systemUTC(), background);
     }
 
     /**
@@ -147,7 +149,7 @@ class GoogleSignInTest {
     void signingOutRevokesTheRefreshToken() throws Exception {
         GoogleSignIn.Settings settings = new GoogleSignIn.Settings(provider.issuer(), provider.clientId, Optional.of("secret"),
                 List.of(), Duration.ofSeconds(10));
-        new GoogleSignIn(settings, store, Clock.systemUTC()).signIn(BROWSER, () -> false);
+        new GoogleSignIn(settings, store, Clock.systemUTC(), background).signIn(BROWSER, () -> false);
         new SessionManager(settings, store, Clock.systemUTC(), Duration.ofDays(7)).signOut();
         assertEquals(List.of("rt-1"), provider.revoked);
         assertFalse(Files.exists(store.file()));

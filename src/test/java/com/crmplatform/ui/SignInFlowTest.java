@@ -48,7 +48,7 @@ class SignInFlowTest {
         Path data = Files.createTempDirectory(dir, "data");
         Messages messages = Messages.load(Locale.ENGLISH);
         GoogleSignIn signIn = new GoogleSignIn(new GoogleSignIn.Settings(provider.issuer(), provider.clientId(), Optional.of("s"),
-                List.of(), Duration.ofSeconds(20)), new TokenStore(data), Clock.systemUTC());
+                List.of(), Duration.ofSeconds(20)), new TokenStore(data), Clock.systemUTC(), Executors.newCachedThreadPool());
         SignInViewModel vm = new SignInViewModel(signIn, FakeOidcAccess.BROWSER,
                 new FxUiExecutor(Executors.newCachedThreadPool()), messages, current -> {
                     services = new Services(new AppConfig(data, Optional.empty()), SqliteStore.open(data), current,
