@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,15 +23,24 @@ class ImportViewModelTest {
 
     @TempDir
     Path dir;
+    private final ExecutorService pipeline = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        pipeline.shutdownNow();
+    }
+
+    private ImportViewModel viewModel(SqliteStore store) {
+        CustomerImporter importer = new CustomerImporter(store.customers(), new LocalUser("ann"),
+                Clock.systemDefaultZone(), pipeline);
+        return new ImportViewModel(importer::preview, importer::importFile, UiExecutor.currentThread(),
+                Messages.load(Locale.ENGLISH), Runnable::run);
+    }
 
     @Test
     void previewFirstThenImportWithTheRejectedRowsListed() throws Exception {
-        ExecutorService pipeline = Executors.newCachedThreadPool();
         try (SqliteStore store = SqliteStore.open(dir)) {
-            CustomerImporter importer = new CustomerImporter(store.customers(), new LocalUser("ann"),
-                    Clock.systemDefaultZone(), pipeline);
-            ImportViewModel vm = new ImportViewModel(importer::preview, importer::importFile, UiExecutor.currentThread(),
-                    Messages.load(Locale.ENGLISH), Runnable::run);
+            ImportViewModel vm = viewModel(store);
             Path csv = dir.resolve("c.csv");
             Files.writeString(csv, "name,email\nA,a@example.com\n,b@example.com\nC,c@example\n");
             vm.open(csv);
@@ -43,19 +53,13 @@ class ImportViewModelTest {
             assertEquals(1, store.customers().count(CustomerQuery.all()));
             assertEquals(3L, vm.rejected().get(0).line());
             assertTrue(vm.wroteAnything());
-        } finally {
-            pipeline.shutdownNow();
         }
     }
 
     @Test
     void aRepeatedEmailIsFlaggedInThePreviewAndTheSummary() throws Exception {
-        ExecutorService pipeline = Executors.newCachedThreadPool();
         try (SqliteStore store = SqliteStore.open(dir)) {
-            CustomerImporter importer = new CustomerImporter(store.customers(), new LocalUser("ann"),
-                    Clock.systemDefaultZone(), pipeline);
-            ImportViewModel vm = new ImportViewModel(importer::preview, importer::importFile, UiExecutor.currentThread(),
-                    Messages.load(Locale.ENGLISH), Runnable::run);
+            ImportViewModel vm = viewModel(store);
             Path csv = dir.resolve("c.csv");
             Files.writeString(csv, "name,email,city\nAsha,asha@example.com,Pune\nAsha Rao,ASHA@example.com,\n");
             vm.open(csv);
@@ -64,8 +68,6 @@ class ImportViewModelTest {
             vm.startImport();
             assertTrue(vm.summaryProperty().get().contains("line 3 repeats line 2"), vm.summaryProperty().get());
             assertEquals("Pune", store.customers().findByEmail("asha@example.com").orElseThrow().city(), "nothing wiped");
-        } finally {
-            pipeline.shutdownNow();
         }
     }
 }
