@@ -179,7 +179,7 @@ class GoogleSignInTest {
 
     @Test
     void theReceiverListensOnLoopbackOnly() throws Exception {
-        try (LoopbackReceiver r = LoopbackReceiver.start("s")) {
+        try (LoopbackReceiver r = LoopbackReceiver.start("s", background)) {
             assertTrue(r.address().getAddress().isLoopbackAddress());
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 for (InetAddress a : Collections.list(nic.getInetAddresses())) {
