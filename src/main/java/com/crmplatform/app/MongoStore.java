@@ -137,6 +137,11 @@ public final class MongoStore extends AssembledStore {
         }
     }
 
+    /** The database itself, for the team-mode sync engine. */
+    public MongoDatabase database() {
+        return database;
+    }
+
     @Override
     public String description() {
         return "MongoDB " + masked;
@@ -149,11 +154,17 @@ public final class MongoStore extends AssembledStore {
      */
     @Override
     public boolean ping() {
-        try {
-            probe().getDatabase(database.getName()).runCommand(new Document("ping", 1));
-            return true;
-        } catch (MongoException | IllegalStateException e) {
-            return false; // unreachable, or the store was closed meanwhile
+        for (int attempt = 1; ; attempt++) {
+            try {
+                probe().getDatabase(database.getName()).runCommand(new Document("ping", 1));
+                return true;
+            } catch (com.mongodb.MongoSocketReadException | com.mongodb.MongoSocketWriteException e) {
+                if (attempt == 2) {
+                    return false; // a connection cut while idle fails once; a second failure is the server gone
+                }
+            } catch (MongoException | IllegalStateException e) {
+                return false; // unreachable, or the store was closed meanwhile
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import com.crmplatform.order.CustomerRemovalService;
 import com.crmplatform.order.OrderService;
 import com.crmplatform.segment.SegmentService;
 import java.time.Clock;
+import com.crmplatform.sync.SyncService;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -39,6 +40,8 @@ public final class Services implements AutoCloseable {
     private final CampaignAssistant assistant;
     private final ExecutorService background;
     private final boolean ownsExecutor;
+    private final SyncService sync;
+    private java.util.function.Consumer<String> closingNotice;
 
     /** Services with an executor of their own (the command line), shut down with them. */
     public Services(AppConfig config, Store store, CurrentUser user, Clock clock) {
@@ -53,6 +56,7 @@ public final class Services implements AutoCloseable {
     private Services(AppConfig config, Store store, CurrentUser user, Clock clock, ExecutorService background,
                      boolean ownsExecutor) {
         this.ownsExecutor = ownsExecutor;
+        this.sync = store instanceof ReplicaStore replica ? replica.sync() : SyncService.none();
         this.background = background;
         this.config = config;
         this.store = store;
@@ -136,8 +140,30 @@ public final class Services implements AutoCloseable {
         return background;
     }
 
+    /** Team-mode sync (status, pending, conflicts, sync now); in local mode, nothing to sync. */
+    public SyncService sync() {
+        return sync;
+    }
+
+    /**
+     * In team mode, {@link #close()} first pushes what this process wrote when MongoDB answers (a
+     * command line that wrote on the replica); what cannot be pushed stays pending and
+     * {@code notice} is told so in one line.
+     */
+    public Services pushWhenClosing(java.util.function.Consumer<String> notice) {
+        this.closingNotice = notice;
+        return this;
+    }
+
     @Override
     public void close() {
+        if (closingNotice != null) {
+            try {
+                sync.pushBeforeClosing().ifPresent(closingNotice);
+            } catch (RuntimeException e) {
+                closingNotice.accept(e.getMessage());
+            }
+        }
         if (ownsExecutor) {
             background.shutdownNow();
         }

@@ -33,7 +33,12 @@ public final class SqliteStore extends AssembledStore {
 
     /** Opens (creating if needed) the store in {@code dataDir}, with its schema and indexes. */
     public static SqliteStore open(Path dataDir) {
-        SqliteDatabase db = SqliteDatabase.open(dataDir.resolve(FILE_NAME));
+        return openFile(dataDir.resolve(FILE_NAME));
+    }
+
+    /** Opens (creating if needed) a store in this file: the local store, or a team-mode replica. */
+    public static SqliteStore openFile(Path file) {
+        SqliteDatabase db = SqliteDatabase.open(file);
         try {
             if (db.damage().isEmpty()) { // a damaged store is opened for rescue (export) only
                 SqliteSchema.migrate(db);
@@ -68,14 +73,6 @@ public final class SqliteStore extends AssembledStore {
     public SqliteDatabase database() {
         return db;
     }
-
-
-
-
-
-
-
-
     @Override
     public String description() {
         return "Local file " + db.file();

@@ -1,8 +1,13 @@
 package com.crmplatform.app;
 
 import com.crmplatform.config.AppConfig;
+import com.crmplatform.sync.SyncEngine;
+import java.time.Clock;
 
-/** Opens the store the configuration names: MongoDB when a URL is set, else the local file. */
+/**
+ * Opens the store the configuration names: in team mode (a MongoDB URL is set) this workstation's
+ * replica of it, synced in the background; else the local file.
+ */
 public final class StoreOpener {
 
     public static final long MONGO_TIMEOUT_MS = 5_000;
@@ -11,13 +16,18 @@ public final class StoreOpener {
     }
 
     public static Store open(AppConfig config) {
-        return config.mongoUrl().<Store>map(url -> MongoStore.open(url, MONGO_TIMEOUT_MS))
+        return open(config, (done, total) -> { });
+    }
+
+    /** @param firstSync told how far the first filling of an empty replica is */
+    public static Store open(AppConfig config, SyncEngine.Progress firstSync) {
+        return config.mongoUrl().<Store>map(url -> ReplicaStore.open(url, config.dataDir(), Clock.systemUTC(), firstSync))
                 .orElseGet(() -> SqliteStore.open(config.dataDir()));
     }
 
     /** For commands that only read: a local store in a read-only place is opened read-only. */
     public static Store openForReading(AppConfig config) {
-        return config.mongoUrl().<Store>map(url -> MongoStore.open(url, MONGO_TIMEOUT_MS))
+        return config.mongoUrl().<Store>map(url -> ReplicaStore.open(url, config.dataDir(), Clock.systemUTC(), (d, t) -> { }))
                 .orElseGet(() -> SqliteStore.openForReading(config.dataDir()));
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = "Desktop CRM. With no arguments it opens the window; a subcommand works headless.",
         subcommands = {SeedCommand.class, ImportCommand.class, ExportCommand.class, SegmentCommand.class,
             CampaignCommand.class, DeliveryCommand.class, VendorCommand.class, RulesCommand.class, BenchCommand.class,
-            AuthCommands.Login.class, AuthCommands.WhoAmI.class, AuthCommands.Logout.class})
+            SyncCommand.class, AuthCommands.Login.class, AuthCommands.WhoAmI.class, AuthCommands.Logout.class})
 public final class CrmCommand {
 
     @Option(names = "--db", paramLabel = "URI", scope = ScopeType.INHERIT,
@@ -53,12 +53,53 @@ public final class CrmCommand {
     /** Opens the configured store with every service; the caller closes it. */
     Services open() {
         AppConfig config = config();
-        return new Services(config, StoreOpener.open(config), LocalUser.fromSystem(), Clock.systemDefaultZone());
+        return onReplica(new Services(config, StoreOpener.open(config, firstSyncProgress()), LocalUser.fromSystem(),
+                Clock.systemDefaultZone()));
+    }
+
+    /**
+     * In team mode a data command works on the replica: online, it is brought up to date first and
+     * what the command wrote is pushed before it ends; offline, one line on stderr says so and the
+     * changes stay pending.
+     */
+    private Services onReplica(Services services) {
+        if (!services.sync().teamMode()) {
+            return services;
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        try {
+            services.sync().syncNow(firstSyncProgress(), () -> false);
+        } catch (RuntimeException e) {
+            var status = services.sync().status();
+            err.println("offline: working on this computer's copy of the team database (last synced "
+                    + (status.lastSync() == null ? "never" : status.lastSync().toString()) + "); changes stay pending "
+                    + "until the next sync. " + e.getMessage());
+            err.flush();
+        }
+        return services.pushWhenClosing(line -> {
+            err.println(line);
+            err.flush();
+        });
+    }
+
+    /** The first filling of an empty replica, told on stderr every 10%. */
+    com.crmplatform.sync.SyncEngine.Progress firstSyncProgress() {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        long[] shown = {-1};
+        return (done, total) -> {
+            long tenth = total == 0 ? 10 : done * 10 / total;
+            if (tenth != shown[0]) {
+                shown[0] = tenth;
+                err.println("first sync: " + done + " of " + total + " records copied to this computer");
+                err.flush();
+            }
+        };
     }
 
     /** As {@link #open()}, for a command that only reads (it then works on a read-only store too). */
     Services openForReading() {
         AppConfig config = config();
-        return new Services(config, StoreOpener.openForReading(config), LocalUser.fromSystem(), Clock.systemDefaultZone());
+        return onReplica(new Services(config, StoreOpener.openForReading(config), LocalUser.fromSystem(),
+                Clock.systemDefaultZone()));
     }
 }

@@ -166,6 +166,35 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         }
     }
 
+    /**
+     * Inside a transaction of {@code c}: writes the customer as given, new or over the stored row
+     * with its id (team-mode sync applying what it pulled). A clash of emails with another row is
+     * raised as a {@link DuplicateEmailException}.
+     */
+    public static void putIn(Connection c, Customer customer) throws SQLException {
+        try {
+            insertRows(c, List.of(customer), INSERT + " ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+                    + "name_lc=excluded.name_lc, surname_lc=excluded.surname_lc, email=excluded.email, "
+                    + "email_lc=excluded.email_lc, phone=excluded.phone, phone_digits=excluded.phone_digits, "
+                    + "city=excluded.city, total_spend_paise=excluded.total_spend_paise, visits=excluded.visits, "
+                    + "last_purchase=excluded.last_purchase, updated_at=excluded.updated_at, "
+                    + "updated_by=excluded.updated_by, version=excluded.version");
+        } catch (SQLiteException e) {
+            if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE && e.getMessage().contains("email_lc")) {
+                throw new DuplicateEmailException(customer.email());
+            }
+            throw e;
+        }
+    }
+
+    /** Inside a transaction of {@code c}: the customer whose email this is (case-insensitively), if stored. */
+    public static Optional<Customer> findByEmailIn(Connection c, String email) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM customers WHERE email_lc=?")) {
+            ps.setString(1, Customer.emailKey(email));
+            return first(ps);
+        }
+    }
+
     /** Inside a transaction of {@code c}: inserts the customer, refused with a duplicate-email error as {@link #insert}. */
     public void insertIn(Connection c, Customer customer) throws SQLException {
         try {

@@ -67,7 +67,8 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         this.executor = new FxUiExecutor(services.background());
         this.dialogs = dialogs;
         this.delivery = new DeliveryInBackground(services);
-        this.shellViewModel = new ShellViewModel(services.store(), services.user(), executor, executor.runningProperty(), messages);
+        this.shellViewModel = new ShellViewModel(services.store(), services.sync(), services.user(), executor,
+                executor.runningProperty(), messages);
         Map<ShellView.Nav, Screen> screens = new EnumMap<>(ShellView.Nav.class);
         screens.put(ShellView.Nav.CUSTOMERS, new CustomersView(
                 new CustomersViewModel(services.customers(), services.orders(), services.customerRemovals(),

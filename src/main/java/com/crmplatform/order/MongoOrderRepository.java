@@ -363,7 +363,7 @@ public final class MongoOrderRepository implements OrderRepository {
         return d;
     }
 
-    static Order fromDocument(Document d) {
+    public static Order fromDocument(Document d) {
         List<LineItem> items = d.getList("items", Document.class, List.of()).stream()
                 .map(i -> new LineItem(i.getString("name"), ((Number) i.get("quantity")).intValue())).toList();
         Audit audit = MongoDocs.audit(d);

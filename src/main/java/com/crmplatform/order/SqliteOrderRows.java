@@ -51,6 +51,27 @@ public final class SqliteOrderRows {
         }
     }
 
+    /** The stored order, if any. */
+    public static java.util.Optional<Order> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE id=?")) {
+            ps.setString(1, id);
+            List<Order> rows = all(ps);
+            return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0));
+        }
+    }
+
+    /** Marks a stored order cancelled as given (team-mode sync; the customer's totals are the caller's business). */
+    public static void markCancelled(Connection c, Order cancelled) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE orders SET status='CANCELLED', updated_at=?, updated_by=?, version=? WHERE id=?")) {
+            ps.setLong(1, cancelled.audit().updatedAt().toEpochMilli());
+            ps.setString(2, cancelled.audit().updatedBy());
+            ps.setLong(3, cancelled.audit().version());
+            ps.setString(4, cancelled.id());
+            ps.executeUpdate();
+        }
+    }
+
     public static List<Order> ofCustomer(Connection c, String customerId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE customer_id=?")) {
             ps.setString(1, customerId);

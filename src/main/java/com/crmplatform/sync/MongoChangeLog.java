@@ -30,7 +30,7 @@ import org.bson.Document;
 /** One instance per puller (it remembers the gaps it is waiting on); writers may share one. */
 public final class MongoChangeLog {
 
-    /** One change: which record of which collection, at which version (-1 for a deletion). */
+    /** One change: which record of which collection, at which version (-1: deleted, or part of a batch entry). */
     public record Change(long seq, String collection, String recordId, long version) {
     }
 
@@ -63,11 +63,27 @@ public final class MongoChangeLog {
 
     /** Records a change; returns its sequence number. Call after the record's own write succeeded. */
     public long append(String collection, String recordId, long version) {
+        return write(new Document("c", collection).append("r", recordId).append("v", version));
+    }
+
+    /**
+     * Records changes to many records of one collection as one entry (a pushed batch): pullers
+     * fetch each record's current state, so one number for the lot is enough. Nothing for none.
+     */
+    public void appendAll(String collection, java.util.Collection<String> recordIds) {
+        if (!recordIds.isEmpty()) {
+            write(new Document("c", collection).append("ids", new ArrayList<>(recordIds)));
+        }
+    }
+
+    private long write(Document entry) {
         while (true) {
             long seq = takeNumber();
             afterNumberTaken.run();
             try {
-                log.insertOne(new Document("_id", seq).append("c", collection).append("r", recordId).append("v", version));
+                Document numbered = new Document("_id", seq);
+                numbered.putAll(entry);
+                log.insertOne(numbered);
                 return seq;
             } catch (MongoWriteException e) {
                 if (!MongoDocs.isDuplicateKey(e)) {
@@ -109,7 +125,11 @@ public final class MongoChangeLog {
             Document entry = i < page.size() ? page.get(i) : null;
             long seq = entry == null ? Long.MAX_VALUE : ((Number) entry.get("_id")).longValue();
             if (seq == expected) {
-                if (!entry.containsKey("skip")) {
+                if (entry.containsKey("ids")) {
+                    for (String id : entry.getList("ids", String.class)) {
+                        changes.add(new Change(seq, entry.getString("c"), id, -1));
+                    }
+                } else if (!entry.containsKey("skip")) {
                     changes.add(new Change(seq, entry.getString("c"), entry.getString("r"),
                             ((Number) entry.get("v")).longValue()));
                 }

@@ -22,6 +22,7 @@ public final class ShellView {
     public enum Nav { CUSTOMERS, ORDERS, CAMPAIGNS, HISTORY }
 
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private static final PseudoClass ATTENTION = PseudoClass.getPseudoClass("attention");
 
     @FXML
     private BorderPane root;
@@ -51,6 +52,16 @@ public final class ShellView {
     private Label workLabel;
     @FXML
     private ProgressBar workProgress;
+    @FXML
+    private javafx.scene.layout.HBox syncBox;
+    @FXML
+    private javafx.scene.control.Hyperlink pendingLink;
+    @FXML
+    private javafx.scene.control.Hyperlink conflictsLink;
+    @FXML
+    private Label lastSyncLabel;
+    @FXML
+    private javafx.scene.control.Button syncNowButton;
 
     private final ShellViewModel viewModel;
     private final Messages messages;
@@ -74,6 +85,15 @@ public final class ShellView {
         connectionLabel.textProperty().bind(viewModel.connectionText());
         viewModel.onlineProperty().addListener((o, a, online) -> connectionLabel.pseudoClassStateChanged(OFFLINE, !online));
         workLabel.textProperty().bind(viewModel.workText());
+        syncBox.setVisible(viewModel.teamMode());
+        syncBox.setManaged(viewModel.teamMode());
+        pendingLink.textProperty().bind(viewModel.pendingText());
+        conflictsLink.textProperty().bind(viewModel.conflictsText());
+        conflictsLink.visibleProperty().bind(viewModel.conflictsProperty().greaterThan(0));
+        conflictsLink.managedProperty().bind(conflictsLink.visibleProperty());
+        conflictsLink.pseudoClassStateChanged(ATTENTION, true);
+        lastSyncLabel.textProperty().bind(viewModel.lastSyncText());
+        syncNowButton.disableProperty().bind(viewModel.syncingProperty().or(viewModel.onlineProperty().not()));
         workProgress.visibleProperty().bind(viewModel.runningProperty().greaterThan(0));
         Map<ToggleButton, Nav> buttons = Map.of(navCustomers, Nav.CUSTOMERS, navOrders, Nav.ORDERS,
                 navCampaigns, Nav.CAMPAIGNS, navHistory, Nav.HISTORY);
@@ -147,6 +167,17 @@ public final class ShellView {
     @FXML
     private void openSettings() {
         onSettings.run();
+    }
+
+    @FXML
+    private void syncNow() {
+        viewModel.syncNow(problem -> new FxDialogService(root.getScene().getWindow(), messages)
+                .showError(messages.get("sync.failed"), problem));
+    }
+
+    @FXML
+    private void openSyncDetails() {
+        new SyncDetailsDialog(viewModel, messages, root.getScene().getWindow()).show();
     }
 
     @FXML

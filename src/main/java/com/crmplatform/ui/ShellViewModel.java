@@ -2,6 +2,11 @@ package com.crmplatform.ui;
 
 import com.crmplatform.auth.CurrentUser;
 import com.crmplatform.store.StoreStatus;
+import com.crmplatform.sync.Replica;
+import com.crmplatform.sync.SyncService;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -22,11 +27,24 @@ public final class ShellViewModel {
     private final ReadOnlyIntegerProperty running;
     private final BooleanProperty online = new SimpleBooleanProperty(true);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    private final SyncService sync;
+    private final javafx.beans.property.LongProperty pending = new javafx.beans.property.SimpleLongProperty();
+    private final javafx.beans.property.LongProperty conflicts = new javafx.beans.property.SimpleLongProperty();
+    private final javafx.beans.property.ObjectProperty<Instant> lastSync = new javafx.beans.property.SimpleObjectProperty<>();
+    private final BooleanProperty syncing = new SimpleBooleanProperty();
+    private java.time.Clock clock = java.time.Clock.systemUTC();
     private Timeline heartbeat;
     private boolean checking; // FX thread
 
     public ShellViewModel(StoreStatus store, CurrentUser user, UiExecutor executor, ReadOnlyIntegerProperty running,
                           Messages messages) {
+        this(store, SyncService.none(), user, executor, running, messages);
+    }
+
+    /** @param sync team-mode sync: the heartbeat also pushes and pulls, and the bar shows pending, conflicts, last sync */
+    public ShellViewModel(StoreStatus store, SyncService sync, CurrentUser user, UiExecutor executor,
+                          ReadOnlyIntegerProperty running, Messages messages) {
+        this.sync = sync;
         this.store = store;
         this.user = user;
         this.executor = executor;
@@ -58,6 +76,16 @@ public final class ShellViewModel {
             return;
         }
         checking = true;
+        if (sync.teamMode()) {
+            executor.submitQuietly(sync::check, status -> {
+                checking = false;
+                show(status);
+            }, e -> {
+                checking = false;
+                online.set(false);
+            });
+            return;
+        }
         executor.submitQuietly(store::ping, up -> {
             checking = false;
             online.set(up);
@@ -65,6 +93,97 @@ public final class ShellViewModel {
             checking = false;
             online.set(false);
         });
+    }
+
+    private void show(SyncService.Status status) {
+        online.set(status.online());
+        pending.set(status.pending());
+        conflicts.set(status.conflicts());
+        lastSync.set(status.lastSync());
+    }
+
+    /** Whether the bar shows the sync (team mode). */
+    public boolean teamMode() {
+        return sync.teamMode();
+    }
+
+    /** "Sync now": pushes and pulls until nothing is left; {@code onProblem} is told why it could not. */
+    public void syncNow(Consumer<String> onProblem) {
+        if (syncing.get()) {
+            return;
+        }
+        syncing.set(true);
+        executor.submit(() -> {
+            sync.syncNow((d, t) -> { }, () -> false);
+            return sync.status();
+        }, status -> {
+            syncing.set(false);
+            show(status);
+        }, e -> {
+            syncing.set(false);
+            show(sync.status());
+            onProblem.accept(e.getMessage());
+        });
+    }
+
+    /** What the sync details show: the pending changes and the open conflicts. */
+    public record SyncDetails(List<String> pending, List<Replica.Conflict> conflicts) {
+    }
+
+    public void loadSyncDetails(Consumer<SyncDetails> onLoaded) {
+        executor.submitQuietly(() -> new SyncDetails(sync.pending(500), sync.conflicts()), onLoaded, e -> { });
+    }
+
+    /** Keeps this computer's value ({@code mine}) or the central one; then the details are loaded again. */
+    public void resolve(long conflictId, boolean mine, Consumer<SyncDetails> onLoaded, Consumer<String> onProblem) {
+        executor.submit(() -> {
+            sync.resolve(conflictId, mine);
+            return new SyncDetails(sync.pending(500), sync.conflicts());
+        }, details -> {
+            show(sync.status());
+            onLoaded.accept(details);
+            checkConnection(); // pushes the choice now when online
+        }, e -> onProblem.accept(e.getMessage()));
+    }
+
+    public StringBinding pendingText() {
+        return Bindings.createStringBinding(() -> messages.get("sync.pending", pending.get()), pending);
+    }
+
+    public StringBinding conflictsText() {
+        return Bindings.createStringBinding(() -> messages.get("sync.conflicts", conflicts.get()), conflicts);
+    }
+
+    public javafx.beans.property.ReadOnlyLongProperty conflictsProperty() {
+        return conflicts;
+    }
+
+    public javafx.beans.property.ReadOnlyLongProperty pendingProperty() {
+        return pending;
+    }
+
+    public BooleanProperty syncingProperty() {
+        return syncing;
+    }
+
+    /** "Synced 12:04" (today) or with the date; "Not synced yet". */
+    public StringBinding lastSyncText() {
+        return Bindings.createStringBinding(() -> {
+            Instant at = lastSync.get();
+            if (at == null) {
+                return messages.get("sync.never");
+            }
+            var local = at.atZone(clock.getZone());
+            boolean today = local.toLocalDate().equals(java.time.LocalDate.now(clock));
+            return messages.get("sync.last", today ? local.toLocalTime().withNano(0).toString()
+                    : local.toLocalDate() + " " + local.toLocalTime().withSecond(0).withNano(0));
+        }, lastSync);
+    }
+
+    /** For tests: the clock the last-sync time is shown in. */
+    public ShellViewModel withClock(java.time.Clock clock) {
+        this.clock = clock;
+        return this;
     }
 
     public String storeText() {
@@ -80,7 +199,8 @@ public final class ShellViewModel {
     }
 
     public StringBinding connectionText() {
-        return Bindings.createStringBinding(() -> messages.get(online.get() ? "status.online" : "status.offline"), online);
+        String prefix = sync.teamMode() ? "status.team." : "status.";
+        return Bindings.createStringBinding(() -> messages.get(prefix + (online.get() ? "online" : "offline")), online);
     }
 
     public BooleanProperty onlineProperty() {

@@ -135,7 +135,54 @@ public final class SqliteSchema {
         )""",
     };
 
-    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2);
+    /**
+     * Schema 3: team-mode sync (ADR 0007). Pending changes (one row per write, by record), the base
+     * each replica customer was last seen at centrally, open conflicts, records to fetch again,
+     * and the sync position. The triggers that fill the outbox are put on replicas only.
+     */
+    private static final String[] VERSION_3 = {
+        """
+        CREATE TABLE IF NOT EXISTS sync_outbox (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind TEXT NOT NULL,
+          record_id TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS sync_outbox_record ON sync_outbox(record_id)",
+        """
+        CREATE TABLE IF NOT EXISTS sync_base (
+          record_id TEXT NOT NULL PRIMARY KEY,
+          version INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          email TEXT NOT NULL,
+          phone TEXT NOT NULL,
+          city TEXT NOT NULL
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS sync_conflicts (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          record_id TEXT NOT NULL,
+          record TEXT NOT NULL,
+          field TEXT NOT NULL,
+          mine TEXT,
+          theirs TEXT,
+          their_version INTEGER NOT NULL DEFAULT -1,
+          UNIQUE (record_id, field)
+        )""",
+        "CREATE TABLE IF NOT EXISTS sync_refetch (record_id TEXT NOT NULL PRIMARY KEY)",
+        """
+        CREATE TABLE IF NOT EXISTS sync_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          applying INTEGER NOT NULL DEFAULT 0,
+          last_seq INTEGER NOT NULL DEFAULT -1,
+          last_sync INTEGER,
+          first_sync_phase TEXT NOT NULL DEFAULT 'customers',
+          first_sync_after TEXT NOT NULL DEFAULT '',
+          first_sync_from INTEGER NOT NULL DEFAULT -1
+        )""",
+        "INSERT OR IGNORE INTO sync_state (id) VALUES (1)",
+    };
+
+    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3);
 
     /** The schema version this app writes. */
     public static final int LATEST = MIGRATIONS.size();

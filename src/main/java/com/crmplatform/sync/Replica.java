@@ -1,0 +1,486 @@
+package com.crmplatform.sync;
+
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.SqliteCustomerRepository;
+import com.crmplatform.order.Order;
+import com.crmplatform.order.OrderStatus;
+import com.crmplatform.order.SqliteOrderRows;
+import com.crmplatform.store.Money;
+import com.crmplatform.store.sqlite.SqliteDatabase;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQLite side of team-mode sync (ADR 0007): a replica file whose customer and order writes
+ * leave a pending row in {@code sync_outbox} in the same transaction (triggers, so every writer of
+ * the repositories is covered, import batches included), the base each customer was last seen at
+ * centrally, the open conflicts and the sync position. Changes pulled from MongoDB are written with
+ * the triggers held off, so they never come back as pending.
+ */
+public final class Replica {
+
+    /** The customer fields people edit, in the order they are shown; the rest (totals) follow orders. */
+    public static final List<String> FIELDS = List.of("name", "email", "phone", "city");
+
+    /** The field name of a conflict on the whole record (edited on one side, deleted on the other). */
+    public static final String RECORD = "(record)";
+
+    private static final String TRACKING = "(SELECT applying FROM sync_state WHERE id = 1) = 0";
+    private static final String[] TRIGGERS = {
+        "CREATE TRIGGER IF NOT EXISTS sync_customer_insert AFTER INSERT ON customers WHEN " + TRACKING
+                + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('customer', NEW.id); END",
+        "CREATE TRIGGER IF NOT EXISTS sync_customer_update AFTER UPDATE ON customers WHEN " + TRACKING
+                + " AND (OLD.name IS NOT NEW.name OR OLD.email IS NOT NEW.email OR OLD.phone IS NOT NEW.phone"
+                + " OR OLD.city IS NOT NEW.city)"
+                + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('customer', NEW.id); END",
+        "CREATE TRIGGER IF NOT EXISTS sync_customer_delete AFTER DELETE ON customers WHEN " + TRACKING
+                + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('customer', OLD.id); END",
+        "CREATE TRIGGER IF NOT EXISTS sync_order_insert AFTER INSERT ON orders WHEN " + TRACKING
+                + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('order', NEW.id); END",
+        "CREATE TRIGGER IF NOT EXISTS sync_order_update AFTER UPDATE OF status ON orders WHEN " + TRACKING
+                + " AND OLD.status IS NOT NEW.status"
+                + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('order', NEW.id); END",
+    };
+
+    /** A pending change: which record; the engine pushes the record's state as it is now. */
+    public record Pending(long seq, String kind, String recordId) {
+    }
+
+    /** A customer as it was last seen centrally: its version there and the fields people edit. */
+    public record Base(long version, Map<String, String> fields) {
+    }
+
+    /** An open conflict: the record (a customer's email), the field, both values. */
+    public record Conflict(long id, String recordId, String record, String field, String mine, String theirs,
+                           long theirVersion) {
+    }
+
+    /** Where sync stands: the change-log number read up to (-1 before the first sync), the first sync's cursor. */
+    public record State(long lastSeq, Instant lastSync, String firstSyncPhase, String firstSyncAfter, long firstSyncFrom) {
+
+        public boolean synced() {
+            return lastSeq >= 0;
+        }
+    }
+
+    private final SqliteDatabase db;
+
+    /** Puts the outbox triggers on the replica file (once; kept in the file). */
+    public Replica(SqliteDatabase db) {
+        this.db = db;
+        db.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String sql : TRIGGERS) {
+                    s.execute(sql);
+                }
+                s.execute("UPDATE sync_state SET applying = 0"); // a crash cannot leave it set (it commits with its work)
+            }
+            return null;
+        });
+    }
+
+    public SqliteDatabase database() {
+        return db;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    public State state() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT last_seq, last_sync, first_sync_phase, first_sync_after, first_sync_from FROM sync_state")) {
+                rs.next();
+                long lastSync = rs.getLong(2);
+                return new State(rs.getLong(1), rs.wasNull() ? null : Instant.ofEpochMilli(lastSync), rs.getString(3),
+                        rs.getString(4), rs.getLong(5));
+            }
+        });
+    }
+
+    /** The oldest pending changes, in the order they were made. */
+    public List<Pending> pending(int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, kind, record_id FROM sync_outbox ORDER BY seq LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<Pending> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** How many records have changes waiting to be pushed. */
+    public long pendingCount() {
+        return db.read(c -> longValue(c, "SELECT COUNT(DISTINCT record_id) FROM sync_outbox"));
+    }
+
+    public long conflictCount() {
+        return db.read(c -> longValue(c, "SELECT COUNT(*) FROM sync_conflicts"));
+    }
+
+    public List<Conflict> conflicts() {
+        return db.read(c -> conflicts(c, "SELECT id, record_id, record, field, mine, theirs, their_version "
+                + "FROM sync_conflicts ORDER BY id", null));
+    }
+
+    public Optional<Conflict> conflict(long id) {
+        return db.read(c -> conflicts(c, "SELECT id, record_id, record, field, mine, theirs, their_version "
+                + "FROM sync_conflicts WHERE id = ?", id).stream().findFirst());
+    }
+
+    /** A short line per pending record, newest last: what "pending N" is made of. */
+    public List<String> pendingDescriptions(int limit) {
+        return db.read(c -> {
+            List<String> lines = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.kind, o.record_id, MAX(o.seq), "
+                    + "COALESCE(cu.name || ' <' || cu.email || '>', 'order of ' || od.customer_name || ', ' || od.order_date "
+                    + "|| ' (' || od.status || ')') FROM sync_outbox o LEFT JOIN customers cu ON o.kind = 'customer' "
+                    + "AND cu.id = o.record_id LEFT JOIN orders od ON o.kind = 'order' AND od.id = o.record_id "
+                    + "GROUP BY o.kind, o.record_id ORDER BY MAX(o.seq) LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String what = rs.getString(4);
+                        lines.add(what != null ? ("customer".equals(rs.getString(1)) ? "Customer " : "New ") + what
+                                : "Deleted " + rs.getString(1) + " " + rs.getString(2));
+                    }
+                }
+            }
+            return lines;
+        });
+    }
+
+    public Optional<Customer> customer(String id) {
+        return db.read(c -> SqliteCustomerRepository.findIn(c, id));
+    }
+
+    public Optional<Order> order(String id) {
+        return db.read(c -> SqliteOrderRows.find(c, id));
+    }
+
+    public Optional<Base> base(String id) {
+        return db.read(c -> base(c, id));
+    }
+
+    /** The fields of an open conflict on this record (they are not pushed until it is resolved). */
+    public List<String> conflictFields(String recordId) {
+        return db.read(c -> conflicts(c, "SELECT id, record_id, record, field, mine, theirs, their_version "
+                + "FROM sync_conflicts WHERE record_id = ?", recordId).stream().map(Conflict::field).toList());
+    }
+
+    /** The records to fetch again at the next pull (a choice of "theirs" that needs the central copy). */
+    public List<String> refetch() {
+        return db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT record_id FROM sync_refetch")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * The customer's totals without its active orders here: what a new customer starts from
+     * centrally, where each order is counted in as it arrives (imported opening totals, usually 0).
+     */
+    public Customer withOpeningTotals(Customer customer) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(amount_paise), 0), COUNT(*) FROM orders "
+                    + "WHERE customer_id = ? AND status = 'ACTIVE'")) {
+                ps.setString(1, customer.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    BigDecimal spend = customer.totalSpend().subtract(Money.fromPaise(rs.getLong(1)));
+                    int visits = customer.visits() - rs.getInt(2);
+                    return new Customer(customer.id(), customer.name(), customer.email(), customer.phone(), customer.city(),
+                            spend.signum() < 0 ? BigDecimal.ZERO.setScale(2) : spend, Math.max(0, visits),
+                            customer.lastPurchaseDate(), customer.audit());
+                }
+            }
+        });
+    }
+
+    public static Map<String, String> fields(Customer c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("email", c.email());
+        m.put("phone", c.phone());
+        m.put("city", c.city());
+        return m;
+    }
+
+    public static Customer withFields(Customer c, Map<String, ?> fields) {
+        return new Customer(c.id(), str(fields, "name", c.name()), str(fields, "email", c.email()),
+                str(fields, "phone", c.phone()), str(fields, "city", c.city()), c.totalSpend(), c.visits(),
+                c.lastPurchaseDate(), c.audit());
+    }
+
+    private static String str(Map<String, ?> fields, String key, String otherwise) {
+        return fields.containsKey(key) ? String.valueOf(fields.get(key)) : otherwise;
+    }
+
+    // ---- writing --------------------------------------------------------------------------
+
+    /** Work on the replica that is not a change of this workstation: pulled data, bookkeeping. */
+    public <T> T quietly(SqliteDatabase.SqlWork<T> work) {
+        return db.inTransaction(c -> {
+            setApplying(c, 1);
+            T result = work.run(c);
+            setApplying(c, 0);
+            return result;
+        });
+    }
+
+    private static void setApplying(Connection c, int value) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE sync_state SET applying = " + value);
+        }
+    }
+
+    public static void putBase(Connection c, String id, Base base) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO sync_base "
+                + "(record_id, version, name, email, phone, city) VALUES (?,?,?,?,?,?)")) {
+            ps.setString(1, id);
+            ps.setLong(2, base.version());
+            int i = 3;
+            for (String f : FIELDS) {
+                ps.setString(i++, base.fields().getOrDefault(f, ""));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    public static void dropBase(Connection c, String id) throws SQLException {
+        execute(c, "DELETE FROM sync_base WHERE record_id = ?", id);
+    }
+
+    public static Optional<Base> base(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, name, email, phone, city FROM sync_base "
+                + "WHERE record_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (int i = 0; i < FIELDS.size(); i++) {
+                    fields.put(FIELDS.get(i), rs.getString(i + 2));
+                }
+                return Optional.of(new Base(rs.getLong(1), fields));
+            }
+        }
+    }
+
+    /** Removes pushed outbox rows (only those read: a change made meanwhile stays pending). */
+    public static void donePushing(Connection c, List<Pending> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_outbox WHERE seq = ?")) {
+            for (Pending p : rows) {
+                ps.setLong(1, p.seq());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public static void addPending(Connection c, String kind, String recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_outbox (kind, record_id) VALUES (?, ?)")) {
+            ps.setString(1, kind);
+            ps.setString(2, recordId);
+            ps.executeUpdate();
+        }
+    }
+
+    public static void dropPending(Connection c, String recordId) throws SQLException {
+        execute(c, "DELETE FROM sync_outbox WHERE record_id = ?", recordId);
+    }
+
+    /** Whether this customer, or one of its orders, has a change here not pushed yet or an open conflict. */
+    public static boolean hasLocalChanges(Connection c, String customerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE record_id = ?) "
+                + "OR EXISTS (SELECT 1 FROM sync_conflicts WHERE record_id = ?) "
+                + "OR EXISTS (SELECT 1 FROM sync_outbox o JOIN orders d ON d.id = o.record_id WHERE d.customer_id = ?)")) {
+            ps.setString(1, customerId);
+            ps.setString(2, customerId);
+            ps.setString(3, customerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Whether one of this customer's orders waits to be pushed (then the totals here are ahead of the central ones). */
+    public static boolean hasPendingOrders(Connection c, String customerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM sync_outbox o JOIN orders d "
+                + "ON d.id = o.record_id WHERE d.customer_id = ?)")) {
+            ps.setString(1, customerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    public static boolean hasPending(Connection c, String recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE record_id = ?)")) {
+            ps.setString(1, recordId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Records a conflict (replacing an older one on the same field of the same record). */
+    public static void addConflict(Connection c, String recordId, String record, String field, String mine, String theirs,
+                                   long theirVersion) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_conflicts "
+                + "(record_id, record, field, mine, theirs, their_version) VALUES (?,?,?,?,?,?) "
+                + "ON CONFLICT (record_id, field) DO UPDATE SET mine = excluded.mine, theirs = excluded.theirs, "
+                + "their_version = excluded.their_version, record = excluded.record")) {
+            ps.setString(1, recordId);
+            ps.setString(2, record);
+            ps.setString(3, field);
+            ps.setString(4, mine);
+            ps.setString(5, theirs);
+            ps.setLong(6, theirVersion);
+            ps.executeUpdate();
+        }
+    }
+
+    public static void dropConflict(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_conflicts WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public static void dropConflicts(Connection c, String recordId) throws SQLException {
+        execute(c, "DELETE FROM sync_conflicts WHERE record_id = ?", recordId);
+    }
+
+    public static void setRefetch(Connection c, String recordId, boolean wanted) throws SQLException {
+        execute(c, wanted ? "INSERT OR IGNORE INTO sync_refetch (record_id) VALUES (?)"
+                : "DELETE FROM sync_refetch WHERE record_id = ?", recordId);
+    }
+
+    public static void setLastSeq(Connection c, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET last_seq = ?")) {
+            ps.setLong(1, seq);
+            ps.executeUpdate();
+        }
+    }
+
+    public static void setFirstSync(Connection c, String phase, String after, long from) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE sync_state SET first_sync_phase = ?, first_sync_after = ?, first_sync_from = ?")) {
+            ps.setString(1, phase);
+            ps.setString(2, after);
+            ps.setLong(3, from);
+            ps.executeUpdate();
+        }
+    }
+
+    public void markSynced(Instant at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET last_sync = ?")) {
+                ps.setLong(1, at.toEpochMilli());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Deletes a customer and its orders here (a deletion pulled from MongoDB, or a choice of "theirs"). */
+    public static void deleteCustomerWithOrders(Connection c, String id) throws SQLException {
+        execute(c, "DELETE FROM orders WHERE customer_id = ?", id);
+        SqliteCustomerRepository.deleteIn(c, id);
+    }
+
+    public static void putCustomer(Connection c, Customer customer) throws SQLException {
+        SqliteCustomerRepository.putIn(c, customer);
+    }
+
+    public static Optional<Customer> customerByEmail(Connection c, String email) throws SQLException {
+        return SqliteCustomerRepository.findByEmailIn(c, email);
+    }
+
+    /** Writes an order pulled from MongoDB: new here, or cancelled there. Totals follow the customer's document. */
+    public static void putOrder(Connection c, Order theirs) throws SQLException {
+        Optional<Order> mine = SqliteOrderRows.find(c, theirs.id());
+        if (mine.isEmpty()) {
+            SqliteOrderRows.insert(c, List.of(theirs));
+        } else if (mine.get().status() == OrderStatus.ACTIVE && theirs.status() != OrderStatus.ACTIVE) {
+            SqliteOrderRows.markCancelled(c, theirs);
+        }
+    }
+
+    public static void deleteOrder(Connection c, String id) throws SQLException {
+        execute(c, "DELETE FROM orders WHERE id = ?", id);
+    }
+
+    /** Moves a customer's orders here to another customer id (the same person, found centrally under that id). */
+    public static void moveOrders(Connection c, String fromCustomer, String toCustomer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET customer_id = ? WHERE customer_id = ?")) {
+            ps.setString(1, toCustomer);
+            ps.setString(2, fromCustomer);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The active orders' sum and count of a customer here that still wait to be pushed. */
+    public static long[] pendingOrderTotals(Connection c, String customerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(d.amount_paise), 0), COUNT(*) FROM orders d "
+                + "WHERE d.customer_id = ? AND d.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM sync_outbox o "
+                + "WHERE o.record_id = d.id)")) {
+            ps.setString(1, customerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    private static List<Conflict> conflicts(Connection c, String sql, Object param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                ps.setObject(1, param);
+            }
+            List<Conflict> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Conflict(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getLong(7)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static long longValue(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static void execute(Connection c, String sql, String param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            ps.executeUpdate();
+        }
+    }
+}

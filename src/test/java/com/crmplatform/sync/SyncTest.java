@@ -1,0 +1,346 @@
+package com.crmplatform.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.app.ReplicaStore;
+import com.crmplatform.app.Services;
+import com.crmplatform.auth.LocalUser;
+import com.crmplatform.config.AppConfig;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.CustomerDraft;
+import com.crmplatform.customer.CustomerQuery;
+import com.crmplatform.order.Order;
+import com.crmplatform.order.OrderDraft;
+import com.crmplatform.store.PageRequest;
+import com.crmplatform.store.StoreException;
+import com.crmplatform.store.TcpProxy;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Workstations (each its own data directory and replica) on one MongoDB stand-in behind a proxy
+ * the test cuts and restores on the same port: offline work on each, then back online, and every
+ * replica and the server end up identical, with totals exact and conflicts kept for the user.
+ */
+class SyncTest {
+
+    @TempDir
+    Path dir;
+    MongoServer server;
+    TcpProxy proxy;
+    String url;
+    MongoClient admin;
+    final List<Workstation> workstations = new ArrayList<>();
+
+    /** One workstation: its replica store and the services over it, as the app builds them. */
+    record Workstation(Path data, ReplicaStore store, Services services) implements AutoCloseable {
+
+        SyncService sync() {
+            return services.sync();
+        }
+
+        Customer create(String name, String email) {
+            return services.customers().create(CustomerDraft.of(name, email));
+        }
+
+        Customer byEmail(String email) {
+            return services.customers().findByEmail(email).orElseThrow();
+        }
+
+        Customer edit(String email, String field, String value) {
+            Customer c = byEmail(email);
+            CustomerDraft d = c.toDraft();
+            CustomerDraft changed = switch (field) {
+                case "city" -> new CustomerDraft(d.name(), d.email(), d.phone(), value, d.totalSpend(), d.visits(), d.lastPurchaseDate());
+                case "phone" -> new CustomerDraft(d.name(), d.email(), value, d.city(), d.totalSpend(), d.visits(), d.lastPurchaseDate());
+                case "name" -> new CustomerDraft(value, d.email(), d.phone(), d.city(), d.totalSpend(), d.visits(), d.lastPurchaseDate());
+                default -> throw new IllegalArgumentException(field);
+            };
+            return services.customers().update(c, changed);
+        }
+
+        Order order(String email, String amount) {
+            return services.orders().create(new OrderDraft(byEmail(email).id(), new BigDecimal(amount),
+                    LocalDate.of(2026, 11, 20), List.of()));
+        }
+
+        void delete(String email) {
+            services.customerRemovals().delete(byEmail(email));
+        }
+
+        /** Every customer here, by email: name, phone, city, totals. */
+        Map<String, String> snapshot() {
+            Map<String, String> all = new TreeMap<>();
+            for (Customer c : services.customers().page(CustomerQuery.all(), PageRequest.first(10_000)).items()) {
+                all.put(c.emailKey(), c.id() + "|" + c.name() + "|" + c.phone() + "|" + c.city() + "|"
+                        + c.totalSpend().stripTrailingZeros().toPlainString() + "|" + c.visits());
+            }
+            return all;
+        }
+
+        @Override
+        public void close() {
+            services.close();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        proxy = new TcpProxy(new InetSocketAddress("127.0.0.1", address.getPort()));
+        url = "mongodb://127.0.0.1:" + proxy.port() + "/crm-sync";
+        admin = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        workstations.forEach(Workstation::close);
+        admin.close();
+        proxy.close();
+        server.shutdownNow();
+    }
+
+    Workstation workstation(String name) throws Exception {
+        Path data = Files.createDirectories(dir.resolve(name));
+        ReplicaStore store = ReplicaStore.open(url, data, Clock.systemUTC(), (d, t) -> { });
+        Services services = new Services(new AppConfig(data, Optional.of(url)), store, new LocalUser(name), Clock.systemUTC());
+        Workstation w = new Workstation(data, store, services);
+        workstations.add(w);
+        return w;
+    }
+
+    MongoDatabase central() {
+        return admin.getDatabase("crm-sync");
+    }
+
+    /** Syncs every workstation twice over (the second round brings each what the others pushed after it). */
+    void syncAll() {
+        for (int round = 0; round < 2; round++) {
+            for (Workstation w : workstations) {
+                w.sync().syncNow((d, t) -> { }, () -> false);
+            }
+        }
+    }
+
+    Map<String, String> centralSnapshot() {
+        Map<String, String> all = new TreeMap<>();
+        for (Document d : central().getCollection("customers").find()) {
+            Customer c = com.crmplatform.customer.MongoCustomerRepository.fromDocument(d);
+            all.put(c.emailKey(), c.id() + "|" + c.name() + "|" + c.phone() + "|" + c.city() + "|"
+                    + c.totalSpend().stripTrailingZeros().toPlainString() + "|" + c.visits());
+        }
+        return all;
+    }
+
+    void assertAllEqualCentral() {
+        Map<String, String> expected = centralSnapshot();
+        for (Workstation w : workstations) {
+            assertEquals(expected, w.snapshot(), "replica in " + w.data().getFileName());
+            assertEquals(0, w.sync().status().pending(), "nothing left pending in " + w.data().getFileName());
+        }
+    }
+
+    @Test
+    void offlineWorkOnThreeWorkstationsConvergesWithExactTotals() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        Workstation c = workstation("c");
+        a.create("Asha Rao", "asha@example.com");
+        a.create("Zed Old", "zed@example.com");
+        syncAll();
+        assertEquals(2, b.snapshot().size());
+
+        proxy.cut();
+        a.create("Yusuf Ali", "yusuf@example.com");
+        a.edit("asha@example.com", "city", "Pune");
+        b.order("asha@example.com", "100.00");
+        b.delete("zed@example.com");
+        c.order("asha@example.com", "50.50");
+        c.create("Wen Li", "wen@example.com");
+        assertFalse(a.sync().probe().online());
+        assertEquals(2, a.sync().status().pending());
+        assertThrows(StoreException.class, () -> c.sync().syncNow((d, t) -> { }, () -> false));
+        assertEquals(2, c.sync().status().pending(), "offline: the changes wait");
+
+        proxy.restore();
+        syncAll();
+        assertAllEqualCentral();
+        Customer asha = c.byEmail("asha@example.com");
+        assertEquals(0, new BigDecimal("150.50").compareTo(asha.totalSpend()));
+        assertEquals(2, asha.visits());
+        assertEquals("Pune", asha.city());
+        assertEquals(3, centralSnapshot().size(), "Asha, Yusuf, Wen; Zed deleted everywhere");
+        assertEquals(2, central().getCollection("orders").countDocuments());
+    }
+
+    @Test
+    void theSameFieldChangedOnTwoWorkstationsIsOneConflictResolvedEitherWay() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        a.create("Asha Rao", "asha@example.com");
+        syncAll();
+
+        proxy.cut();
+        a.edit("asha@example.com", "city", "Pune");
+        b.edit("asha@example.com", "city", "Mumbai");
+        proxy.restore();
+        a.sync().syncNow((d, t) -> { }, () -> false);
+        b.sync().syncNow((d, t) -> { }, () -> false);
+
+        List<Replica.Conflict> conflicts = b.sync().conflicts();
+        assertEquals(1, conflicts.size());
+        Replica.Conflict conflict = conflicts.get(0);
+        assertEquals("city", conflict.field());
+        assertEquals("Mumbai", conflict.mine());
+        assertEquals("Pune", conflict.theirs());
+        assertEquals("asha@example.com", conflict.record());
+        assertEquals("Mumbai", b.byEmail("asha@example.com").city(), "nothing is overwritten before the user chooses");
+        b.sync().syncNow((d, t) -> { }, () -> false);
+        assertEquals("Pune", centralSnapshot().get("asha@example.com").split("\\|")[3], "nor pushed");
+
+        b.sync().resolve(conflict.id(), false); // theirs
+        syncAll();
+        assertEquals("Pune", b.byEmail("asha@example.com").city());
+        assertAllEqualCentral();
+
+        proxy.cut();
+        a.edit("asha@example.com", "city", "Delhi");
+        b.edit("asha@example.com", "city", "Chennai");
+        proxy.restore();
+        a.sync().syncNow((d, t) -> { }, () -> false);
+        b.sync().syncNow((d, t) -> { }, () -> false);
+        Replica.Conflict second = b.sync().conflicts().get(0);
+        b.sync().resolve(second.id(), true); // mine
+        syncAll();
+        assertEquals("Chennai", a.byEmail("asha@example.com").city());
+        assertEquals(0, b.sync().status().conflicts());
+        assertAllEqualCentral();
+    }
+
+    @Test
+    void differentFieldsChangedOnTwoWorkstationsMerge() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        a.create("Asha Rao", "asha@example.com");
+        syncAll();
+
+        proxy.cut();
+        a.edit("asha@example.com", "phone", "+91 98765 43210");
+        b.edit("asha@example.com", "city", "Mumbai");
+        proxy.restore();
+        syncAll();
+
+        for (Workstation w : workstations) {
+            Customer asha = w.byEmail("asha@example.com");
+            assertEquals("+91 98765 43210", asha.phone());
+            assertEquals("Mumbai", asha.city());
+            assertEquals(0, w.sync().status().conflicts());
+        }
+        assertAllEqualCentral();
+    }
+
+    @Test
+    void anEditAgainstADeletionIsAConflictOnTheRecord() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        a.create("Asha Rao", "asha@example.com");
+        a.create("Bo Chen", "bo@example.com");
+        syncAll();
+
+        proxy.cut();
+        a.delete("asha@example.com");
+        b.edit("asha@example.com", "city", "Mumbai");
+        b.delete("bo@example.com");
+        a.edit("bo@example.com", "city", "Goa");
+        proxy.restore();
+        a.sync().syncNow((d, t) -> { }, () -> false);
+        b.sync().syncNow((d, t) -> { }, () -> false);
+        a.sync().syncNow((d, t) -> { }, () -> false);
+
+        // Asha: deleted centrally by A; B edited her. Bo: deleted by B after A's edit landed.
+        Replica.Conflict onB = b.sync().conflicts().get(0);
+        assertEquals(Replica.RECORD, onB.field());
+        assertEquals("asha@example.com", onB.record());
+        assertTrue(b.services.customers().findByEmail("asha@example.com").isPresent(), "kept until the user chooses");
+        Replica.Conflict onBo = b.sync().conflicts().stream().filter(x -> x.record().equals("bo@example.com")).findFirst()
+                .orElseThrow();
+        assertEquals("deleted here", onBo.mine());
+
+        b.sync().resolve(onB.id(), true); // keep Asha, with B's edit
+        b.sync().resolve(onBo.id(), false); // Bo comes back as A left him
+        syncAll();
+        assertEquals("Mumbai", a.byEmail("asha@example.com").city());
+        assertEquals("Goa", b.byEmail("bo@example.com").city());
+        assertAllEqualCentral();
+    }
+
+    @Test
+    void theSamePersonEnteredOnTwoWorkstationsBecomesOneCustomerWithBothOrders() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        proxy.cut();
+        a.create("Asha Rao", "asha@example.com");
+        a.order("asha@example.com", "10.00");
+        b.create("Asha Rao", "ASHA@example.com");
+        b.order("asha@example.com", "5.00");
+        proxy.restore();
+        syncAll();
+
+        assertEquals(1, centralSnapshot().size());
+        Customer asha = b.byEmail("asha@example.com");
+        assertEquals(0, new BigDecimal("15.00").compareTo(asha.totalSpend()));
+        assertEquals(2, asha.visits());
+        assertEquals(2, central().getCollection("orders").countDocuments(new Document("customerId", asha.id())));
+        assertAllEqualCentral();
+    }
+
+    @Test
+    void aReplicaThatSyncedOpensOfflineAndOneThatNeverDidSaysWhy() throws Exception {
+        Workstation a = workstation("a");
+        a.create("Asha Rao", "asha@example.com");
+        syncAll();
+        a.close();
+        workstations.clear();
+
+        proxy.cut();
+        long started = System.nanoTime();
+        Workstation again = workstation("a");
+        assertTrue(System.nanoTime() - started < 5_000_000_000L, "opens on the replica without waiting long");
+        assertEquals(1, again.snapshot().size());
+        assertFalse(again.sync().probe().online());
+        again.create("Offline Entry", "offline@example.com");
+        assertEquals(1, again.sync().status().pending());
+        StoreException e = assertThrows(StoreException.class, () -> again.services.campaigns().history(10));
+        assertTrue(e.getMessage().contains("needs the central MongoDB database"), e.getMessage());
+
+        StoreException never = assertThrows(StoreException.class, () -> workstation("fresh"));
+        assertTrue(never.getMessage().contains("Cannot reach"), never.getMessage());
+
+        proxy.restore();
+        again.sync().syncNow((d, t) -> { }, () -> false);
+        assertEquals(2, centralSnapshot().size());
+    }
+}
