@@ -47,6 +47,8 @@ public final class MongoChangeLog {
     private final Runnable afterNumberTaken;
     /** Gaps this puller has seen, by sequence number, with when it first saw each (its own clock). */
     private final Map<Long, Long> gapsSeenAt = new HashMap<>();
+    /** Numbers this writer took whose entry it could not confirm (see {@link #closeAbandoned}). */
+    private final java.util.Set<Long> abandoned = new java.util.LinkedHashSet<>();
 
     public MongoChangeLog(MongoDatabase database, Duration grace) {
         this(database, grace, System::nanoTime, () -> { });
@@ -77,6 +79,7 @@ public final class MongoChangeLog {
     }
 
     private long write(Document entry) {
+        closeAbandoned();
         while (true) {
             long seq = takeNumber();
             afterNumberTaken.run();
@@ -87,10 +90,27 @@ public final class MongoChangeLog {
                 return seq;
             } catch (MongoWriteException e) {
                 if (!MongoDocs.isDuplicateKey(e)) {
+                    abandoned.add(seq);
                     throw e;
                 }
                 // A puller gave this number up for lost (we were slower than the grace period): take a new one.
+            } catch (com.mongodb.MongoException e) {
+                abandoned.add(seq); // the connection dropped: whether the entry is there is not known
+                throw e;
             }
+        }
+    }
+
+    /**
+     * Numbers this writer took but could not be sure it wrote (the connection dropped): closed with
+     * a skip entry as soon as it can (if the entry did land, the skip is refused and changes
+     * nothing), so pullers are not held up for the whole grace period. The change itself is
+     * logged again by the retried push.
+     */
+    private void closeAbandoned() {
+        for (java.util.Iterator<Long> it = abandoned.iterator(); it.hasNext(); ) {
+            closeGap(it.next());
+            it.remove();
         }
     }
 
@@ -114,6 +134,7 @@ public final class MongoChangeLog {
      * @param limit the most entries to look at in one read
      */
     public Batch read(long after, int limit) {
+        closeAbandoned();
         long ceiling = lastNumber();
         List<Change> changes = new ArrayList<>();
         long expected = after + 1;

@@ -218,10 +218,10 @@ public final class SyncEngine {
             }
             Optional<Customer> mine = replica.customer(id);
             Optional<Base> base = replica.base(id);
+            // Every record of the batch is logged, changed now or by an earlier try whose log entry was lost.
+            loggedCustomers.add(id);
             if (mine.isEmpty()) {
-                if (base.isPresent()) {
-                    deletes.add(id);
-                }
+                deletes.add(id);
             } else if (base.isEmpty()) {
                 inserts.add(replica.withOpeningTotals(mine.get()));
             } else {
@@ -288,7 +288,9 @@ public final class SyncEngine {
                     replica.customer(x.id()).ifPresent(mine -> adoptQuietly(c, mine, sameEmail));
                     return null;
                 });
-                updateCustomer(sameEmail.getObjectId("_id").toHexString(), logged);
+                String theirId = sameEmail.getObjectId("_id").toHexString();
+                logged.add(theirId);
+                updateCustomer(theirId, logged);
             }
         }
     }
@@ -367,6 +369,7 @@ public final class SyncEngine {
         List<Order> list = new ArrayList<>();
         for (String id : ids) {
             replica.order(id).ifPresent(list::add); // gone here: deleted with its customer, whose deletion is pushed
+            loggedOrders.add(id);
         }
         if (list.isEmpty()) {
             return;
