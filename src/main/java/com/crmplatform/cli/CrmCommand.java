@@ -71,10 +71,13 @@ public final class CrmCommand {
             services.sync().syncNow(firstSyncProgress(), () -> false);
         } catch (RuntimeException e) {
             var status = services.sync().status();
+            String reason = e.getMessage() == null ? "" : e.getMessage();
+            int end = reason.indexOf(". ");
             err.println("offline: working on this computer's copy of the team database (last synced "
-                    + (status.lastSync() == null ? "never" : status.lastSync().toString()) + "); changes stay pending "
-                    + "until the next sync. " + e.getMessage());
+                    + (status.lastSync() == null ? "never" : status.lastSync().toString()) + "); its changes stay pending "
+                    + "until the next sync (" + (end > 0 ? reason.substring(0, end) : reason) + ")");
             err.flush();
+            return services; // said once; nothing to push while offline
         }
         return services.pushWhenClosing(line -> {
             err.println(line);
@@ -87,7 +90,10 @@ public final class CrmCommand {
         java.io.PrintWriter err = spec.commandLine().getErr();
         long[] shown = {-1};
         return (done, total) -> {
-            long tenth = total == 0 ? 10 : done * 10 / total;
+            if (total == 0) {
+                return; // an empty team database: nothing to copy, nothing to say
+            }
+            long tenth = done * 10 / total;
             if (tenth != shown[0]) {
                 shown[0] = tenth;
                 err.println("first sync: " + done + " of " + total + " records copied to this computer");
