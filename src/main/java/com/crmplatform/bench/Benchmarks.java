@@ -48,6 +48,8 @@ public final class Benchmarks {
     private static final int PAGE = 50;
     private static final int REPEATS = 7;
     private static final int DELIVERY_AUDIENCE = 20_000;
+    /** Team-mode sync is measured at this size (the stand-in keeps everything in memory). */
+    private static final int SYNC_CUSTOMERS = 100_000;
 
     private final Path scratch;
     private final Consumer<String> log;
@@ -111,6 +113,7 @@ public final class Benchmarks {
             results.put("middlePage.ms", round(mid, 3));
         }
         delivery(records.subList(0, Math.min(n, DELIVERY_AUDIENCE)), results);
+        new SyncBenchmarks(scratch, log).run(records.subList(0, Math.min(n, SYNC_CUSTOMERS)), results);
         results.put("customers", n);
         return results;
     }
@@ -213,11 +216,11 @@ public final class Benchmarks {
         return ms[REPEATS / 2];
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static double round(double v, int places) {
+    static double round(double v, int places) {
         double f = Math.pow(10, places);
         return Math.round(v * f) / f;
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Benchmarks on fresh local stores: CSV import vs raw bulk insert, "
-        + "first and middle customers page, audience count vs a hand-written count, batched vs per-receipt delivery.")
+        + "first and middle customers page, audience count vs a hand-written count, batched vs per-receipt delivery, "
+        + "and team-mode sync on the in-process MongoDB stand-in (first sync, push, a change reaching another workstation).")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -58,6 +59,12 @@ final class BenchCommand implements Callable<Integer> {
                         r.get("segment.ms"), r.get("segment.rawMs"), r.get("segment.ratio"));
                 out.printf("delivery             %,d msg/s batched, %,d msg/s per receipt, ratio %s (target >= 10)%n",
                         r.get("delivery.msgPerSec"), r.get("delivery.perReceiptMsgPerSec"), r.get("delivery.ratio"));
+                out.printf("first sync           %,d records/s, raw find %,d/s, ratio %s (target >= 0.5)%n",
+                        r.get("sync.initialPerSec"), r.get("sync.rawFindPerSec"), r.get("sync.initialRatio"));
+                out.printf("push                 %,d changes/s, raw bulk write %,d/s, ratio %s (target >= 0.5)%n",
+                        r.get("sync.pushPerSec"), r.get("sync.rawBulkWritePerSec"), r.get("sync.pushRatio"));
+                out.printf("change on another    worst %s ms, mean %s ms (target < 3000)%n",
+                        r.get("sync.visibleWorstMs"), r.get("sync.visibleMeanMs"));
                 out.flush();
             }
         } finally {

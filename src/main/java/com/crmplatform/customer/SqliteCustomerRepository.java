@@ -34,6 +34,13 @@ public final class SqliteCustomerRepository implements CustomerRepository {
             + "phone=?, phone_digits=?, city=?, total_spend_paise=?, visits=?, last_purchase=?, created_at=?, "
             + "updated_at=?, created_by=?, updated_by=?, version=? WHERE id=? AND version=?";
 
+    private static final String UPSERT = " ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+            + "name_lc=excluded.name_lc, surname_lc=excluded.surname_lc, email=excluded.email, "
+            + "email_lc=excluded.email_lc, phone=excluded.phone, phone_digits=excluded.phone_digits, "
+            + "city=excluded.city, total_spend_paise=excluded.total_spend_paise, visits=excluded.visits, "
+            + "last_purchase=excluded.last_purchase, updated_at=excluded.updated_at, "
+            + "updated_by=excluded.updated_by, version=excluded.version";
+
     private final SqliteDatabase db;
 
     public SqliteCustomerRepository(SqliteDatabase db) {
@@ -173,15 +180,35 @@ public final class SqliteCustomerRepository implements CustomerRepository {
      */
     public static void putIn(Connection c, Customer customer) throws SQLException {
         try {
-            insertRows(c, List.of(customer), INSERT + " ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
-                    + "name_lc=excluded.name_lc, surname_lc=excluded.surname_lc, email=excluded.email, "
-                    + "email_lc=excluded.email_lc, phone=excluded.phone, phone_digits=excluded.phone_digits, "
-                    + "city=excluded.city, total_spend_paise=excluded.total_spend_paise, visits=excluded.visits, "
-                    + "last_purchase=excluded.last_purchase, updated_at=excluded.updated_at, "
-                    + "updated_by=excluded.updated_by, version=excluded.version");
+            insertRows(c, List.of(customer), INSERT + UPSERT);
         } catch (SQLiteException e) {
             if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE && e.getMessage().contains("email_lc")) {
                 throw new DuplicateEmailException(customer.email());
+            }
+            throw e;
+        }
+    }
+
+    /** The columns {@link #readAll} reads, in its order. */
+    public static String columns() {
+        return COLUMNS;
+    }
+
+    /** Every customer row the statement selects (its columns as {@link #columns()}). */
+    public static List<Customer> readAll(PreparedStatement ps) throws SQLException {
+        return all(ps);
+    }
+
+    /**
+     * Inside a transaction of {@code c}: writes many customers at once, new or over the stored rows
+     * (a first sync's page); an email clash raises {@link DuplicateEmailException}.
+     */
+    public static void putAllIn(Connection c, List<Customer> customers) throws SQLException {
+        try {
+            insertRows(c, customers, INSERT + UPSERT);
+        } catch (SQLiteException e) {
+            if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE && e.getMessage().contains("email_lc")) {
+                throw new DuplicateEmailException("of one of these customers");
             }
             throw e;
         }

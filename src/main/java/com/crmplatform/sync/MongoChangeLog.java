@@ -31,7 +31,11 @@ import org.bson.Document;
 public final class MongoChangeLog {
 
     /** One change: which record of which collection, at which version (-1: deleted, or part of a batch entry). */
-    public record Change(long seq, String collection, String recordId, long version) {
+    public record Change(long seq, String collection, String recordId, long version, String origin) {
+
+        public Change(long seq, String collection, String recordId, long version) {
+            this(seq, collection, recordId, version, null);
+        }
     }
 
     /** What a read brings: the changes in order, and the number to read after next time. */
@@ -73,8 +77,17 @@ public final class MongoChangeLog {
      * fetch each record's current state, so one number for the lot is enough. Nothing for none.
      */
     public void appendAll(String collection, java.util.Collection<String> recordIds) {
+        appendAll(collection, recordIds, null);
+    }
+
+    /** @param origin who wrote the changes (a puller may pass over its own), or null */
+    public void appendAll(String collection, java.util.Collection<String> recordIds, String origin) {
         if (!recordIds.isEmpty()) {
-            write(new Document("c", collection).append("ids", new ArrayList<>(recordIds)));
+            Document entry = new Document("c", collection).append("ids", new ArrayList<>(recordIds));
+            if (origin != null) {
+                entry.append("o", origin);
+            }
+            write(entry);
         }
     }
 
@@ -148,7 +161,7 @@ public final class MongoChangeLog {
             if (seq == expected) {
                 if (entry.containsKey("ids")) {
                     for (String id : entry.getList("ids", String.class)) {
-                        changes.add(new Change(seq, entry.getString("c"), id, -1));
+                        changes.add(new Change(seq, entry.getString("c"), id, -1, entry.getString("o")));
                     }
                 } else if (!entry.containsKey("skip")) {
                     changes.add(new Change(seq, entry.getString("c"), entry.getString("r"),

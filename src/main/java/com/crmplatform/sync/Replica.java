@@ -177,6 +177,174 @@ public final class Replica {
         return db.read(c -> base(c, id));
     }
 
+    /** The stored customers among these ids, by id (one query per 500 ids). */
+    public Map<String, Customer> customers(java.util.Collection<String> ids) {
+        return db.read(c -> {
+            Map<String, Customer> found = new java.util.HashMap<>();
+            for (List<String> chunk : chunks(ids)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteCustomerRepository.columns()
+                        + " FROM customers WHERE id IN (" + marks(chunk.size()) + ")")) {
+                    bindAll(ps, chunk);
+                    for (Customer x : SqliteCustomerRepository.readAll(ps)) {
+                        found.put(x.id(), x);
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** The bases of these customers, by id. */
+    public Map<String, Base> bases(java.util.Collection<String> ids) {
+        return db.read(c -> {
+            Map<String, Base> found = new java.util.HashMap<>();
+            for (List<String> chunk : chunks(ids)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT record_id, version, name, email, phone, city "
+                        + "FROM sync_base WHERE record_id IN (" + marks(chunk.size()) + ")")) {
+                    bindAll(ps, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Map<String, String> fields = new LinkedHashMap<>();
+                            for (int i = 0; i < FIELDS.size(); i++) {
+                                fields.put(FIELDS.get(i), rs.getString(i + 3));
+                            }
+                            found.put(rs.getString(1), new Base(rs.getLong(2), fields));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** The fields of every open conflict, by record id (few: conflicts are rare and settled by people). */
+    public Map<String, List<String>> conflictFields() {
+        Map<String, List<String>> all = new java.util.HashMap<>();
+        for (Conflict c : conflicts()) {
+            all.computeIfAbsent(c.recordId(), k -> new ArrayList<>()).add(c.field());
+        }
+        return all;
+    }
+
+    /**
+     * These customers with their totals as MongoDB should start them: without their active orders
+     * here, which are counted in centrally as they arrive (what is left is imported opening totals).
+     */
+    public List<Customer> withOpeningTotals(List<Customer> customers) {
+        Map<String, long[]> counted = db.read(c -> {
+            Map<String, long[]> found = new java.util.HashMap<>();
+            for (List<String> chunk : chunks(customers.stream().map(Customer::id).toList())) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, SUM(amount_paise), COUNT(*) FROM orders "
+                        + "WHERE status = 'ACTIVE' AND customer_id IN (" + marks(chunk.size()) + ") GROUP BY customer_id")) {
+                    bindAll(ps, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+        List<Customer> out = new ArrayList<>(customers.size());
+        for (Customer x : customers) {
+            long[] orders = counted.get(x.id());
+            if (orders == null) {
+                out.add(x);
+                continue;
+            }
+            BigDecimal spend = x.totalSpend().subtract(Money.fromPaise(orders[0]));
+            out.add(new Customer(x.id(), x.name(), x.email(), x.phone(), x.city(), spend.signum() < 0 ? Money.ZERO : spend,
+                    (int) Math.max(0, x.visits() - orders[1]), x.lastPurchaseDate(), x.audit()));
+        }
+        return out;
+    }
+
+    /**
+     * A first sync's page of central customer documents, written as they are: their search keys
+     * were computed centrally by the same code, so they are taken, not computed again. Ids already
+     * here (a first sync resumed) are left alone. Each gets its base.
+     */
+    public static void copyCustomers(Connection c, List<org.bson.Document> page) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO customers (id, name, name_lc, surname_lc, "
+                + "email, email_lc, phone, phone_digits, city, total_spend_paise, visits, last_purchase, created_at, "
+                + "updated_at, created_by, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+             PreparedStatement base = c.prepareStatement("INSERT OR IGNORE INTO sync_base "
+                     + "(record_id, version, name, email, phone, city) VALUES (?,?,?,?,?,?)")) {
+            for (org.bson.Document d : page) {
+                String id = d.getObjectId("_id").toHexString();
+                long version = ((Number) d.get("version")).longValue();
+                java.util.Date last = d.getDate("lastPurchaseDate");
+                ps.setString(1, id);
+                ps.setString(2, d.getString("name"));
+                ps.setString(3, d.getString("nameLc"));
+                ps.setString(4, d.getString("surnameLc"));
+                ps.setString(5, d.getString("email"));
+                ps.setString(6, d.getString("emailLc"));
+                ps.setString(7, d.getString("phone"));
+                ps.setString(8, d.getString("phoneDigits"));
+                ps.setString(9, d.getString("city"));
+                ps.setLong(10, Money.toPaise(com.crmplatform.store.mongo.MongoDocs.money(d.get("totalSpend"))));
+                ps.setInt(11, ((Number) d.get("visits")).intValue());
+                ps.setString(12, last == null ? "" : com.crmplatform.store.mongo.MongoDocs.localDate(last).toString());
+                ps.setLong(13, d.getDate("createdAt").getTime());
+                ps.setLong(14, d.getDate("updatedAt").getTime());
+                ps.setString(15, d.getString("createdBy"));
+                ps.setString(16, d.getString("updatedBy"));
+                ps.setLong(17, version);
+                ps.addBatch();
+                base.setString(1, id);
+                base.setLong(2, version);
+                base.setString(3, d.getString("name"));
+                base.setString(4, d.getString("email"));
+                base.setString(5, d.getString("phone"));
+                base.setString(6, d.getString("city"));
+                base.addBatch();
+            }
+            ps.executeBatch();
+            base.executeBatch();
+        }
+    }
+
+    /** Writes many bases in one statement (after a pushed batch, or a first sync's page). */
+    public static void putBases(Connection c, Map<String, Base> bases) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO sync_base "
+                + "(record_id, version, name, email, phone, city) VALUES (?,?,?,?,?,?)")) {
+            for (Map.Entry<String, Base> e : bases.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setLong(2, e.getValue().version());
+                int i = 3;
+                for (String f : FIELDS) {
+                    ps.setString(i++, e.getValue().fields().getOrDefault(f, ""));
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Ids per query: SQLite takes up to 32,766 parameters in one statement. */
+    private static final int CHUNK = 10_000;
+
+    private static List<List<String>> chunks(java.util.Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static void bindAll(PreparedStatement ps, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(i + 1, values.get(i));
+        }
+    }
+
     /** The fields of an open conflict on this record (they are not pushed until it is resolved). */
     public List<String> conflictFields(String recordId) {
         return db.read(c -> conflicts(c, "SELECT id, record_id, record, field, mine, theirs, their_version "
@@ -193,27 +361,6 @@ public final class Replica {
                 }
             }
             return ids;
-        });
-    }
-
-    /**
-     * The customer's totals without its active orders here: what a new customer starts from
-     * centrally, where each order is counted in as it arrives (imported opening totals, usually 0).
-     */
-    public Customer withOpeningTotals(Customer customer) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(amount_paise), 0), COUNT(*) FROM orders "
-                    + "WHERE customer_id = ? AND status = 'ACTIVE'")) {
-                ps.setString(1, customer.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    BigDecimal spend = customer.totalSpend().subtract(Money.fromPaise(rs.getLong(1)));
-                    int visits = customer.visits() - rs.getInt(2);
-                    return new Customer(customer.id(), customer.name(), customer.email(), customer.phone(), customer.city(),
-                            spend.signum() < 0 ? BigDecimal.ZERO.setScale(2) : spend, Math.max(0, visits),
-                            customer.lastPurchaseDate(), customer.audit());
-                }
-            }
         });
     }
 
@@ -288,14 +435,23 @@ public final class Replica {
         }
     }
 
-    /** Removes pushed outbox rows (only those read: a change made meanwhile stays pending). */
-    public static void donePushing(Connection c, List<Pending> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_outbox WHERE seq = ?")) {
-            for (Pending p : rows) {
-                ps.setLong(1, p.seq());
-                ps.addBatch();
+    /**
+     * Removes pushed outbox rows: those read (a change made meanwhile has a higher number and stays
+     * pending), except the records kept back.
+     */
+    public static void donePushing(Connection c, List<Pending> read, java.util.Set<String> kept) throws SQLException {
+        if (read.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_outbox WHERE seq BETWEEN ? AND ?")) {
+            ps.setLong(1, read.get(0).seq());
+            ps.setLong(2, read.get(read.size() - 1).seq());
+            ps.executeUpdate();
+        }
+        for (Pending p : read) {
+            if (kept.contains(p.recordId())) {
+                addPending(c, p.kind(), p.recordId());
             }
-            ps.executeBatch();
         }
     }
 

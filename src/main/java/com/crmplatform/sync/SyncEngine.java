@@ -64,9 +64,9 @@ public final class SyncEngine {
     public record Outcome(int pushed, int pulled) {
     }
 
-    static final int PUSH_BATCH = 2_000;
+    static final int PUSH_BATCH = 10_000;
     static final int PULL_ENTRIES = 500;
-    static final int PAGE = 5_000;
+    static final int PAGE = 10_000;
     private static final int MAX_RACES = 10;
     private static final String CLASH = "used by another customer in the central database";
 
@@ -76,6 +76,8 @@ public final class SyncEngine {
     private final OrderRepository centralOrders;
     private final MongoChangeLog changeLog;
     private final Clock clock;
+    /** Marks this engine's log entries, so its own pull passes over what it pushed. */
+    private final String origin = new ObjectId().toHexString();
 
     public SyncEngine(Replica replica, MongoDatabase central, OrderRepository centralOrders, Clock clock) {
         this(replica, central, centralOrders, clock, new MongoChangeLog(central, Duration.ofSeconds(10)));
@@ -104,7 +106,6 @@ public final class SyncEngine {
                 break;
             }
         }
-        replica.markSynced(clock.instant());
         return new Outcome(pushed, pulled);
     }
 
@@ -139,41 +140,110 @@ public final class SyncEngine {
         });
         progress.update(done, total);
         String phase = state.firstSyncPhase();
-        String after = state.firstSyncAfter();
         final long noted = from;
-        while (!"done".equals(phase)) {
-            if (cancelled.getAsBoolean()) {
-                return;
-            }
-            MongoCollection<Document> source = "customers".equals(phase) ? customers : orders;
-            Bson filter = after.isEmpty() ? new Document() : Filters.gt("_id", new ObjectId(after));
-            List<Document> page = source.find(filter).sort(Sorts.ascending("_id")).limit(PAGE).into(new ArrayList<>());
-            String nextPhase = page.size() < PAGE ? ("customers".equals(phase) ? "orders" : "done") : phase;
-            String nextAfter = page.size() < PAGE ? "" : page.get(page.size() - 1).getObjectId("_id").toHexString();
-            boolean isCustomers = "customers".equals(phase);
+        if ("customers".equals(phase)) {
+            // An empty replica is loaded without its secondary indexes, which are built once at the end.
             replica.quietly(c -> {
-                if (isCustomers) {
-                    copyCustomers(c, page);
-                } else {
-                    copyOrders(c, page);
-                }
-                Replica.setFirstSync(c, nextPhase, nextAfter, noted);
-                if ("done".equals(nextPhase)) {
-                    Replica.setLastSeq(c, noted);
-                }
+                com.crmplatform.store.sqlite.SqliteSchema.dropCustomerAndOrderIndexes(c);
                 return null;
             });
-            done += page.size();
-            progress.update(Math.min(done, total), Math.max(done, total));
-            phase = nextPhase;
-            after = nextAfter;
+
+        }
+        while (!"done".equals(phase)) {
+            boolean isCustomers = "customers".equals(phase);
+            MongoCollection<Document> source = isCustomers ? customers : orders;
+            // One cursor in the server's own order (no sort: cheapest everywhere), read a page ahead while
+            // the last one is written. Resumed, it reads from the start again and keeps what is here.
+            try (PageReader pages = new PageReader(source.find().batchSize(PAGE).iterator())) {
+                while (true) {
+                    if (cancelled.getAsBoolean()) {
+                        return;
+                    }
+                    List<Document> page = pages.next();
+                    boolean last = page.size() < PAGE;
+                    String nextPhase = last ? (isCustomers ? "orders" : "done") : phase;
+                    String nextAfter = "";
+                    replica.quietly(c -> {
+                        if (isCustomers) {
+                            copyCustomers(c, page);
+                        } else {
+                            copyOrders(c, page);
+                        }
+                        Replica.setFirstSync(c, nextPhase, nextAfter, noted);
+                        if ("done".equals(nextPhase)) {
+                            com.crmplatform.store.sqlite.SqliteSchema.createCustomerAndOrderIndexes(c);
+                            Replica.setLastSeq(c, noted);
+                        }
+                        return null;
+                    });
+                    done += page.size();
+                    progress.update(Math.min(done, total), Math.max(done, total));
+                    phase = nextPhase;
+                    if (last) {
+                        break;
+                    }
+                }
+            }
         }
     }
 
-    private void copyCustomers(Connection c, List<Document> page) throws SQLException {
-        for (Document d : page) {
-            applyCustomer(c, d.getObjectId("_id").toHexString(), d);
+    /**
+     * Reads a cursor a page ahead on a thread of its own, so MongoDB's answer and the replica's
+     * write of the page before overlap; the first sync's only extra thread, ended with it.
+     */
+    private static final class PageReader implements AutoCloseable {
+
+        private final java.util.concurrent.BlockingQueue<Object> ready = new java.util.concurrent.ArrayBlockingQueue<>(1);
+        private final Thread thread;
+        private volatile boolean closed;
+
+        PageReader(com.mongodb.client.MongoCursor<Document> cursor) {
+            thread = new Thread(() -> {
+                try (cursor) {
+                    while (!closed) {
+                        List<Document> page = new ArrayList<>(PAGE);
+                        while (page.size() < PAGE && cursor.hasNext()) {
+                            page.add(cursor.next());
+                        }
+                        ready.put(page);
+                        if (page.size() < PAGE) {
+                            return;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    ready.offer(e);
+                }
+            }, "first-sync-reader");
+            thread.setDaemon(true);
+            thread.start();
         }
+
+        @SuppressWarnings("unchecked")
+        List<Document> next() {
+            try {
+                Object item = ready.take();
+                if (item instanceof RuntimeException e) {
+                    throw e;
+                }
+                return (List<Document>) item;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("The first sync was interrupted; it goes on from here next time.", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            thread.interrupt();
+        }
+    }
+
+    /** A first sync's page: nothing of this workstation is in the replica yet, so it is copied as it is. */
+    private static void copyCustomers(Connection c, List<Document> page) throws SQLException {
+        Replica.copyCustomers(c, page);
     }
 
     private static void copyOrders(Connection c, List<Document> page) throws SQLException {
@@ -211,41 +281,44 @@ public final class SyncEngine {
 
         List<Customer> inserts = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
+        Map<String, Customer> mine = replica.customers(customerIds);
+        Map<String, Base> bases = replica.bases(customerIds);
+        Map<String, List<String>> held = replica.conflictFields();
         for (String id : customerIds) {
-            if (replica.conflictFields(id).contains(Replica.RECORD)) {
+            if (held.getOrDefault(id, List.of()).contains(Replica.RECORD)) {
                 kept.add(id);
                 continue;
             }
-            Optional<Customer> mine = replica.customer(id);
-            Optional<Base> base = replica.base(id);
             // Every record of the batch is logged, changed now or by an earlier try whose log entry was lost.
             loggedCustomers.add(id);
-            if (mine.isEmpty()) {
+            Customer here = mine.get(id);
+            if (here == null) {
                 deletes.add(id);
-            } else if (base.isEmpty()) {
-                inserts.add(replica.withOpeningTotals(mine.get()));
-            } else {
+            } else if (!bases.containsKey(id)) {
+                inserts.add(here);
+            } else if (!changedFields(here, bases.get(id), held.getOrDefault(id, List.of())).isEmpty()) {
                 updateCustomer(id, loggedCustomers);
             }
         }
-        insertCustomers(inserts, loggedCustomers);
+        Map<String, Base> landed = insertCustomers(replica.withOpeningTotals(inserts), loggedCustomers);
         pushOrders(orderIds, kept, loggedCustomers, loggedOrders);
         for (String id : deletes) {
             deleteCustomer(id, loggedCustomers);
         }
-        changeLog.appendAll("customers", loggedCustomers);
-        changeLog.appendAll("orders", loggedOrders);
-        List<Pending> done = rows.stream().filter(p -> !kept.contains(p.recordId())).toList();
+        changeLog.appendAll("customers", loggedCustomers, origin);
+        changeLog.appendAll("orders", loggedOrders, origin);
         replica.quietly(c -> {
-            Replica.donePushing(c, done);
+            Replica.putBases(c, landed);
+            Replica.donePushing(c, rows, kept);
             return null;
         });
         return rows.size();
     }
 
-    private void insertCustomers(List<Customer> inserts, Set<String> logged) {
+    /** @return the bases of the customers that went in (written with the batch's end, in one transaction) */
+    private Map<String, Base> insertCustomers(List<Customer> inserts, Set<String> logged) {
         if (inserts.isEmpty()) {
-            return;
+            return Map.of();
         }
         Set<Integer> failed = new HashSet<>();
         try {
@@ -259,16 +332,14 @@ public final class SyncEngine {
                 failed.add(error.getIndex());
             }
         }
-        replica.quietly(c -> {
-            for (int i = 0; i < inserts.size(); i++) {
-                Customer x = inserts.get(i);
-                if (!failed.contains(i)) {
-                    Replica.putBase(c, x.id(), new Base(x.version(), Replica.fields(x)));
-                    logged.add(x.id());
-                }
+        Map<String, Base> landed = new LinkedHashMap<>();
+        for (int i = 0; i < inserts.size(); i++) {
+            Customer x = inserts.get(i);
+            if (!failed.contains(i)) {
+                landed.put(x.id(), new Base(x.version(), Replica.fields(x)));
+                logged.add(x.id());
             }
-            return null;
-        });
+        }
         for (int i : failed) {
             Customer x = inserts.get(i);
             Document same = customers.find(Filters.eq("_id", oid(x.id()))).first();
@@ -293,6 +364,7 @@ public final class SyncEngine {
                 updateCustomer(theirId, logged);
             }
         }
+        return landed;
     }
 
     /** Pushes the fields changed here since the base, on the base version; a stale base is merged first. */
@@ -305,13 +377,7 @@ public final class SyncEngine {
             }
             Customer mine = found.get();
             Base base = foundBase.get();
-            List<String> held = replica.conflictFields(id);
-            Map<String, String> diff = new LinkedHashMap<>();
-            Replica.fields(mine).forEach((f, v) -> {
-                if (!Objects.equals(base.fields().get(f), v) && !held.contains(f)) {
-                    diff.put(f, v);
-                }
-            });
+            Map<String, String> diff = changedFields(mine, base, replica.conflictFields(id));
             if (diff.isEmpty()) {
                 return;
             }
@@ -363,6 +429,17 @@ public final class SyncEngine {
             }
         }
         throw new StoreException("Customer " + id + " kept changing centrally while it was being pushed; it is tried again at the next sync.");
+    }
+
+    /** The fields changed here since the base, except those held by an open conflict. */
+    private static Map<String, String> changedFields(Customer mine, Base base, List<String> held) {
+        Map<String, String> diff = new LinkedHashMap<>();
+        Replica.fields(mine).forEach((f, v) -> {
+            if (!Objects.equals(base.fields().get(f), v) && !held.contains(f)) {
+                diff.put(f, v);
+            }
+        });
+        return diff;
     }
 
     private void pushOrders(Set<String> ids, Set<String> kept, Set<String> loggedCustomers, Set<String> loggedOrders) {
@@ -473,6 +550,9 @@ public final class SyncEngine {
             Set<String> customerIds = new LinkedHashSet<>(refetch);
             Set<String> orderIds = new LinkedHashSet<>();
             for (MongoChangeLog.Change change : batch.changes()) {
+                if (origin.equals(change.origin())) {
+                    continue; // this engine's own push: the replica has it already (its base moved when it landed)
+                }
                 ("orders".equals(change.collection()) ? orderIds : customerIds).add(change.recordId());
             }
             Map<String, Document> customerDocs = fetch(customers, customerIds);

@@ -30,11 +30,16 @@ public final class SyncService {
     public record Status(boolean teamMode, boolean online, long pending, long conflicts, Instant lastSync) {
     }
 
+    /** How often the window checks the connection and syncs: a change reaches other workstations in about a second. */
+    public static final long HEARTBEAT_MS = 500;
+
     private final Replica replica;
     private final Central central;
     private final Clock clock;
     private volatile boolean online;
     private volatile String lastProblem;
+    /** The last successful sync (written to the replica only when something moved, or every half minute). */
+    private volatile Instant lastSync;
 
     public SyncService(Replica replica, Central central, Clock clock) {
         this.replica = replica;
@@ -56,7 +61,10 @@ public final class SyncService {
         if (replica == null) {
             return new Status(false, true, 0, 0, null);
         }
-        return new Status(true, online, replica.pendingCount(), replica.conflictCount(), replica.state().lastSync());
+        Instant stored = replica.state().lastSync();
+        Instant known = lastSync;
+        return new Status(true, online, replica.pendingCount(), replica.conflictCount(),
+                known != null && (stored == null || known.isAfter(stored)) ? known : stored);
     }
 
     /** Asks MongoDB whether it answers (nothing is pushed or pulled). */
@@ -107,6 +115,12 @@ public final class SyncService {
             try {
                 SyncEngine.Outcome outcome = engine.sync(progress, cancelled);
                 online = true;
+                Instant now = clock.instant();
+                Instant stored = replica.state().lastSync();
+                if (outcome.pushed() + outcome.pulled() > 0 || stored == null || stored.isBefore(now.minusSeconds(30))) {
+                    replica.markSynced(now);
+                }
+                lastSync = now;
                 return outcome;
             } catch (com.mongodb.MongoSocketException e) {
                 // A connection the network cut while it was idle fails on its first use: once more, on a new one.

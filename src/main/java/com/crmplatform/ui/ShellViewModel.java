@@ -59,7 +59,8 @@ public final class ShellViewModel {
      */
     public void startHeartbeat() {
         checkConnection();
-        heartbeat = new Timeline(new KeyFrame(Duration.seconds(1), e -> checkConnection()));
+        heartbeat = new Timeline(new KeyFrame(Duration.millis(sync.teamMode() ? SyncService.HEARTBEAT_MS : 1_000),
+                e -> checkConnection()));
         heartbeat.setCycleCount(Timeline.INDEFINITE);
         heartbeat.play();
     }

@@ -184,6 +184,29 @@ public final class SqliteSchema {
 
     private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3);
 
+    /** Drops the secondary indexes of customers and orders, for a bulk load into an empty file (a replica's first sync). */
+    public static void dropCustomerAndOrderIndexes(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : customerAndOrderIndexes()) {
+                s.execute("DROP INDEX IF EXISTS " + sql.replaceFirst(".*IF NOT EXISTS (\\S+) ON.*", "$1"));
+            }
+        }
+    }
+
+    /** Builds the secondary indexes of customers and orders again (after the bulk load; a no-op when they exist). */
+    public static void createCustomerAndOrderIndexes(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : customerAndOrderIndexes()) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    private static List<String> customerAndOrderIndexes() {
+        return java.util.Arrays.stream(VERSION_1).filter(sql -> sql.matches("CREATE (UNIQUE )?INDEX .* ON (customers|orders)\\(.*"))
+                .toList();
+    }
+
     /** The schema version this app writes. */
     public static final int LATEST = MIGRATIONS.size();
 

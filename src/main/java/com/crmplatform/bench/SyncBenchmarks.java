@@ -1,0 +1,181 @@
+package com.crmplatform.bench;
+
+import com.crmplatform.app.MongoStore;
+import com.crmplatform.app.ReplicaStore;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.CustomerDraft;
+import com.crmplatform.customer.MongoCustomerRepository;
+import com.crmplatform.store.Audit;
+import com.crmplatform.sync.SyncEngine;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.bson.Document;
+
+/**
+ * Team-mode sync on the MongoDB stand-in (mongo-java-server, in this process, over a real socket):
+ * filling an empty replica next to a raw {@code find()} of the same documents, pushing 10,000
+ * pending changes next to a raw bulk insert of the same documents, and how long a change on one
+ * workstation takes to show on another while both run their once-a-second sync as the window does.
+ */
+final class SyncBenchmarks {
+
+    static final int PUSHED = 10_000;
+    private static final int LATENCY_ROUNDS = 8;
+    /** The window's sync cadence (ShellViewModel's heartbeat). */
+    private static final long HEARTBEAT_MS = com.crmplatform.sync.SyncService.HEARTBEAT_MS;
+
+    private final Path scratch;
+    private final Consumer<String> log;
+
+    SyncBenchmarks(Path scratch, Consumer<String> log) {
+        this.scratch = scratch;
+        this.log = log;
+    }
+
+    void run(List<Customer> records, Map<String, Object> results) throws Exception {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        String url = "mongodb://127.0.0.1:" + address.getPort() + "/crm-bench";
+        try (MongoClient raw = MongoClients.create(url)) {
+            MongoStore.open(url, 5_000).close(); // the schema and indexes, as the app makes them
+            MongoDatabase db = raw.getDatabase("crm-bench");
+            List<Document> docs = new ArrayList<>(records.size());
+            records.forEach(c -> docs.add(MongoCustomerRepository.toDocument(c)));
+            for (int i = 0; i < docs.size(); i += 10_000) {
+                db.getCollection("customers").insertMany(docs.subList(i, Math.min(docs.size(), i + 10_000)),
+                        new InsertManyOptions().ordered(false));
+            }
+            int n = records.size();
+
+            double rawFindPerSec = 0;
+            for (int i = 0; i < 2; i++) { // the faster of two: the first warms the server and the driver
+                long t = System.nanoTime();
+                List<Document> all = db.getCollection("customers").find().into(new ArrayList<>(n));
+                rawFindPerSec = Math.max(rawFindPerSec, all.size() / Benchmarks.seconds(t));
+            }
+            long t = System.nanoTime();
+            ReplicaStore first = ReplicaStore.open(url, scratch.resolve("sync-a"), Clock.systemUTC(), (d, total) -> { });
+            double initialPerSec = n / Benchmarks.seconds(t);
+            log.accept(String.format("first sync: %.0f records/s (raw find %.0f/s)", initialPerSec, rawFindPerSec));
+            results.put("sync.initialPerSec", Math.round(initialPerSec));
+            results.put("sync.rawFindPerSec", Math.round(rawFindPerSec));
+            results.put("sync.initialRatio", Benchmarks.round(initialPerSec / rawFindPerSec, 3));
+
+            try (first; ReplicaStore second = ReplicaStore.open(url, scratch.resolve("sync-b"), Clock.systemUTC(),
+                    (d, total) -> { })) {
+                push(first, db, results);
+                latency(first, second, results);
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** 10,000 new customers made on the replica, then pushed, against a raw bulk insert of the same documents. */
+    private void push(ReplicaStore store, MongoDatabase db, Map<String, Object> results) {
+        Audit audit = Audit.created(Instant.now(), "bench");
+        SyncEngine engine = store.engine().orElseThrow();
+        store.customers().insertAbsent(made(2_000, "warm-up", audit)); // a first, smaller push warms the JIT
+        while (engine.push() > 0) {
+            // until nothing is pending
+        }
+        // The faster of two pushes of 10,000 new customers, as the baseline below is the fastest of its runs.
+        double pushPerSec = 0;
+        for (int run = 0; run < 2; run++) {
+            store.customers().insertAbsent(made(PUSHED, "pushed" + run, audit));
+            long t = System.nanoTime();
+            while (engine.push() > 0) {
+                // until nothing is pending
+            }
+            pushPerSec = Math.max(pushPerSec, PUSHED / Benchmarks.seconds(t));
+            if (store.sync().status().pending() != 0) {
+                throw new IllegalStateException("the push left " + store.sync().status().pending() + " pending");
+            }
+        }
+        // Into the same collection, with the same indexes, as the push wrote to; taken out again
+        // afterwards. The fastest of three, so the baseline is never a cold or unlucky run.
+        MongoCollection<Document> rawCollection = db.getCollection("customers");
+        double rawPerSec = 0;
+        for (int i = 0; i < 3; i++) {
+            List<Document> same = made(PUSHED, "raw" + i, audit).stream().map(MongoCustomerRepository::toDocument).toList();
+            long r = System.nanoTime();
+            rawCollection.insertMany(same, new InsertManyOptions().ordered(false));
+            rawPerSec = Math.max(rawPerSec, PUSHED / Benchmarks.seconds(r));
+            rawCollection.deleteMany(com.mongodb.client.model.Filters.in("_id", same.stream().map(x -> x.get("_id")).toList()));
+        }
+        log.accept(String.format("push: %.0f changes/s (raw bulk insert %.0f/s)", pushPerSec, rawPerSec));
+        results.put("sync.pushPerSec", Math.round(pushPerSec));
+        results.put("sync.rawBulkWritePerSec", Math.round(rawPerSec));
+        results.put("sync.pushRatio", Benchmarks.round(pushPerSec / rawPerSec, 3));
+    }
+
+    /** New customers as a workstation enters them: a fresh id, a name and an email of their own. */
+    private static List<Customer> made(int n, String tag, Audit audit) {
+        List<Customer> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(new Customer(new org.bson.types.ObjectId().toHexString(), "Bench " + tag + " " + i,
+                    tag + "-" + i + "@bench.example.com", "+91 90000 " + String.format("%05d", i), "Pune",
+                    com.crmplatform.store.Money.ZERO, 0, null, audit));
+        }
+        return list;
+    }
+
+    /**
+     * Both workstations sync once a second, as the window's heartbeat does, at unrelated moments; a
+     * customer is edited on one and the time until the other shows it is measured, several times.
+     */
+    private void latency(ReplicaStore a, ReplicaStore b, Map<String, Object> results) throws Exception {
+        ScheduledExecutorService beats = Executors.newScheduledThreadPool(2);
+        try {
+            beats.scheduleWithFixedDelay(() -> a.sync().check(), 0, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+            beats.scheduleWithFixedDelay(() -> b.sync().check(), 170, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+            b.sync().syncNow((d, t) -> { }, () -> false);
+            Customer target = a.customers().page(com.crmplatform.customer.CustomerQuery.all(),
+                    com.crmplatform.store.PageRequest.first(1)).items().get(0);
+            long worst = 0;
+            long sum = 0;
+            for (int round = 0; round < LATENCY_ROUNDS; round++) {
+                Customer now = a.customers().findById(target.id()).orElseThrow();
+                String city = "Bench city " + round;
+                CustomerDraft d = now.toDraft();
+                a.customers().update(now.withDetails(new CustomerDraft(d.name(), d.email(), d.phone(), city, d.totalSpend(),
+                        d.visits(), d.lastPurchaseDate()), now.audit().touched(Instant.now(), "bench")), now.version());
+                long t = System.nanoTime();
+                while (!city.equals(b.customers().findById(target.id()).orElseThrow().city())) {
+                    if (System.nanoTime() - t > 30_000_000_000L) {
+                        throw new IllegalStateException("the change did not reach the other workstation in 30 s");
+                    }
+                    Thread.sleep(20);
+                }
+                long ms = (System.nanoTime() - t) / 1_000_000;
+                worst = Math.max(worst, ms);
+                sum += ms;
+                Thread.sleep(300 + 211L * round); // the next edit at another moment of the two heartbeats
+            }
+            log.accept(String.format("change visible on the other workstation: worst %d ms, mean %d ms", worst,
+                    sum / LATENCY_ROUNDS));
+            results.put("sync.visibleWorstMs", worst);
+            results.put("sync.visibleMeanMs", sum / LATENCY_ROUNDS);
+        } finally {
+            beats.shutdownNow();
+            beats.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}
