@@ -133,7 +133,10 @@ final class CrmApplication {
     }
 
     private void openMain(CurrentUser user, Optional<SessionManager> sessions, AppConfig config) {
-        CompletableFuture.supplyAsync(() -> StoreOpener.open(config), background).whenComplete((store, error) -> Platform.runLater(() -> {
+        FirstSyncWindow firstSync = new FirstSyncWindow(messages, this::exit);
+        CompletableFuture.supplyAsync(() -> StoreOpener.open(config, firstSync::update), background)
+                .whenComplete((store, error) -> Platform.runLater(() -> {
+            firstSync.close();
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 if (config.usesMongo()) {

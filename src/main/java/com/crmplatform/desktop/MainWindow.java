@@ -80,6 +80,8 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         CampaignBuilderViewModel builder = new CampaignBuilderViewModel(services.segments(), services.campaigns(), executor, dialogs, messages,
                 Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id(), services.ruleGenerator())
                 .withAssistant(services.assistant())
+                .withCountOnReplica(services.sync().teamMode()
+                        ? () -> java.util.Optional.ofNullable(services.sync().status().lastSync()) : null)
                 .withLookalikes(new com.crmplatform.ai.LookalikeFinder(services.store().audience()))
                 .withSendTimeAdvice(rule -> services.assistant().bestSendTime(services.store().orders()
                         .purchaseMoments(rule, java.time.LocalDate.now(clock), 20_000), clock.getZone()));

@@ -44,6 +44,8 @@ public final class AudiencePreview {
     private final StringProperty ruleText = new SimpleStringProperty("");
     private final ObservableList<Customer> sample = FXCollections.observableArrayList();
     private final StringProperty sendTime = new SimpleStringProperty("");
+    private final StringProperty countSource = new SimpleStringProperty("");
+    private java.util.function.Supplier<Optional<java.time.Instant>> replicaSyncedAt;
     private Function<SegmentRule.Group, Assisted<SendTimeAdvisor.Advice>> sendTimeAdvisor;
     private UiExecutor.Handle pendingCount;
     private UiExecutor.Handle pendingSendTime;
@@ -55,6 +57,31 @@ public final class AudiencePreview {
         this.messages = messages;
         this.clock = clock;
         this.problem = problem;
+    }
+
+    /**
+     * Team mode: counts run on this computer's copy, and say so with when it last synced
+     * ({@code syncedAt} is read in the background with each count; empty when never synced).
+     */
+    void countOnReplica(java.util.function.Supplier<Optional<java.time.Instant>> syncedAt) {
+        this.replicaSyncedAt = syncedAt;
+    }
+
+    /** Where the count ran, in team mode: "On this computer's copy, synced 2 minutes ago"; empty otherwise. */
+    public StringProperty countSourceProperty() {
+        return countSource;
+    }
+
+    private String countSourceText() {
+        if (replicaSyncedAt == null) {
+            return "";
+        }
+        Optional<java.time.Instant> at = replicaSyncedAt.get();
+        if (at.isEmpty()) {
+            return messages.get("builder.onReplica.never");
+        }
+        long minutes = java.time.Duration.between(at.get(), clock.instant()).toMinutes();
+        return minutes < 1 ? messages.get("builder.onReplica.now") : messages.get("builder.onReplica", minutes);
     }
 
     void adviseSendTime(Function<SegmentRule.Group, Assisted<SendTimeAdvisor.Advice>> advisor) {
@@ -82,11 +109,13 @@ public final class AudiencePreview {
         counting.set(true);
         countsStarted++;
         LocalDate today = LocalDate.now(clock);
-        pendingCount = executor.submit(() -> new Counted(segments.count(r, today), segments.sample(r, today, SAMPLE)),
+        pendingCount = executor.submit(() -> new Counted(segments.count(r, today), segments.sample(r, today, SAMPLE),
+                        countSourceText()),
                 counted -> {
                     counting.set(false);
                     size.set(counted.size);
                     sample.setAll(counted.sample);
+                    countSource.set(counted.source);
                 }, e -> {
                     counting.set(false);
                     problem.accept(messages.describe(e));
@@ -97,7 +126,7 @@ public final class AudiencePreview {
         }
     }
 
-    private record Counted(long size, List<Customer> sample) {
+    private record Counted(long size, List<Customer> sample, String source) {
     }
 
     private String sendTimeText(SegmentRule.Group r) {

@@ -50,6 +50,8 @@ public final class CampaignBuilderView implements Screen {
     @FXML
     private Label ruleTextLabel;
     @FXML
+    private Label countSourceLabel;
+    @FXML
     private ListView<Customer> sampleList;
     @FXML
     private TextField campaignName;
@@ -102,6 +104,9 @@ public final class CampaignBuilderView implements Screen {
         sendTimeLabel.textProperty().bind(viewModel.audience().sendTimeProperty());
         countingIndicator.visibleProperty().bind(viewModel.audience().countingProperty());
         ruleTextLabel.textProperty().bind(viewModel.audience().ruleTextProperty());
+        countSourceLabel.textProperty().bind(viewModel.audience().countSourceProperty());
+        countSourceLabel.visibleProperty().bind(countSourceLabel.textProperty().isNotEmpty());
+        countSourceLabel.managedProperty().bind(countSourceLabel.visibleProperty());
         sampleList.setItems(viewModel.audience().sample());
         sampleList.setCellFactory(Tables.textCells(viewModel.audience()::describe, c -> false));
         savedSegments.setItems(viewModel.sources().saved());

@@ -71,6 +71,12 @@ public final class CampaignBuilderViewModel {
     }
 
     /** Adds message suggestions (and worded lookalike rules) to the builder. */
+    /** Team mode: the live count runs on this computer's copy and says when that last synced. */
+    public CampaignBuilderViewModel withCountOnReplica(java.util.function.Supplier<java.util.Optional<java.time.Instant>> syncedAt) {
+        audience.countOnReplica(syncedAt);
+        return this;
+    }
+
     public CampaignBuilderViewModel withAssistant(CampaignAssistant a) {
         sources.useAssistant(a);
         draft.useAssistant(a);
