@@ -175,7 +175,7 @@ public final class ReplicaStore implements Store, SyncService.Central {
 
     @Override
     public String description() {
-        return "MongoDB " + masked + " (this computer's copy: " + local.database().file() + ")";
+        return "MongoDB " + masked;
     }
 
     @Override

@@ -59,14 +59,18 @@ final class FirstSyncWindow {
             close();
             stop.run();
         });
-        VBox box = new VBox(12, title, new Label(messages.get("firstSync.explain")), bar, label, stopButton);
+        Label explain = new Label(messages.get("firstSync.explain"));
+        explain.setWrapText(true);
+        VBox box = new VBox(12, title, explain, bar, label, stopButton);
         box.setPadding(new Insets(24));
-        box.setPrefWidth(480);
-        Scene scene = new Scene(box);
+        Scene scene = new Scene(box, 520, 240);
         scene.getStylesheets().add(FirstSyncWindow.class.getResource("/com/crmplatform/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> stop.run());
+        stage.setMinWidth(540); // a size hint window managers keep (a plain size may be replaced by theirs)
+        stage.setMinHeight(280);
         stage.show();
+        stage.centerOnScreen();
     }
 
     /** On the FX thread. */

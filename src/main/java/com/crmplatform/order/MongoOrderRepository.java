@@ -83,7 +83,7 @@ public final class MongoOrderRepository implements OrderRepository {
                 created -= e.getWriteErrors().size(); // already stored: a retried import
             }
             // Every order of the batch, new or not: applying one that is counted already changes nothing.
-            applyAll(orders.find(Filters.in("_id", list.stream().map(o -> oid(o.id())).toList())).into(new ArrayList<>()));
+            applyAll(MongoDocs.findByIds(orders, list.stream().map(Order::id).toList()));
             return created;
         });
     }
@@ -112,8 +112,11 @@ public final class MongoOrderRepository implements OrderRepository {
             customers.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
         }
         if (!processed.isEmpty()) {
-            orders.updateMany(Filters.and(Filters.in("_id", processed), Filters.eq("applied", false)),
-                    Updates.set("applied", true));
+            // One update by id each (marking one twice changes nothing): an _id lookup on every server,
+            // where a filter on "applied" may make a server walk that index instead.
+            orders.bulkWrite(processed.stream().<com.mongodb.client.model.WriteModel<Document>>map(id ->
+                    new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", id), Updates.set("applied", true)))
+                    .toList(), new com.mongodb.client.model.BulkWriteOptions().ordered(false));
         }
     }
 

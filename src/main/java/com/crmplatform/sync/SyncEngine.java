@@ -454,8 +454,7 @@ public final class SyncEngine {
         Set<String> customerIds = new LinkedHashSet<>();
         list.forEach(o -> customerIds.add(o.customerId()));
         Set<String> present = new HashSet<>();
-        customers.find(Filters.in("_id", customerIds.stream().map(MongoDocs::oid).toList()))
-                .projection(new Document("_id", 1)).forEach(d -> present.add(d.getObjectId("_id").toHexString()));
+        MongoDocs.findByIds(customers, customerIds).forEach(d -> present.add(d.getObjectId("_id").toHexString()));
         List<Order> toPush = new ArrayList<>();
         for (Order o : list) {
             boolean held = replica.conflictFields(o.customerId()).contains(Replica.RECORD);
@@ -478,7 +477,9 @@ public final class SyncEngine {
         if (toPush.isEmpty()) {
             return;
         }
-        centralOrders.createAll(toPush);
+        for (int i = 0; i < toPush.size(); i += 1_000) {
+            centralOrders.createAll(toPush.subList(i, Math.min(toPush.size(), i + 1_000)));
+        }
         for (Order o : toPush) {
             if (o.status() != OrderStatus.ACTIVE) {
                 centralOrders.cancel(o.id(), o.audit().updatedBy(), o.audit().updatedAt());
@@ -579,10 +580,7 @@ public final class SyncEngine {
 
     private static Map<String, Document> fetch(MongoCollection<Document> collection, Set<String> ids) {
         Map<String, Document> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            collection.find(Filters.in("_id", ids.stream().map(MongoDocs::oid).toList()))
-                    .forEach(d -> found.put(d.getObjectId("_id").toHexString(), d));
-        }
+        MongoDocs.findByIds(collection, ids).forEach(d -> found.put(d.getObjectId("_id").toHexString(), d));
         return found;
     }
 

@@ -85,6 +85,13 @@ public final class ShellView {
         connectionLabel.textProperty().bind(viewModel.connectionText());
         viewModel.onlineProperty().addListener((o, a, online) -> connectionLabel.pseudoClassStateChanged(OFFLINE, !online));
         workLabel.textProperty().bind(viewModel.workText());
+        // The sync figures keep their width; the store's address gives way (its full text is in the tooltip).
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {connectionLabel, pendingLink, conflictsLink,
+                lastSyncLabel, syncNowButton, workLabel}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        storeLabel.setMinWidth(60);
+        storeLabel.setTooltip(new javafx.scene.control.Tooltip(viewModel.storeText()));
         syncBox.setVisible(viewModel.teamMode());
         syncBox.setManaged(viewModel.teamMode());
         pendingLink.textProperty().bind(viewModel.pendingText());

@@ -167,7 +167,7 @@ public final class ShellViewModel {
         return syncing;
     }
 
-    /** "Synced 12:04" (today) or with the date; "Not synced yet". */
+    /** "Synced 12:04" (today) or with the date; "Not synced yet". The tooltip has the seconds. */
     public StringBinding lastSyncText() {
         return Bindings.createStringBinding(() -> {
             Instant at = lastSync.get();
@@ -176,8 +176,9 @@ public final class ShellViewModel {
             }
             var local = at.atZone(clock.getZone());
             boolean today = local.toLocalDate().equals(java.time.LocalDate.now(clock));
-            return messages.get("sync.last", today ? local.toLocalTime().withNano(0).toString()
-                    : local.toLocalDate() + " " + local.toLocalTime().withSecond(0).withNano(0));
+            java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+            return messages.get("sync.last", today ? local.format(time)
+                    : local.toLocalDate() + " " + local.format(time));
         }, lastSync);
     }
 

@@ -2,7 +2,6 @@ package com.crmplatform.ui;
 
 import com.crmplatform.sync.Replica;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -41,7 +40,9 @@ final class SyncDetailsDialog {
         conflicts.setPlaceholder(new Label(messages.get("sync.details.none")));
         conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         conflicts.getColumns().add(column("sync.details.record", Replica.Conflict::record));
-        conflicts.getColumns().add(column("sync.details.field", Replica.Conflict::field));
+        conflicts.getColumns().add(column("sync.details.field", c -> Replica.RECORD.equals(c.field())
+                ? messages.get("sync.details.wholeRecord") : c.field().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                + c.field().substring(1)));
         conflicts.getColumns().add(column("sync.details.mine", Replica.Conflict::mine));
         conflicts.getColumns().add(column("sync.details.theirs", Replica.Conflict::theirs));
         Button keepMine = new Button(messages.get("sync.details.keepMine"));
@@ -54,8 +55,9 @@ final class SyncDetailsDialog {
         pendingTitle.getStyleClass().add("section-title");
         VBox content = new VBox(8, conflictsTitle, conflicts, new HBox(8, keepMine, keepTheirs), pendingTitle, pending);
         VBox.setVgrow(conflicts, Priority.ALWAYS);
-        content.setPadding(new Insets(4));
-        content.setPrefSize(760, 480);
+        content.setStyle("-fx-padding: 16 16 0 16;"); // the dialog pane styles its content; inline wins
+        dialog.getDialogPane().setPrefSize(920, 560);
+        conflicts.getColumns().get(0).setPrefWidth(300);
         dialog.getDialogPane().setContent(content);
         show(new ShellViewModel.SyncDetails(java.util.List.of(), java.util.List.of()));
     }
@@ -74,6 +76,11 @@ final class SyncDetailsDialog {
     void show() {
         viewModel.loadSyncDetails(this::show);
         dialog.show();
+        // Sized after showing: the dialog window otherwise keeps the narrow size of its first layout.
+        dialog.setWidth(Math.min(940, dialog.getOwner().getWidth() - 40));
+        dialog.setHeight(Math.min(600, dialog.getOwner().getHeight() - 40));
+        dialog.setX(dialog.getOwner().getX() + (dialog.getOwner().getWidth() - dialog.getWidth()) / 2);
+        dialog.setY(dialog.getOwner().getY() + (dialog.getOwner().getHeight() - dialog.getHeight()) / 2);
     }
 
     private void show(ShellViewModel.SyncDetails details) {

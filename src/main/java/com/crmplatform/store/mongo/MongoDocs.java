@@ -63,6 +63,22 @@ public final class MongoDocs {
         return new Document("_id", oid(id)).append("version", version);
     }
 
+    /** Ids per {@code $in}: some servers (the test stand-in) compare a long list with every document. */
+    private static final int IN_CHUNK = 1_000;
+
+    /** The stored documents with these ids, read with {@code $in} lists of at most 1,000 ids. */
+    public static java.util.List<Document> findByIds(com.mongodb.client.MongoCollection<Document> collection,
+                                                     java.util.Collection<String> ids) {
+        java.util.List<String> all = new java.util.ArrayList<>(ids);
+        java.util.List<Document> found = new java.util.ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            java.util.List<ObjectId> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK)).stream()
+                    .map(MongoDocs::oid).toList();
+            collection.find(com.mongodb.client.model.Filters.in("_id", chunk)).into(found);
+        }
+        return found;
+    }
+
     public static boolean isDuplicateKey(MongoException e) {
         if (e instanceof MongoWriteException w) {
             return w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
