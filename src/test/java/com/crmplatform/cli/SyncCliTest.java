@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.crmplatform.config.ConfigLoader;
 import com.crmplatform.store.TcpProxy;
+import com.crmplatform.sync.StandInBehindProxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +25,7 @@ class SyncCliTest {
 
     @TempDir
     Path dir;
-    MongoServer server;
+    StandInBehindProxy team;
     TcpProxy proxy;
     String url;
 
@@ -43,16 +41,14 @@ class SyncCliTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        proxy = new TcpProxy(new InetSocketAddress("127.0.0.1", address.getPort()));
-        url = "mongodb://127.0.0.1:" + proxy.port() + "/crm-cli";
+        team = new StandInBehindProxy();
+        proxy = team.proxy();
+        url = team.url("crm-cli");
     }
 
     @AfterEach
     void stop() {
-        proxy.close();
-        server.shutdownNow();
+        team.close();
     }
 
     private Run run(String workstation, String... args) {

@@ -14,15 +14,10 @@ import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderDraft;
 import com.crmplatform.store.StoreException;
 import com.crmplatform.store.TcpProxy;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,27 +44,22 @@ class SyncCrashTest {
 
     @TempDir
     Path dir;
-    MongoServer server;
+    StandInBehindProxy team;
     TcpProxy proxy;
     String url;
-    MongoClient admin;
     final List<Services> open = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        proxy = new TcpProxy(new InetSocketAddress("127.0.0.1", address.getPort()));
-        url = "mongodb://127.0.0.1:" + proxy.port() + "/crm-sync";
-        admin = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        team = new StandInBehindProxy();
+        proxy = team.proxy();
+        url = team.url("crm-sync");
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         open.forEach(Services::close);
-        admin.close();
-        proxy.close();
-        server.shutdownNow();
+        team.close();
     }
 
     Services workstation(String name) throws Exception {
@@ -81,7 +71,7 @@ class SyncCrashTest {
     }
 
     MongoDatabase central() {
-        return admin.getDatabase("crm-sync");
+        return team.central("crm-sync");
     }
 
     /** Every central customer's totals are exactly the sum of its active central orders. */

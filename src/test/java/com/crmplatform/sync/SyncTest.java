@@ -16,14 +16,8 @@ import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderDraft;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.StoreException;
-import com.crmplatform.store.TcpProxy;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,10 +42,8 @@ class SyncTest {
 
     @TempDir
     Path dir;
-    MongoServer server;
-    TcpProxy proxy;
+    StandInBehindProxy team;
     String url;
-    MongoClient admin;
     final List<Workstation> workstations = new ArrayList<>();
 
     /** One workstation: its replica store and the services over it, as the app builds them. */
@@ -108,19 +100,14 @@ class SyncTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        proxy = new TcpProxy(new InetSocketAddress("127.0.0.1", address.getPort()));
-        url = "mongodb://127.0.0.1:" + proxy.port() + "/crm-sync";
-        admin = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        team = new StandInBehindProxy();
+        url = team.url("crm-sync");
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         workstations.forEach(Workstation::close);
-        admin.close();
-        proxy.close();
-        server.shutdownNow();
+        team.close();
     }
 
     Workstation workstation(String name) throws Exception {
@@ -133,14 +120,18 @@ class SyncTest {
     }
 
     MongoDatabase central() {
-        return admin.getDatabase("crm-sync");
+        return team.central("crm-sync");
+    }
+
+    static void syncNow(Workstation w) {
+        w.sync().syncNow((d, t) -> { }, () -> false);
     }
 
     /** Syncs every workstation twice over (the second round brings each what the others pushed after it). */
     void syncAll() {
         for (int round = 0; round < 2; round++) {
             for (Workstation w : workstations) {
-                w.sync().syncNow((d, t) -> { }, () -> false);
+                syncNow(w);
             }
         }
     }
@@ -173,7 +164,7 @@ class SyncTest {
         syncAll();
         assertEquals(2, b.snapshot().size());
 
-        proxy.cut();
+        team.cut();
         a.create("Yusuf Ali", "yusuf@example.com");
         a.edit("asha@example.com", "city", "Pune");
         b.order("asha@example.com", "100.00");
@@ -185,7 +176,7 @@ class SyncTest {
         assertThrows(StoreException.class, () -> c.sync().syncNow((d, t) -> { }, () -> false));
         assertEquals(2, c.sync().status().pending(), "offline: the changes wait");
 
-        proxy.restore();
+        team.restore();
         syncAll();
         assertAllEqualCentral();
         Customer asha = c.byEmail("asha@example.com");
@@ -203,12 +194,12 @@ class SyncTest {
         a.create("Asha Rao", "asha@example.com");
         syncAll();
 
-        proxy.cut();
+        team.cut();
         a.edit("asha@example.com", "city", "Pune");
         b.edit("asha@example.com", "city", "Mumbai");
-        proxy.restore();
-        a.sync().syncNow((d, t) -> { }, () -> false);
-        b.sync().syncNow((d, t) -> { }, () -> false);
+        team.restore();
+        syncNow(a);
+        syncNow(b);
 
         List<Replica.Conflict> conflicts = b.sync().conflicts();
         assertEquals(1, conflicts.size());
@@ -218,7 +209,7 @@ class SyncTest {
         assertEquals("Pune", conflict.theirs());
         assertEquals("asha@example.com", conflict.record());
         assertEquals("Mumbai", b.byEmail("asha@example.com").city(), "nothing is overwritten before the user chooses");
-        b.sync().syncNow((d, t) -> { }, () -> false);
+        syncNow(b);
         assertEquals("Pune", centralSnapshot().get("asha@example.com").split("\\|")[3], "nor pushed");
 
         b.sync().resolve(conflict.id(), false); // theirs
@@ -226,12 +217,12 @@ class SyncTest {
         assertEquals("Pune", b.byEmail("asha@example.com").city());
         assertAllEqualCentral();
 
-        proxy.cut();
+        team.cut();
         a.edit("asha@example.com", "city", "Delhi");
         b.edit("asha@example.com", "city", "Chennai");
-        proxy.restore();
-        a.sync().syncNow((d, t) -> { }, () -> false);
-        b.sync().syncNow((d, t) -> { }, () -> false);
+        team.restore();
+        syncNow(a);
+        syncNow(b);
         Replica.Conflict second = b.sync().conflicts().get(0);
         b.sync().resolve(second.id(), true); // mine
         syncAll();
@@ -247,10 +238,10 @@ class SyncTest {
         a.create("Asha Rao", "asha@example.com");
         syncAll();
 
-        proxy.cut();
+        team.cut();
         a.edit("asha@example.com", "phone", "+91 98765 43210");
         b.edit("asha@example.com", "city", "Mumbai");
-        proxy.restore();
+        team.restore();
         syncAll();
 
         for (Workstation w : workstations) {
@@ -270,15 +261,15 @@ class SyncTest {
         a.create("Bo Chen", "bo@example.com");
         syncAll();
 
-        proxy.cut();
+        team.cut();
         a.delete("asha@example.com");
         b.edit("asha@example.com", "city", "Mumbai");
         b.delete("bo@example.com");
         a.edit("bo@example.com", "city", "Goa");
-        proxy.restore();
-        a.sync().syncNow((d, t) -> { }, () -> false);
-        b.sync().syncNow((d, t) -> { }, () -> false);
-        a.sync().syncNow((d, t) -> { }, () -> false);
+        team.restore();
+        syncNow(a);
+        syncNow(b);
+        syncNow(a);
 
         // Asha: deleted centrally by A; B edited her. Bo: deleted by B after A's edit landed.
         Replica.Conflict onB = b.sync().conflicts().get(0);
@@ -301,12 +292,12 @@ class SyncTest {
     void theSamePersonEnteredOnTwoWorkstationsBecomesOneCustomerWithBothOrders() throws Exception {
         Workstation a = workstation("a");
         Workstation b = workstation("b");
-        proxy.cut();
+        team.cut();
         a.create("Asha Rao", "asha@example.com");
         a.order("asha@example.com", "10.00");
         b.create("Asha Rao", "ASHA@example.com");
         b.order("asha@example.com", "5.00");
-        proxy.restore();
+        team.restore();
         syncAll();
 
         assertEquals(1, centralSnapshot().size());
@@ -325,7 +316,7 @@ class SyncTest {
         a.close();
         workstations.clear();
 
-        proxy.cut();
+        team.cut();
         long started = System.nanoTime();
         Workstation again = workstation("a");
         assertTrue(System.nanoTime() - started < 5_000_000_000L, "opens on the replica without waiting long");
@@ -339,8 +330,8 @@ class SyncTest {
         StoreException never = assertThrows(StoreException.class, () -> workstation("fresh"));
         assertTrue(never.getMessage().contains("Cannot reach"), never.getMessage());
 
-        proxy.restore();
-        again.sync().syncNow((d, t) -> { }, () -> false);
+        team.restore();
+        syncNow(again);
         assertEquals(2, centralSnapshot().size());
     }
 }

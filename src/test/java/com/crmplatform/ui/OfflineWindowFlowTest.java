@@ -7,12 +7,7 @@ import com.crmplatform.app.Services;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.desktop.MainWindow;
-import com.crmplatform.store.TcpProxy;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
+import com.crmplatform.sync.StandInBehindProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,19 +35,14 @@ class OfflineWindowFlowTest {
 
     @TempDir
     static Path dir;
-    MongoServer server;
-    TcpProxy proxy;
-    MongoClient admin;
+    StandInBehindProxy team;
     Services services;
     MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        proxy = new TcpProxy(new InetSocketAddress("127.0.0.1", address.getPort()));
-        admin = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-        String url = "mongodb://127.0.0.1:" + proxy.port() + "/crm-window";
+        team = new StandInBehindProxy();
+        String url = team.url("crm-window");
         Path data = Files.createTempDirectory(dir, "data");
         services = new Services(new AppConfig(data, Optional.of(url)), ReplicaStore.open(url, data, Clock.systemUTC(),
                 (d, t) -> { }), new LocalUser("ann"), Clock.systemDefaultZone());
@@ -65,9 +55,7 @@ class OfflineWindowFlowTest {
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(window::stop).get();
         services.close();
-        admin.close();
-        proxy.close();
-        server.shutdownNow();
+        team.close();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -81,7 +69,7 @@ class OfflineWindowFlowTest {
         Hyperlink pending = robot.lookup("#pendingLink").queryAs(Hyperlink.class);
         waitUntil(() -> connection.getText().contains("Online"));
 
-        proxy.cut();
+        team.cut();
         long cutAt = System.nanoTime();
         waitUntil(() -> connection.getText().contains("Offline"));
         long noticedMs = (System.nanoTime() - cutAt) / 1_000_000;
@@ -94,11 +82,11 @@ class OfflineWindowFlowTest {
         robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Save")).queryButton());
         waitUntil(() -> robot.lookup("#name").tryQuery().isEmpty());
         waitUntil(() -> pending.getText().equals("1 pending"));
-        assertEquals(0, admin.getDatabase("crm-window").getCollection("customers").countDocuments());
+        assertEquals(0, team.central("crm-window").getCollection("customers").countDocuments());
 
-        proxy.restore();
+        team.restore();
         waitUntil(() -> connection.getText().contains("Online") && pending.getText().equals("0 pending"));
-        assertEquals(1, admin.getDatabase("crm-window").getCollection("customers")
+        assertEquals(1, team.central("crm-window").getCollection("customers")
                 .countDocuments(new Document("email", "farah@example.com")));
         Label lastSync = robot.lookup("#lastSyncLabel").queryAs(Label.class);
         org.junit.jupiter.api.Assertions.assertTrue(lastSync.getText().startsWith("Synced "), lastSync.getText());
