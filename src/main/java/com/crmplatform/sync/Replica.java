@@ -45,6 +45,18 @@ public final class Replica {
                 + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('customer', NEW.id); END",
         "CREATE TRIGGER IF NOT EXISTS sync_customer_delete AFTER DELETE ON customers WHEN " + TRACKING
                 + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('customer', OLD.id); END",
+        // A customer copied from MongoDB is its own base until it is first edited or deleted here:
+        // then its central state is kept aside, in the same transaction, before the change.
+        "CREATE TRIGGER IF NOT EXISTS sync_base_before_update BEFORE UPDATE ON customers WHEN " + TRACKING
+                + " AND OLD.sync_version >= 0 AND (OLD.name IS NOT NEW.name OR OLD.email IS NOT NEW.email"
+                + " OR OLD.phone IS NOT NEW.phone OR OLD.city IS NOT NEW.city)"
+                + " AND NOT EXISTS (SELECT 1 FROM sync_base WHERE record_id = OLD.id)"
+                + " BEGIN INSERT INTO sync_base (record_id, version, name, email, phone, city)"
+                + " VALUES (OLD.id, OLD.sync_version, OLD.name, OLD.email, OLD.phone, OLD.city); END",
+        "CREATE TRIGGER IF NOT EXISTS sync_base_before_delete BEFORE DELETE ON customers WHEN " + TRACKING
+                + " AND OLD.sync_version >= 0 AND NOT EXISTS (SELECT 1 FROM sync_base WHERE record_id = OLD.id)"
+                + " BEGIN INSERT INTO sync_base (record_id, version, name, email, phone, city)"
+                + " VALUES (OLD.id, OLD.sync_version, OLD.name, OLD.email, OLD.phone, OLD.city); END",
         "CREATE TRIGGER IF NOT EXISTS sync_order_insert AFTER INSERT ON orders WHEN " + TRACKING
                 + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('order', NEW.id); END",
         "CREATE TRIGGER IF NOT EXISTS sync_order_update AFTER UPDATE OF status ON orders WHEN " + TRACKING
@@ -194,27 +206,36 @@ public final class Replica {
         });
     }
 
-    /** The bases of these customers, by id. */
+    /** The bases of these customers, by id (a kept-aside row, else the copied row itself). */
     public Map<String, Base> bases(java.util.Collection<String> ids) {
         return db.read(c -> {
             Map<String, Base> found = new java.util.HashMap<>();
             for (List<String> chunk : chunks(ids)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT record_id, version, name, email, phone, city "
-                        + "FROM sync_base WHERE record_id IN (" + marks(chunk.size()) + ")")) {
+                        + "FROM sync_base WHERE record_id IN (" + marks(chunk.size()) + ") UNION ALL "
+                        + "SELECT id, sync_version, name, email, phone, city FROM customers WHERE sync_version >= 0 "
+                        + "AND id IN (" + marks(chunk.size()) + ") AND id NOT IN (SELECT record_id FROM sync_base)")) {
                     bindAll(ps, chunk);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(chunk.size() + i + 1, chunk.get(i));
+                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Map<String, String> fields = new LinkedHashMap<>();
-                            for (int i = 0; i < FIELDS.size(); i++) {
-                                fields.put(FIELDS.get(i), rs.getString(i + 3));
-                            }
-                            found.put(rs.getString(1), new Base(rs.getLong(2), fields));
+                            found.put(rs.getString(1), readBase(rs, 2));
                         }
                     }
                 }
             }
             return found;
         });
+    }
+
+    private static Base readBase(ResultSet rs, int first) throws SQLException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < FIELDS.size(); i++) {
+            fields.put(FIELDS.get(i), rs.getString(first + 1 + i));
+        }
+        return new Base(rs.getLong(first), fields);
     }
 
     /** The fields of every open conflict, by record id (few: conflicts are rare and settled by people). */
@@ -268,14 +289,11 @@ public final class Replica {
     public static void copyCustomers(Connection c, List<org.bson.Document> page) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO customers (id, name, name_lc, surname_lc, "
                 + "email, email_lc, phone, phone_digits, city, total_spend_paise, visits, last_purchase, created_at, "
-                + "updated_at, created_by, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement base = c.prepareStatement("INSERT OR IGNORE INTO sync_base "
-                     + "(record_id, version, name, email, phone, city) VALUES (?,?,?,?,?,?)")) {
+                + "updated_at, created_by, updated_by, version, sync_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (org.bson.Document d : page) {
-                String id = d.getObjectId("_id").toHexString();
                 long version = ((Number) d.get("version")).longValue();
                 java.util.Date last = d.getDate("lastPurchaseDate");
-                ps.setString(1, id);
+                ps.setString(1, d.getObjectId("_id").toHexString());
                 ps.setString(2, d.getString("name"));
                 ps.setString(3, d.getString("nameLc"));
                 ps.setString(4, d.getString("surnameLc"));
@@ -292,17 +310,10 @@ public final class Replica {
                 ps.setString(15, d.getString("createdBy"));
                 ps.setString(16, d.getString("updatedBy"));
                 ps.setLong(17, version);
+                ps.setLong(18, version); // the row is its own base until it is edited here
                 ps.addBatch();
-                base.setString(1, id);
-                base.setLong(2, version);
-                base.setString(3, d.getString("name"));
-                base.setString(4, d.getString("email"));
-                base.setString(5, d.getString("phone"));
-                base.setString(6, d.getString("city"));
-                base.addBatch();
             }
             ps.executeBatch();
-            base.executeBatch();
         }
     }
 
@@ -416,21 +427,18 @@ public final class Replica {
 
     public static void dropBase(Connection c, String id) throws SQLException {
         execute(c, "DELETE FROM sync_base WHERE record_id = ?", id);
+        execute(c, "UPDATE customers SET sync_version = -1 WHERE id = ? AND sync_version >= 0", id);
     }
 
     public static Optional<Base> base(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT version, name, email, phone, city FROM sync_base "
-                + "WHERE record_id = ?")) {
+                + "WHERE record_id = ? UNION ALL SELECT sync_version, name, email, phone, city FROM customers "
+                + "WHERE id = ? AND sync_version >= 0 AND NOT EXISTS (SELECT 1 FROM sync_base WHERE record_id = ?)")) {
             ps.setString(1, id);
+            ps.setString(2, id);
+            ps.setString(3, id);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (int i = 0; i < FIELDS.size(); i++) {
-                    fields.put(FIELDS.get(i), rs.getString(i + 2));
-                }
-                return Optional.of(new Base(rs.getLong(1), fields));
+                return rs.next() ? Optional.of(readBase(rs, 1)) : Optional.empty();
             }
         }
     }

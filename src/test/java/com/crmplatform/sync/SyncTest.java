@@ -253,6 +253,41 @@ class SyncTest {
         assertAllEqualCentral();
     }
 
+    /** Records a workstation copied at its first sync are their own base until edited there. */
+    @Test
+    void recordsCopiedAtTheFirstSyncMergeAndConflictLikeAnyOther() throws Exception {
+        Workstation a = workstation("a");
+        a.create("Asha Rao", "asha@example.com");
+        a.create("Bo Chen", "bo@example.com");
+        a.create("Cy Das", "cy@example.com");
+        syncNow(a);
+        Workstation b = workstation("b"); // its first sync copies the three
+        assertEquals(3, b.snapshot().size());
+
+        team.cut();
+        a.edit("asha@example.com", "city", "Pune");
+        b.edit("asha@example.com", "phone", "+91 90000 00001");
+        a.edit("bo@example.com", "city", "Delhi");
+        b.edit("bo@example.com", "city", "Goa");
+        b.delete("cy@example.com");
+        team.restore();
+        syncAll();
+
+        Customer asha = a.byEmail("asha@example.com");
+        assertEquals("Pune", asha.city());
+        assertEquals("+91 90000 00001", asha.phone());
+        List<Replica.Conflict> conflicts = b.sync().conflicts();
+        assertEquals(1, conflicts.size(), conflicts.toString());
+        assertEquals("bo@example.com", conflicts.get(0).record());
+        assertEquals("Goa", conflicts.get(0).mine());
+        assertEquals("Delhi", conflicts.get(0).theirs());
+        assertTrue(a.services.customers().findByEmail("cy@example.com").isEmpty(), "b's deletion reached a");
+        b.sync().resolve(conflicts.get(0).id(), true);
+        syncAll();
+        assertEquals("Goa", a.byEmail("bo@example.com").city());
+        assertAllEqualCentral();
+    }
+
     @Test
     void anEditAgainstADeletionIsAConflictOnTheRecord() throws Exception {
         Workstation a = workstation("a");

@@ -182,7 +182,16 @@ public final class SqliteSchema {
         "INSERT OR IGNORE INTO sync_state (id) VALUES (1)",
     };
 
-    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3);
+    /**
+     * Schema 4: a team-mode replica's customer row remembers the central version it was copied at
+     * ({@code -1}: never central, or local mode); until the row is first edited it is its own base,
+     * so a first sync writes each customer once.
+     */
+    private static final String[] VERSION_4 = {
+        "ALTER TABLE customers ADD COLUMN sync_version INTEGER NOT NULL DEFAULT -1",
+    };
+
+    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4);
 
     /** Drops the secondary indexes of customers and orders, for a bulk load into an empty file (a replica's first sync). */
     public static void dropCustomerAndOrderIndexes(Connection c) throws SQLException {
