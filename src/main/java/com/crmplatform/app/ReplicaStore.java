@@ -137,10 +137,6 @@ public final class ReplicaStore implements Store, SyncService.Central {
         return sync;
     }
 
-    public Replica replica() {
-        return replica;
-    }
-
     @Override
     public Optional<SyncEngine> engine() {
         if (central == null) {

@@ -199,21 +199,6 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         return all(ps);
     }
 
-    /**
-     * Inside a transaction of {@code c}: writes many customers at once, new or over the stored rows
-     * (a first sync's page); an email clash raises {@link DuplicateEmailException}.
-     */
-    public static void putAllIn(Connection c, List<Customer> customers) throws SQLException {
-        try {
-            insertRows(c, customers, INSERT + UPSERT);
-        } catch (SQLiteException e) {
-            if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE && e.getMessage().contains("email_lc")) {
-                throw new DuplicateEmailException("of one of these customers");
-            }
-            throw e;
-        }
-    }
-
     /** Inside a transaction of {@code c}: the customer whose email this is (case-insensitively), if stored. */
     public static Optional<Customer> findByEmailIn(Connection c, String email) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM customers WHERE email_lc=?")) {

@@ -150,6 +150,12 @@ public final class Replica {
                 + "FROM sync_conflicts ORDER BY id", null));
     }
 
+    /** Inside a transaction of {@code c}: the open conflicts of one record. */
+    public static List<Conflict> conflictsOf(Connection c, String recordId) throws SQLException {
+        return conflicts(c, "SELECT id, record_id, record, field, mine, theirs, their_version "
+                + "FROM sync_conflicts WHERE record_id = ?", recordId);
+    }
+
     public Optional<Conflict> conflict(long id) {
         return db.read(c -> conflicts(c, "SELECT id, record_id, record, field, mine, theirs, their_version "
                 + "FROM sync_conflicts WHERE id = ?", id).stream().findFirst());
@@ -489,17 +495,6 @@ public final class Replica {
         }
     }
 
-    /** Whether one of this customer's orders waits to be pushed (then the totals here are ahead of the central ones). */
-    public static boolean hasPendingOrders(Connection c, String customerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM sync_outbox o JOIN orders d "
-                + "ON d.id = o.record_id WHERE d.customer_id = ?)")) {
-            ps.setString(1, customerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
     public static boolean hasPending(Connection c, String recordId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE record_id = ?)")) {
             ps.setString(1, recordId);
@@ -531,10 +526,6 @@ public final class Replica {
             ps.setLong(1, id);
             ps.executeUpdate();
         }
-    }
-
-    public static void dropConflicts(Connection c, String recordId) throws SQLException {
-        execute(c, "DELETE FROM sync_conflicts WHERE record_id = ?", recordId);
     }
 
     public static void setRefetch(Connection c, String recordId, boolean wanted) throws SQLException {
@@ -603,19 +594,6 @@ public final class Replica {
             ps.setString(1, toCustomer);
             ps.setString(2, fromCustomer);
             ps.executeUpdate();
-        }
-    }
-
-    /** The active orders' sum and count of a customer here that still wait to be pushed. */
-    public static long[] pendingOrderTotals(Connection c, String customerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(d.amount_paise), 0), COUNT(*) FROM orders d "
-                + "WHERE d.customer_id = ? AND d.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM sync_outbox o "
-                + "WHERE o.record_id = d.id)")) {
-            ps.setString(1, customerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2)};
-            }
         }
     }
 

@@ -629,6 +629,19 @@ public final class SyncEngine {
                 Replica.addConflict(c, id, local.email(), conflict.field(), String.valueOf(conflict.mine()),
                         String.valueOf(conflict.theirs()), version(theirs));
             }
+            // A conflict still open from before follows the central value: it ends when both sides now
+            // agree, and otherwise shows the latest central value (the merge saw it as unchanged).
+            for (Replica.Conflict open : Replica.conflictsOf(c, id)) {
+                String field = open.field();
+                if (Replica.RECORD.equals(field) || !theirFields.containsKey(field)) {
+                    continue;
+                }
+                if (Objects.equals(theirFields.get(field), merged.get(field))) {
+                    Replica.dropConflict(c, open.id());
+                } else if (!Objects.equals(theirFields.get(field), open.theirs())) {
+                    Replica.addConflict(c, id, local.email(), field, merged.get(field), theirFields.get(field), version(theirs));
+                }
+            }
         } else {
             merged.putAll(theirFields);
         }
@@ -787,10 +800,10 @@ public final class SyncEngine {
             } else if (mine) {
                 Replica.addPending(c, "customer", id);
             } else if (here.isPresent()) {
-                String value = conflict.theirs();
-                if (CLASH.equals(value)) {
-                    value = Replica.base(c, id).map(b -> b.fields().get(conflict.field())).orElse(conflict.mine());
-                }
+                // The latest central value this copy has seen (the base), which a pull may have moved
+                // since the conflict was recorded; for an email clash, the email it had before.
+                String value = Replica.base(c, id).map(b -> b.fields().get(conflict.field()))
+                        .orElse(CLASH.equals(conflict.theirs()) ? conflict.mine() : conflict.theirs());
                 Customer x = here.get();
                 Replica.putCustomer(c, Replica.withFields(new Customer(x.id(), x.name(), x.email(), x.phone(), x.city(),
                         x.totalSpend(), x.visits(), x.lastPurchaseDate(), x.audit().touched(now, x.audit().updatedBy())),

@@ -37,7 +37,7 @@ public final class SyncService {
     private final Central central;
     private final Clock clock;
     private volatile boolean online;
-    private volatile String lastProblem;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncService.class);
     /** The last successful sync (written to the replica only when something moved, or every half minute). */
     private volatile Instant lastSync;
 
@@ -89,9 +89,8 @@ public final class SyncService {
                 if (central.engine().isPresent()) {
                     syncNow((d, t) -> { }, () -> false);
                 }
-                lastProblem = null;
             } catch (RuntimeException e) {
-                lastProblem = e.getMessage();
+                LOG.warn("background sync stopped; it is tried again at the next check: {}", e.getMessage());
                 online = central.ping();
             }
         }
@@ -165,11 +164,6 @@ public final class SyncService {
             Thread.currentThread().interrupt();
             throw new StoreException("Sync was interrupted; the changes stay pending.", e);
         }
-    }
-
-    /** Why the last background sync failed while MongoDB answered (empty when it went well). */
-    public Optional<String> problem() {
-        return Optional.ofNullable(lastProblem);
     }
 
     public List<Replica.Conflict> conflicts() {

@@ -231,6 +231,39 @@ class SyncTest {
         assertAllEqualCentral();
     }
 
+    /** An open conflict follows the central value: it ends when both sides agree, and "theirs" takes the latest. */
+    @Test
+    void anOpenConflictFollowsLaterCentralChanges() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        a.create("Asha Rao", "asha@example.com");
+        a.create("Bo Chen", "bo@example.com");
+        syncAll();
+        team.cut();
+        a.edit("asha@example.com", "city", "Delhi");
+        b.edit("asha@example.com", "city", "Goa");
+        a.edit("bo@example.com", "city", "Delhi");
+        b.edit("bo@example.com", "city", "Goa");
+        team.restore();
+        syncNow(a);
+        syncNow(b);
+        assertEquals(2, b.sync().conflicts().size());
+
+        a.edit("asha@example.com", "city", "Goa"); // now both sides say Goa
+        a.edit("bo@example.com", "city", "Mumbai"); // central moves on
+        syncNow(a);
+        syncNow(b);
+        List<Replica.Conflict> left = b.sync().conflicts();
+        assertEquals(1, left.size(), left.toString());
+        assertEquals("bo@example.com", left.get(0).record());
+        assertEquals("Mumbai", left.get(0).theirs());
+        b.sync().resolve(left.get(0).id(), false);
+        syncAll();
+        assertEquals("Mumbai", b.byEmail("bo@example.com").city());
+        assertEquals("Goa", b.byEmail("asha@example.com").city());
+        assertAllEqualCentral();
+    }
+
     @Test
     void differentFieldsChangedOnTwoWorkstationsMerge() throws Exception {
         Workstation a = workstation("a");
