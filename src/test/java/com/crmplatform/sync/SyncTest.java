@@ -376,6 +376,41 @@ class SyncTest {
         assertAllEqualCentral();
     }
 
+    /** The first sync of an empty copy reports progress; stopped half-way, it goes on from there at the next start. */
+    @Test
+    void aFirstSyncStoppedHalfWayGoesOnAtTheNextStart() throws Exception {
+        Workstation a = workstation("a");
+        a.services.demoData().seed(25_000, 0, 3, n -> { });
+        syncNow(a);
+        Path data = Files.createDirectories(dir.resolve("late"));
+        List<long[]> seen = new ArrayList<>();
+        RuntimeException stopped = assertThrows(RuntimeException.class, () -> ReplicaStore.open(url, data, Clock.systemUTC(),
+                (done, total) -> {
+                    seen.add(new long[] {done, total});
+                    if (done >= 10_000) {
+                        throw new IllegalStateException("stopped by the user");
+                    }
+                }));
+        assertEquals("stopped by the user", stopped.getMessage());
+        assertEquals(25_000, seen.get(0)[1], "the total is known from the start");
+
+        List<long[]> resumed = new ArrayList<>();
+        try (ReplicaStore again = ReplicaStore.open(url, data, Clock.systemUTC(), (done, total) -> resumed.add(new long[] {done, total}))) {
+            assertTrue(resumed.get(0)[0] >= 10_000, "goes on from what was copied: " + resumed.get(0)[0]);
+            assertEquals(25_000, resumed.get(resumed.size() - 1)[0]);
+            assertEquals(25_000, again.customers().count(CustomerQuery.all()));
+            assertTrue(again.sync().status().lastSync() == null || again.sync().status().pending() == 0);
+            assertEquals(0, again.sync().status().pending(), "a copy is not a change to push");
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + Files.list(data)
+                .filter(f -> f.getFileName().toString().endsWith(".db")).findFirst().orElseThrow());
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                     + "AND name IN ('customers_name', 'customers_email_lc', 'orders_customer_date')")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1), "the indexes left out while loading are there afterwards");
+        }
+    }
+
     @Test
     void aReplicaThatSyncedOpensOfflineAndOneThatNeverDidSaysWhy() throws Exception {
         Workstation a = workstation("a");
