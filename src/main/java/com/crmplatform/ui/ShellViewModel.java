@@ -122,8 +122,9 @@ public final class ShellViewModel {
             show(status);
         }, e -> {
             syncing.set(false);
-            show(sync.status());
+            online.set(false);
             onProblem.accept(e.getMessage());
+            checkConnection(); // the figures again, read in the background
         });
     }
 
@@ -141,9 +142,8 @@ public final class ShellViewModel {
             sync.resolve(conflictId, mine);
             return new SyncDetails(sync.pending(500), sync.conflicts());
         }, details -> {
-            show(sync.status());
             onLoaded.accept(details);
-            checkConnection(); // pushes the choice now when online
+            checkConnection(); // pushes the choice now when online, and shows the figures again
         }, e -> onProblem.accept(e.getMessage()));
     }
 
