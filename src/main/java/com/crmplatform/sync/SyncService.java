@@ -76,6 +76,21 @@ public final class SyncService {
     }
 
     /**
+     * Pushes and pulls what there is when MongoDB is connected; a failure is logged and everything
+     * stays pending for the next run (the window's background sync, beside its connection checks).
+     */
+    public Status syncQuietly() {
+        if (replica != null && central.engine().isPresent()) {
+            try {
+                syncNow((d, t) -> { }, () -> false);
+            } catch (RuntimeException e) {
+                LOG.warn("background sync stopped; it is tried again at the next check: {}", e.getMessage());
+            }
+        }
+        return status();
+    }
+
+    /**
      * The heartbeat: checks whether MongoDB answers and, when it does, pushes and pulls what there
      * is (a few milliseconds when nothing changed). A failure mid-way leaves everything pending.
      */
