@@ -123,6 +123,13 @@ class SyncTest {
         return team.central("crm-sync");
     }
 
+    /** Two customers made on {@code creator} and synced to every workstation open. */
+    void shareAshaAndBo(Workstation creator) {
+        creator.create("Asha Rao", "asha@example.com");
+        creator.create("Bo Chen", "bo@example.com");
+        syncAll();
+    }
+
     static void syncNow(Workstation w) {
         w.sync().syncNow((d, t) -> { }, () -> false);
     }
@@ -236,9 +243,7 @@ class SyncTest {
     void anOpenConflictFollowsLaterCentralChanges() throws Exception {
         Workstation a = workstation("a");
         Workstation b = workstation("b");
-        a.create("Asha Rao", "asha@example.com");
-        a.create("Bo Chen", "bo@example.com");
-        syncAll();
+        shareAshaAndBo(a);
         team.cut();
         a.edit("asha@example.com", "city", "Delhi");
         b.edit("asha@example.com", "city", "Goa");
@@ -325,9 +330,7 @@ class SyncTest {
     void anEditAgainstADeletionIsAConflictOnTheRecord() throws Exception {
         Workstation a = workstation("a");
         Workstation b = workstation("b");
-        a.create("Asha Rao", "asha@example.com");
-        a.create("Bo Chen", "bo@example.com");
-        syncAll();
+        shareAshaAndBo(a);
 
         team.cut();
         a.delete("asha@example.com");
