@@ -40,6 +40,7 @@ public final class ReplicaStore implements Store, SyncService.Central {
     private final SqliteStore local;
     private final Replica replica;
     private final Clock clock;
+    private final java.util.concurrent.Executor background;
     private final SyncService sync;
     private final CampaignRepository campaigns;
     private final CommunicationLogRepository communicationLog;
@@ -50,7 +51,8 @@ public final class ReplicaStore implements Store, SyncService.Central {
     private long lastAttempt = System.nanoTime() - RETRY_NANOS;
     private boolean closed;
 
-    private ReplicaStore(String url, SqliteStore local, Clock clock) {
+    private ReplicaStore(String url, SqliteStore local, Clock clock, java.util.concurrent.Executor background) {
+        this.background = background;
         this.url = url;
         this.masked = Secrets.maskUri(url);
         this.local = local;
@@ -71,10 +73,16 @@ public final class ReplicaStore implements Store, SyncService.Central {
      * @throws StoreException when MongoDB cannot be used and the replica was never filled
      */
     public static ReplicaStore open(String url, Path dataDir, Clock clock, SyncEngine.Progress progress) {
+        return open(url, dataDir, clock, progress, Runnable::run);
+    }
+
+    /** @param background the app's executor: the first sync reads its next page there while it writes the last */
+    public static ReplicaStore open(String url, Path dataDir, Clock clock, SyncEngine.Progress progress,
+                                    java.util.concurrent.Executor background) {
         SqliteStore local = SqliteStore.openFile(dataDir.resolve(fileName(url)));
         ReplicaStore store;
         try {
-            store = new ReplicaStore(url, local, clock);
+            store = new ReplicaStore(url, local, clock, background);
         } catch (RuntimeException e) {
             local.close();
             throw e;
@@ -127,7 +135,7 @@ public final class ReplicaStore implements Store, SyncService.Central {
         }
         lastAttempt = System.nanoTime();
         MongoStore connected = MongoStore.open(url, timeoutMs);
-        engine = new SyncEngine(replica, connected.database(), connected.orders(), clock);
+        engine = new SyncEngine(replica, connected.database(), connected.orders(), clock, background);
         central = connected;
         unreachable = null;
     }

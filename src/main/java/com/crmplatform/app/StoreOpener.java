@@ -21,7 +21,13 @@ public final class StoreOpener {
 
     /** @param firstSync told how far the first filling of an empty replica is */
     public static Store open(AppConfig config, SyncEngine.Progress firstSync) {
-        return config.mongoUrl().<Store>map(url -> ReplicaStore.open(url, config.dataDir(), Clock.systemUTC(), firstSync))
+        return open(config, firstSync, Runnable::run);
+    }
+
+    /** @param background the app's one executor (the first sync reads ahead on it) */
+    public static Store open(AppConfig config, SyncEngine.Progress firstSync, java.util.concurrent.Executor background) {
+        return config.mongoUrl().<Store>map(url -> ReplicaStore.open(url, config.dataDir(), Clock.systemUTC(), firstSync,
+                        background))
                 .orElseGet(() -> SqliteStore.open(config.dataDir()));
     }
 

@@ -113,7 +113,7 @@ public final class Benchmarks {
             results.put("middlePage.ms", round(mid, 3));
         }
         delivery(records.subList(0, Math.min(n, DELIVERY_AUDIENCE)), results);
-        new SyncBenchmarks(scratch, log).run(records.subList(0, Math.min(n, SYNC_CUSTOMERS)), results);
+        new SyncBenchmarks(scratch, log, pipeline).run(records.subList(0, Math.min(n, SYNC_CUSTOMERS)), results);
         results.put("customers", n);
         return results;
     }

@@ -134,7 +134,7 @@ final class CrmApplication {
 
     private void openMain(CurrentUser user, Optional<SessionManager> sessions, AppConfig config) {
         FirstSyncWindow firstSync = new FirstSyncWindow(messages, this::exit);
-        CompletableFuture.supplyAsync(() -> StoreOpener.open(config, firstSync::update), background)
+        CompletableFuture.supplyAsync(() -> StoreOpener.open(config, firstSync::update, background), background)
                 .whenComplete((store, error) -> Platform.runLater(() -> {
             firstSync.close();
             if (error != null) {

@@ -72,6 +72,23 @@ public final class SqliteOrderRows {
         }
     }
 
+    /** The stored orders among these ids, read 5,000 ids per query. */
+    public static List<Order> byIds(Connection c, java.util.Collection<String> ids) throws SQLException {
+        List<String> all = new ArrayList<>(ids);
+        List<Order> found = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i += 5_000) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + 5_000));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int k = 0; k < chunk.size(); k++) {
+                    ps.setString(k + 1, chunk.get(k));
+                }
+                found.addAll(all(ps));
+            }
+        }
+        return found;
+    }
+
     public static List<Order> ofCustomer(Connection c, String customerId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE customer_id=?")) {
             ps.setString(1, customerId);

@@ -187,10 +187,6 @@ public final class Replica {
         return db.read(c -> SqliteCustomerRepository.findIn(c, id));
     }
 
-    public Optional<Order> order(String id) {
-        return db.read(c -> SqliteOrderRows.find(c, id));
-    }
-
     public Optional<Base> base(String id) {
         return db.read(c -> base(c, id));
     }
@@ -492,6 +488,21 @@ public final class Replica {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
+        }
+    }
+
+    /** The ids of this customer's orders with a change waiting to be pushed, in one query. */
+    public static java.util.Set<String> pendingOrderIdsOf(Connection c, String customerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT o.record_id FROM sync_outbox o JOIN orders d "
+                + "ON d.id = o.record_id WHERE d.customer_id = ?")) {
+            ps.setString(1, customerId);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
         }
     }
 

@@ -66,7 +66,6 @@ public final class SyncEngine {
 
     static final int PUSH_BATCH = 10_000;
     static final int PULL_ENTRIES = 500;
-    static final int PAGE = 10_000;
     private static final int MAX_RACES = 10;
     private static final String CLASH = "used by another customer in the central database";
 
@@ -75,21 +74,26 @@ public final class SyncEngine {
     private final MongoCollection<Document> orders;
     private final OrderRepository centralOrders;
     private final MongoChangeLog changeLog;
+    private final FirstSync firstSync;
     private final Clock clock;
     /** Marks this engine's log entries, so its own pull passes over what it pushed. */
     private final String origin = new ObjectId().toHexString();
 
-    public SyncEngine(Replica replica, MongoDatabase central, OrderRepository centralOrders, Clock clock) {
-        this(replica, central, centralOrders, clock, new MongoChangeLog(central, Duration.ofSeconds(10)));
+    /** @param readAhead runs the first sync's next page read while the last page is written */
+    public SyncEngine(Replica replica, MongoDatabase central, OrderRepository centralOrders, Clock clock,
+                      java.util.concurrent.Executor readAhead) {
+        this(replica, central, centralOrders, clock, new MongoChangeLog(central, Duration.ofSeconds(10)), readAhead);
     }
 
-    SyncEngine(Replica replica, MongoDatabase central, OrderRepository centralOrders, Clock clock, MongoChangeLog changeLog) {
+    SyncEngine(Replica replica, MongoDatabase central, OrderRepository centralOrders, Clock clock, MongoChangeLog changeLog,
+               java.util.concurrent.Executor readAhead) {
         this.replica = replica;
         this.customers = central.getCollection("customers");
         this.orders = central.getCollection("orders");
         this.centralOrders = centralOrders;
         this.clock = clock;
         this.changeLog = changeLog;
+        this.firstSync = new FirstSync(replica, customers, orders, changeLog, readAhead);
     }
 
     /** Brings an empty replica up to date first, then pushes and pulls until nothing is left. */
@@ -109,149 +113,12 @@ public final class SyncEngine {
         return new Outcome(pushed, pulled);
     }
 
-    // ---- first sync ---------------------------------------------------------------------------
-
     /**
-     * Copies every customer and order of MongoDB into an empty replica, page by page in id order,
-     * keeping its place after each page: interrupted (cancelled, killed, offline) it goes on from
-     * there. The change-log number noted before the first page is where pulling starts.
+     * Fills an empty replica from MongoDB (see {@link FirstSync}); nothing when it was filled before.
+     * Stopped (cancelled, killed, offline), it goes on at the next call.
      */
     public synchronized void firstSync(Progress progress, BooleanSupplier cancelled) {
-        Replica.State state = replica.state();
-        if (state.synced()) {
-            return;
-        }
-        long from = state.firstSyncFrom();
-        if (from < 0) {
-            long noted = changeLog.lastNumber();
-            replica.quietly(c -> {
-                Replica.setFirstSync(c, "customers", "", noted);
-                return null;
-            });
-            from = noted;
-            state = replica.state();
-        }
-        long total = customers.estimatedDocumentCount() + orders.estimatedDocumentCount();
-        long done = replica.database().read(c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery(
-                    "SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM orders)")) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
-        progress.update(done, total);
-        String phase = state.firstSyncPhase();
-        final long noted = from;
-        if ("customers".equals(phase)) {
-            // An empty replica is loaded without its secondary indexes, which are built once at the end.
-            replica.quietly(c -> {
-                com.crmplatform.store.sqlite.SqliteSchema.dropCustomerAndOrderIndexes(c);
-                return null;
-            });
-
-        }
-        while (!"done".equals(phase)) {
-            boolean isCustomers = "customers".equals(phase);
-            MongoCollection<Document> source = isCustomers ? customers : orders;
-            // One cursor in the server's own order (no sort: cheapest everywhere), read a page ahead while
-            // the last one is written. Resumed, it reads from the start again and keeps what is here.
-            try (PageReader pages = new PageReader(source.find().batchSize(PAGE).iterator())) {
-                while (true) {
-                    if (cancelled.getAsBoolean()) {
-                        return;
-                    }
-                    List<Document> page = pages.next();
-                    boolean last = page.size() < PAGE;
-                    String nextPhase = last ? (isCustomers ? "orders" : "done") : phase;
-                    String nextAfter = "";
-                    replica.quietly(c -> {
-                        if (isCustomers) {
-                            copyCustomers(c, page);
-                        } else {
-                            copyOrders(c, page);
-                        }
-                        Replica.setFirstSync(c, nextPhase, nextAfter, noted);
-                        if ("done".equals(nextPhase)) {
-                            com.crmplatform.store.sqlite.SqliteSchema.createCustomerAndOrderIndexes(c);
-                            Replica.setLastSeq(c, noted);
-                        }
-                        return null;
-                    });
-                    done += page.size();
-                    progress.update(Math.min(done, total), Math.max(done, total));
-                    phase = nextPhase;
-                    if (last) {
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Reads a cursor a page ahead on a thread of its own, so MongoDB's answer and the replica's
-     * write of the page before overlap; the first sync's only extra thread, ended with it.
-     */
-    private static final class PageReader implements AutoCloseable {
-
-        private final java.util.concurrent.BlockingQueue<Object> ready = new java.util.concurrent.ArrayBlockingQueue<>(1);
-        private final Thread thread;
-        private volatile boolean closed;
-
-        PageReader(com.mongodb.client.MongoCursor<Document> cursor) {
-            thread = new Thread(() -> {
-                try (cursor) {
-                    while (!closed) {
-                        List<Document> page = new ArrayList<>(PAGE);
-                        while (page.size() < PAGE && cursor.hasNext()) {
-                            page.add(cursor.next());
-                        }
-                        ready.put(page);
-                        if (page.size() < PAGE) {
-                            return;
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    ready.offer(e);
-                }
-            }, "first-sync-reader");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Document> next() {
-            try {
-                Object item = ready.take();
-                if (item instanceof RuntimeException e) {
-                    throw e;
-                }
-                return (List<Document>) item;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreException("The first sync was interrupted; it goes on from here next time.", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            thread.interrupt();
-        }
-    }
-
-    /** A first sync's page: nothing of this workstation is in the replica yet, so it is copied as it is. */
-    private static void copyCustomers(Connection c, List<Document> page) throws SQLException {
-        Replica.copyCustomers(c, page);
-    }
-
-    private static void copyOrders(Connection c, List<Document> page) throws SQLException {
-        List<Order> list = new ArrayList<>(page.size());
-        for (Document d : page) {
-            list.add(MongoOrderRepository.fromDocument(d));
-        }
-        com.crmplatform.order.SqliteOrderRows.insert(c, list);
+        firstSync.run(progress, cancelled);
     }
 
     // ---- push ---------------------------------------------------------------------------------
@@ -443,11 +310,9 @@ public final class SyncEngine {
     }
 
     private void pushOrders(Set<String> ids, Set<String> kept, Set<String> loggedCustomers, Set<String> loggedOrders) {
-        List<Order> list = new ArrayList<>();
-        for (String id : ids) {
-            replica.order(id).ifPresent(list::add); // gone here: deleted with its customer, whose deletion is pushed
-            loggedOrders.add(id);
-        }
+        loggedOrders.addAll(ids);
+        // One read for the batch; an order gone here was deleted with its customer, whose deletion is pushed.
+        List<Order> list = replica.database().read(c -> com.crmplatform.order.SqliteOrderRows.byIds(c, ids));
         if (list.isEmpty()) {
             return;
         }
@@ -455,9 +320,10 @@ public final class SyncEngine {
         list.forEach(o -> customerIds.add(o.customerId()));
         Set<String> present = new HashSet<>();
         MongoDocs.findByIds(customers, customerIds).forEach(d -> present.add(d.getObjectId("_id").toHexString()));
+        Map<String, List<String>> conflicted = replica.conflictFields();
         List<Order> toPush = new ArrayList<>();
         for (Order o : list) {
-            boolean held = replica.conflictFields(o.customerId()).contains(Replica.RECORD);
+            boolean held = conflicted.getOrDefault(o.customerId(), List.of()).contains(Replica.RECORD);
             if (held || !present.contains(o.customerId())) {
                 kept.add(o.id());
                 if (!held) {
@@ -728,8 +594,9 @@ public final class SyncEngine {
         java.math.BigDecimal spend = their.totalSpend();
         int visits = their.visits();
         LocalDate last = their.lastPurchaseDate();
+        Set<String> pending = Replica.pendingOrderIdsOf(c, fields.id());
         for (Order o : com.crmplatform.order.SqliteOrderRows.ofCustomer(c, fields.id())) {
-            if (!Replica.hasPending(c, o.id())) {
+            if (!pending.contains(o.id())) {
                 continue;
             }
             if (o.isActive() && !countedIds.contains(o.id())) {

@@ -91,28 +91,6 @@ public final class SyncService {
     }
 
     /**
-     * The heartbeat: checks whether MongoDB answers and, when it does, pushes and pulls what there
-     * is (a few milliseconds when nothing changed). A failure mid-way leaves everything pending.
-     */
-    public Status check() {
-        if (replica == null) {
-            return status();
-        }
-        online = central.ping();
-        if (online) {
-            try {
-                if (central.engine().isPresent()) {
-                    syncNow((d, t) -> { }, () -> false);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("background sync stopped; it is tried again at the next check: {}", e.getMessage());
-                online = central.ping();
-            }
-        }
-        return status();
-    }
-
-    /**
      * Pushes and pulls until nothing is left (an empty replica is filled first, with progress).
      *
      * @throws StoreException with a one-line reason when MongoDB cannot be reached

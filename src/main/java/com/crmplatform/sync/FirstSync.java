@@ -1,0 +1,129 @@
+package com.crmplatform.sync;
+
+import com.crmplatform.order.MongoOrderRepository;
+import com.crmplatform.order.Order;
+import com.crmplatform.order.SqliteOrderRows;
+import com.crmplatform.store.sqlite.SqliteSchema;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import org.bson.Document;
+
+/**
+ * The first sync of an empty replica (ADR 0007): every customer, then every order, copied page
+ * by page from one cursor in the server's own order (no sort: cheapest everywhere), the next page
+ * read on the injected executor while the last one is written. The replica is loaded without its
+ * secondary indexes, which are built once at the end. Each page commits with the sync's place, so a
+ * stopped first sync goes on at the next start (it reads again and keeps what is there); the
+ * change-log number noted before the first page is where pulling begins.
+ */
+final class FirstSync {
+
+    static final int PAGE = 10_000;
+
+    private final Replica replica;
+    private final MongoCollection<Document> customers;
+    private final MongoCollection<Document> orders;
+    private final MongoChangeLog changeLog;
+    private final Executor readAhead;
+
+    FirstSync(Replica replica, MongoCollection<Document> customers, MongoCollection<Document> orders,
+              MongoChangeLog changeLog, Executor readAhead) {
+        this.replica = replica;
+        this.customers = customers;
+        this.orders = orders;
+        this.changeLog = changeLog;
+        this.readAhead = readAhead;
+    }
+
+    void run(SyncEngine.Progress progress, BooleanSupplier cancelled) {
+        Replica.State state = replica.state();
+        if (state.synced()) {
+            return;
+        }
+        long from = state.firstSyncFrom();
+        if (from < 0) {
+            long noted = changeLog.lastNumber();
+            replica.quietly(c -> {
+                Replica.setFirstSync(c, "customers", "", noted);
+                return null;
+            });
+            from = noted;
+        }
+        final long noted = from;
+        long total = customers.estimatedDocumentCount() + orders.estimatedDocumentCount();
+        long done = replica.database().read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery(
+                    "SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM orders)")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+        progress.update(done, total);
+        String phase = state.firstSyncPhase();
+        if ("customers".equals(phase)) {
+            replica.quietly(c -> {
+                SqliteSchema.dropCustomerAndOrderIndexes(c);
+                return null;
+            });
+        }
+        while (!"done".equals(phase)) {
+            boolean isCustomers = "customers".equals(phase);
+            try (MongoCursor<Document> cursor = (isCustomers ? customers : orders).find().batchSize(PAGE).iterator()) {
+                CompletableFuture<List<Document>> next = CompletableFuture.supplyAsync(() -> page(cursor), readAhead);
+                while (true) {
+                    if (cancelled.getAsBoolean()) {
+                        next.handle((page, e) -> null).join(); // the read in flight ends before the cursor closes
+                        return;
+                    }
+                    List<Document> page = next.join();
+                    boolean last = page.size() < PAGE;
+                    if (!last) { // the cursor is used by one read at a time: the next starts after this one ended
+                        next = CompletableFuture.supplyAsync(() -> page(cursor), readAhead);
+                    }
+                    String nextPhase = last ? (isCustomers ? "orders" : "done") : phase;
+                    replica.quietly(c -> {
+                        if (isCustomers) {
+                            Replica.copyCustomers(c, page);
+                        } else {
+                            copyOrders(c, page);
+                        }
+                        Replica.setFirstSync(c, nextPhase, "", noted);
+                        if ("done".equals(nextPhase)) {
+                            SqliteSchema.createCustomerAndOrderIndexes(c);
+                            Replica.setLastSeq(c, noted);
+                        }
+                        return null;
+                    });
+                    done += page.size();
+                    progress.update(Math.min(done, total), Math.max(done, total));
+                    phase = nextPhase;
+                    if (last) {
+                        break;
+                    }
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+    }
+
+    private static List<Document> page(MongoCursor<Document> cursor) {
+        List<Document> page = new ArrayList<>(PAGE);
+        while (page.size() < PAGE && cursor.hasNext()) {
+            page.add(cursor.next());
+        }
+        return page;
+    }
+
+    private static void copyOrders(java.sql.Connection c, List<Document> page) throws java.sql.SQLException {
+        List<Order> list = new ArrayList<>(page.size());
+        for (Document d : page) {
+            list.add(MongoOrderRepository.fromDocument(d));
+        }
+        SqliteOrderRows.insert(c, list);
+    }
+}
