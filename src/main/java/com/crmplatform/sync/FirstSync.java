@@ -1,7 +1,6 @@
 package com.crmplatform.sync;
 
 import com.crmplatform.order.MongoOrderRepository;
-import com.crmplatform.order.Order;
 import com.crmplatform.order.SqliteOrderRows;
 import com.crmplatform.store.sqlite.SqliteSchema;
 import com.mongodb.client.MongoCollection;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
@@ -72,24 +72,26 @@ final class FirstSync {
         }
         while (!"done".equals(phase)) {
             boolean isCustomers = "customers".equals(phase);
+            // A page is read and turned into row values on the read-ahead thread; the writer only binds them.
+            Function<Document, Object> convert = isCustomers ? Replica::customerRow : MongoOrderRepository::fromDocument;
             try (MongoCursor<Document> cursor = (isCustomers ? customers : orders).find().batchSize(PAGE).iterator()) {
-                CompletableFuture<List<Document>> next = CompletableFuture.supplyAsync(() -> page(cursor), readAhead);
+                CompletableFuture<List<Object>> next = CompletableFuture.supplyAsync(() -> page(cursor, convert), readAhead);
                 while (true) {
                     if (cancelled.getAsBoolean()) {
                         next.handle((page, e) -> null).join(); // the read in flight ends before the cursor closes
                         return;
                     }
-                    List<Document> page = next.join();
+                    List<Object> page = next.join();
                     boolean last = page.size() < PAGE;
                     if (!last) { // the cursor is used by one read at a time: the next starts after this one ended
-                        next = CompletableFuture.supplyAsync(() -> page(cursor), readAhead);
+                        next = CompletableFuture.supplyAsync(() -> page(cursor, convert), readAhead);
                     }
                     String nextPhase = last ? (isCustomers ? "orders" : "done") : phase;
                     replica.quietly(c -> {
                         if (isCustomers) {
-                            Replica.copyCustomers(c, page);
+                            Replica.copyCustomers(c, cast(page));
                         } else {
-                            copyOrders(c, page);
+                            SqliteOrderRows.insert(c, cast(page));
                         }
                         Replica.setFirstSync(c, nextPhase, "", noted);
                         if ("done".equals(nextPhase)) {
@@ -111,19 +113,16 @@ final class FirstSync {
         }
     }
 
-    private static List<Document> page(MongoCursor<Document> cursor) {
-        List<Document> page = new ArrayList<>(PAGE);
+    private static List<Object> page(MongoCursor<Document> cursor, Function<Document, Object> convert) {
+        List<Object> page = new ArrayList<>(PAGE);
         while (page.size() < PAGE && cursor.hasNext()) {
-            page.add(cursor.next());
+            page.add(convert.apply(cursor.next()));
         }
         return page;
     }
 
-    private static void copyOrders(java.sql.Connection c, List<Document> page) throws java.sql.SQLException {
-        List<Order> list = new ArrayList<>(page.size());
-        for (Document d : page) {
-            list.add(MongoOrderRepository.fromDocument(d));
-        }
-        SqliteOrderRows.insert(c, list);
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(List<Object> page) {
+        return (List<T>) page;
     }
 }

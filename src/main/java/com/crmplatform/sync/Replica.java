@@ -284,35 +284,41 @@ public final class Replica {
     }
 
     /**
-     * A first sync's page of central customer documents, written as they are: their search keys
+     * A central customer as the values of one replica row, in {@link #copyCustomers}'s column
+     * order: done where the page is read, so the writer only binds them.
+     */
+    public static Object[] customerRow(org.bson.Document d) {
+        long version = ((Number) d.get("version")).longValue();
+        java.util.Date last = d.getDate("lastPurchaseDate");
+        return new Object[] {
+            d.getObjectId("_id").toHexString(), d.getString("name"), d.getString("nameLc"), d.getString("surnameLc"),
+            d.getString("email"), d.getString("emailLc"), d.getString("phone"), d.getString("phoneDigits"),
+            d.getString("city"), Money.toPaise(com.crmplatform.store.mongo.MongoDocs.money(d.get("totalSpend"))),
+            (long) ((Number) d.get("visits")).intValue(),
+            last == null ? "" : com.crmplatform.store.mongo.MongoDocs.localDate(last).toString(),
+            d.getDate("createdAt").getTime(), d.getDate("updatedAt").getTime(), d.getString("createdBy"),
+            d.getString("updatedBy"), version,
+            version, // the row is its own base until it is edited here
+        };
+    }
+
+    /**
+     * A first sync's page of central customers (rows made by {@link #customerRow}), written as they are: their search keys
      * were computed centrally by the same code, so they are taken, not computed again. Ids already
      * here (a first sync resumed) are left alone. Each gets its base.
      */
-    public static void copyCustomers(Connection c, List<org.bson.Document> page) throws SQLException {
+    public static void copyCustomers(Connection c, List<Object[]> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO customers (id, name, name_lc, surname_lc, "
                 + "email, email_lc, phone, phone_digits, city, total_spend_paise, visits, last_purchase, created_at, "
                 + "updated_at, created_by, updated_by, version, sync_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (org.bson.Document d : page) {
-                long version = ((Number) d.get("version")).longValue();
-                java.util.Date last = d.getDate("lastPurchaseDate");
-                ps.setString(1, d.getObjectId("_id").toHexString());
-                ps.setString(2, d.getString("name"));
-                ps.setString(3, d.getString("nameLc"));
-                ps.setString(4, d.getString("surnameLc"));
-                ps.setString(5, d.getString("email"));
-                ps.setString(6, d.getString("emailLc"));
-                ps.setString(7, d.getString("phone"));
-                ps.setString(8, d.getString("phoneDigits"));
-                ps.setString(9, d.getString("city"));
-                ps.setLong(10, Money.toPaise(com.crmplatform.store.mongo.MongoDocs.money(d.get("totalSpend"))));
-                ps.setInt(11, ((Number) d.get("visits")).intValue());
-                ps.setString(12, last == null ? "" : com.crmplatform.store.mongo.MongoDocs.localDate(last).toString());
-                ps.setLong(13, d.getDate("createdAt").getTime());
-                ps.setLong(14, d.getDate("updatedAt").getTime());
-                ps.setString(15, d.getString("createdBy"));
-                ps.setString(16, d.getString("updatedBy"));
-                ps.setLong(17, version);
-                ps.setLong(18, version); // the row is its own base until it is edited here
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (row[i] instanceof Long l) {
+                        ps.setLong(i + 1, l);
+                    } else {
+                        ps.setString(i + 1, (String) row[i]);
+                    }
+                }
                 ps.addBatch();
             }
             ps.executeBatch();
