@@ -100,12 +100,21 @@ class GroqSecretsTest {
     @Test
     void tokenizingIsLinearInTheLengthOfTheText() {
         String words = "customers who spent over 5k in 3 months and visited 2 times ".repeat(15); // ~900 characters
-        Tokens.of(words); // warm up
+        OfflineRuleParser parser = new OfflineRuleParser();
+        readQuietly(parser, words); // warm up
         long t = System.nanoTime();
         for (int i = 0; i < 50; i++) {
-            Tokens.of(words);
+            readQuietly(parser, words);
         }
         long perCall = (System.nanoTime() - t) / 50 / 1_000;
         assertTrue(perCall < 20_000, "a long description takes " + perCall + " µs");
+    }
+
+    private static void readQuietly(OfflineRuleParser parser, String text) {
+        try {
+            parser.read(text);
+        } catch (RuleNotUnderstood e) {
+            // refusing is an answer too: only the time counts here
+        }
     }
 }

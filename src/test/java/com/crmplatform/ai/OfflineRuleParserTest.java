@@ -5,72 +5,59 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.crmplatform.segment.RuleEnglish;
-import com.crmplatform.segment.RuleJson;
-import com.crmplatform.segment.SegmentRule;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OfflineRuleParserTest {
 
+    private static final Path EVAL = Path.of("src", "test", "resources", "ai", "eval");
     private final OfflineRuleParser parser = new OfflineRuleParser();
 
-    /** Scores a question file (one {"q", "rule"} per line); returns the share answered right, printing the misses. */
-    private double score(Path file) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        List<String> questions = new ArrayList<>();
-        List<SegmentRule.Group> expected = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode n = mapper.readTree(line);
-            questions.add(n.get("q").asText());
-            expected.add(RuleJson.parse(n.get("rule").toString()));
-        }
-        List<BigDecimal> spend = new ArrayList<>();
-        List<Long> days = new ArrayList<>();
-        expected.forEach(r -> RuleScoring.thresholds(r, spend, days));
-        RuleScoring scoring = new RuleScoring(spend, days);
-        int right = 0;
-        for (int i = 0; i < questions.size(); i++) {
-            String got;
-            try {
-                SegmentRule.Group answer = parser.parse(questions.get(i));
-                if (scoring.same(answer, expected.get(i))) {
-                    right++;
-                    continue;
-                }
-                got = RuleEnglish.describe(answer);
-            } catch (IllegalArgumentException e) {
-                got = "error: " + e.getMessage();
-            }
-            System.err.println("MISS \"" + questions.get(i) + "\" -> " + got + "   expected " + RuleEnglish.describe(expected.get(i)));
-        }
-        return (double) right / questions.size();
-    }
-
     @Test
-    void answersAtLeastNineInTenOfTheSharedExamples() throws Exception {
+    void answersEverySharedExample() throws Exception {
         // The live file beside the repository when there is one; else the copy taken on 2026-11-25.
         Path shared = Path.of("..", "shared", "data", "segment-queries.jsonl");
         if (!Files.isRegularFile(shared)) {
             shared = Path.of("src", "test", "resources", "ai", "shared-segment-queries.jsonl");
         }
-        System.err.println("scoring " + shared.toAbsolutePath().normalize());
-        double s = score(shared);
-        assertTrue(s >= 0.9, "score " + s);
+        ParserEvaluation e = ParserEvaluation.of(parser, shared);
+        e.printMisses(System.err::println);
+        System.err.println(e.summary("shared examples"));
+        assertEquals(e.questions(), e.right(), e.summary("shared examples"));
     }
 
     @Test
-    void answersAtLeastNineInTenOfOurOwnOtherPhrasings() throws Exception {
-        double s = score(Path.of("src", "test", "resources", "ai", "held-out-queries.jsonl"));
-        assertTrue(s >= 0.9, "score " + s);
+    void answersTheDevelopmentQuestions() throws Exception {
+        for (String file : new String[] {"dev.jsonl", "dev-first.jsonl"}) {
+            ParserEvaluation e = ParserEvaluation.of(parser, EVAL.resolve(file));
+            e.printMisses(System.err::println);
+            System.err.println(e.summary(file));
+            assertTrue(e.score() >= 0.9 && e.silentShare() <= 0.03, e.summary(file));
+        }
+    }
+
+    /**
+     * Questions written by people who never saw the parser, kept out of sight while it was built:
+     * only the figures are printed, never the questions it missed.
+     */
+    @Test
+    void answersTheHeldOutQuestions() throws Exception {
+        int questions = 0;
+        int right = 0;
+        int silent = 0;
+        try (var files = Files.list(EVAL.resolve("held-out"))) {
+            for (Path file : files.sorted().toList()) {
+                ParserEvaluation e = ParserEvaluation.of(parser, file);
+                System.err.println(e.summary("held out " + file.getFileName()));
+                questions += e.questions();
+                right += e.right();
+                silent += e.silentlyWrong();
+            }
+        }
+        ParserEvaluation all = new ParserEvaluation(questions, right, silent, java.util.List.of());
+        System.err.println(all.summary("held out, all"));
+        assertTrue(all.score() >= 0.9 && all.silentShare() <= 0.03, all.summary("held out"));
     }
 
     @Test
@@ -84,7 +71,7 @@ class OfflineRuleParserTest {
     @Test
     void whatItCannotPlaceItSays() {
         RuleNotUnderstood e = assertThrows(RuleNotUnderstood.class, () -> parser.parse("customers from Pune with blue hats"));
-        assertTrue(e.getMessage().contains("blue hats"), e.getMessage());
+        assertTrue(e.getMessage().contains("pune"), e.getMessage());
         RuleNotUnderstood half = assertThrows(RuleNotUnderstood.class, () -> parser.parse("spent over 5000 and likes cricket"));
         assertTrue(half.getMessage().contains("likes cricket"), half.getMessage());
         assertThrows(RuleNotUnderstood.class, () -> parser.parse("   "));

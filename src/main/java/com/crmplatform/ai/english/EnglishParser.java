@@ -1,0 +1,885 @@
+package com.crmplatform.ai.english;
+
+import com.crmplatform.ai.RuleNotUnderstood;
+import com.crmplatform.ai.english.Lexicon.Sense;
+import com.crmplatform.segment.RuleField;
+import com.crmplatform.segment.RuleOperator;
+import com.crmplatform.segment.SegmentRule;
+import com.crmplatform.segment.SegmentRule.Condition;
+import com.crmplatform.segment.SegmentRule.Group;
+import com.crmplatform.segment.SegmentRule.Logic;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * English to a segment rule without a model. The {@link Lexer} reads amounts, counts, durations
+ * and dates; this class reads the sentence: clauses joined by and / or / but / with / who,
+ * commas, brackets and "either … or" (AND binds tighter than OR, ", and" joins whole OR
+ * parts), and inside each clause every value gets its field and comparison from the words around
+ * it (a field left out of the second half of "under 800 or over 40,000" is the first half's).
+ *
+ * <p>Never a wrong audience in silence: every number and date becomes part of a condition or the
+ * description is refused naming it; words it does not know beside a condition, an undefined
+ * "frequent" or "dormant", and readings it had to choose are returned as notes with the rule.
+ */
+public final class EnglishParser {
+
+    /** The rule and what the user should check in it (empty when nothing was left to doubt). */
+    public record Reading(Group rule, List<String> notes) {
+    }
+
+    private static final Set<Sense> COMPARISONS = EnumSet.of(Sense.GT, Sense.GTE, Sense.LT, Sense.LTE, Sense.EQ, Sense.NE);
+    private static final Set<String> POSTFIX = Set.of("or more", "or above", "or higher", "or greater", "or longer", "or over",
+            "and above", "and up", "and upwards", "and more", "and over", "or beyond", "plus", "or plus", "+", "upwards",
+            "onwards", "and onwards", "or less", "or fewer", "or lower", "or below", "or under", "and below", "and under",
+            "and less", "tops", "max", "maximum", "minimum", "min", "at least", "at most", "or later", "or earlier");
+    /** Describing words that stand for a condition the user did not give a number for. */
+    private static final Set<String> NEEDS_VISITS = Set.of("frequent", "regular", "regulars", "loyal", "loyalists",
+            "occasional", "infrequent");
+    private static final Set<String> NEEDS_TIME = Set.of("dormant", "lapsed", "inactive", "churned", "idle", "sleeping",
+            "quiet", "at risk", "churn risk", "hibernating", "sleepers", "recent", "recently", "lately", "active", "new",
+            "lapsed buyers", "dormant buyers", "went quiet", "gone quiet", "inactivity");
+    private static final Set<String> NEEDS_SPEND = Set.of("high", "big", "heavy", "premium", "vip", "vips", "whale", "whales",
+            "valuable", "high value", "high ltv", "big spenders", "high spenders", "heavy spenders", "top spenders",
+            "low", "small", "low value", "low spenders", "big ticket", "budget", "spenders");
+
+    /** Words that can name the amount or the count ("purchases more than 5000"): the size of the number decides, with a note. */
+    private static final Set<String> AMOUNT_OR_COUNT = Set.of("purchase", "purchases", "total purchase", "total purchases",
+            "purchase total", "purchased", "purchasing", "shopping", "shopped", "shop", "business", "bought", "buy", "buys",
+            "ordered", "order", "orders", "transactions", "transaction", "total", "did purchase", "done purchase",
+            "made purchase", "made a purchase", "done shopping", "did shopping");
+
+    private final Lexer lexer = new Lexer(Lexicon.load());
+
+    /** @throws RuleNotUnderstood naming what it could not place */
+    public synchronized Reading read(String text) {
+        List<Piece> pieces = ranges(lexer.read(text));
+        Sentence s = new Sentence(pieces);
+        SegmentRule rule = s.top();
+        if (!s.atEnd()) {
+            throw new RuleNotUnderstood("Could not place \"" + s.rest() + "\".", List.of(s.rest()));
+        }
+        if (rule == null) {
+            String words = s.describing.isEmpty() ? "" : " \"" + String.join(" ", s.describing) + "\" has no number.";
+            throw new RuleNotUnderstood("There is no condition in the description." + words + " Say e.g. \"spent over 5k\", "
+                    + "\"more than 3 orders\" or \"no purchase in 60 days\".", List.of());
+        }
+        Group group = rule instanceof Group g ? g : new Group(Logic.AND, List.of(rule));
+        s.checkDescribed(group);
+        return new Reading(group, List.copyOf(s.notes));
+    }
+
+    /**
+     * "between 2 and 5", "30-60 days", "₹3,000 to ₹8,000", "from 1 Jan 2025 to 30 June 2025": the
+     * word between two values of a kind joins them into a range (so "and" there is no clause boundary).
+     */
+    private static List<Piece> ranges(List<Piece> in) {
+        List<Piece> out = new ArrayList<>(in);
+        for (int i = 0; i + 2 < out.size(); i++) {
+            Piece a = out.get(i);
+            Piece mid = out.get(i + 1);
+            Piece b = out.get(i + 2);
+            if (!a.isValue() || a.kind() != b.kind() || mid.kind() != Piece.Kind.PHRASE || !mid.has(Sense.TO)) {
+                continue;
+            }
+            boolean between = false;
+            for (int k = i - 1; k >= Math.max(0, i - 3); k--) {
+                between |= out.get(k).kind() == Piece.Kind.PHRASE && out.get(k).has(Sense.BETWEEN);
+            }
+            if (mid.text().equals("and") && !between) {
+                continue;
+            }
+            out.set(i + 1, Piece.phrase(mid.text(), EnumSet.of(Sense.TO)));
+        }
+        return out;
+    }
+
+    /** Recursive descent over the pieces: or < and < brackets / either / except. */
+    private static final class Sentence {
+        private final List<Piece> pieces;
+        private int at;
+        private RuleField lastField;
+        final List<String> notes = new ArrayList<>();
+        final List<String> describing = new ArrayList<>();
+        private final Set<RuleField> needed = EnumSet.noneOf(RuleField.class);
+        private final List<String> neededWords = new ArrayList<>();
+
+        Sentence(List<Piece> pieces) {
+            this.pieces = pieces;
+        }
+
+        boolean atEnd() {
+            return at >= pieces.size();
+        }
+
+        String rest() {
+            StringBuilder b = new StringBuilder();
+            for (int i = at; i < pieces.size(); i++) {
+                b.append(i > at ? " " : "").append(pieces.get(i).text());
+            }
+            return b.toString();
+        }
+
+        private Piece peek(int ahead) {
+            return at + ahead < pieces.size() ? pieces.get(at + ahead) : null;
+        }
+
+        private boolean isAnd(Piece p, int index) {
+            if (p == null || p.kind() != Piece.Kind.PHRASE || !p.has(Sense.AND)) {
+                return false;
+            }
+            if (p.text().equals("plus")) { // "20 orders plus", "1.5 lakh plus": a comparison, not "and"
+                for (int k = index - 1; k >= Math.max(0, index - 2); k--) {
+                    if (pieces.get(k).kind() == Piece.Kind.NUMBER) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private boolean isOr(Piece p) {
+            return p != null && p.kind() == Piece.Kind.PHRASE && p.has(Sense.OR) && !p.has(Sense.AND);
+        }
+
+        private boolean isExcept(Piece p, int index) {
+            return p != null && p.kind() == Piece.Kind.PHRASE && p.has(Sense.EXCEPT)
+                    && !(index + 1 < pieces.size() && pieces.get(index + 1).isValue());
+        }
+
+        private boolean isBoundary(Piece p, int index) {
+            return p.kind() == Piece.Kind.COMMA || p.kind() == Piece.Kind.OPEN || p.kind() == Piece.Kind.CLOSE
+                    || isAnd(p, index) || isOr(p) || p.kind() == Piece.Kind.PHRASE && p.has(Sense.EITHER) || isExcept(p, index);
+        }
+
+        /** ", and" / ", but" join whole OR-expressions: "A or B, and C" is (A or B) and C. */
+        SegmentRule top() {
+            List<SegmentRule> parts = new ArrayList<>();
+            parts.add(orExpr());
+            while (peek(0) != null && peek(0).kind() == Piece.Kind.COMMA && isAnd(peek(1), at + 1)) {
+                at += 2;
+                parts.add(orExpr());
+            }
+            return join(Logic.AND, parts);
+        }
+
+        SegmentRule orExpr() {
+            List<SegmentRule> parts = new ArrayList<>();
+            parts.add(andExpr());
+            while (true) {
+                if (isOr(peek(0))) {
+                    at++;
+                } else if (peek(0) != null && peek(0).kind() == Piece.Kind.COMMA && isOr(peek(1))) {
+                    at += 2;
+                } else {
+                    break;
+                }
+                parts.add(andExpr());
+            }
+            return join(Logic.OR, parts);
+        }
+
+        SegmentRule andExpr() {
+            List<SegmentRule> parts = new ArrayList<>();
+            parts.add(factor());
+            while (!atEnd()) {
+                Piece p = peek(0);
+                if (p.kind() == Piece.Kind.CLOSE || isOr(p) || p.kind() == Piece.Kind.COMMA && (isAnd(peek(1), at + 1) || isOr(peek(1)))) {
+                    break;
+                }
+                if (p.kind() == Piece.Kind.COMMA || isAnd(p, at)) {
+                    at++;
+                    continue; // "but with", ", who": one boundary
+                }
+                parts.add(factor());
+            }
+            return join(Logic.AND, parts);
+        }
+
+        SegmentRule factor() {
+            while (!atEnd() && (isAnd(peek(0), at) || peek(0).kind() == Piece.Kind.COMMA)) {
+                at++;
+            }
+            if (atEnd()) {
+                return null;
+            }
+            Piece p = peek(0);
+            if (p.kind() == Piece.Kind.OPEN) {
+                at++;
+                SegmentRule inner = top();
+                if (!atEnd() && peek(0).kind() == Piece.Kind.CLOSE) {
+                    at++;
+                }
+                return inner;
+            }
+            if (p.kind() == Piece.Kind.CLOSE) {
+                at++; // a stray closing bracket
+                return null;
+            }
+            if (p.kind() == Piece.Kind.PHRASE && p.has(Sense.EITHER)) {
+                at++;
+                SegmentRule left = andExpr();
+                if (peek(0) != null && peek(0).kind() == Piece.Kind.COMMA && isOr(peek(1))) {
+                    at++;
+                }
+                if (!isOr(peek(0))) {
+                    return left;
+                }
+                at++;
+                return join(Logic.OR, List.of(left == null ? none() : left, orOperand()));
+            }
+            if (isExcept(p, at)) {
+                at++;
+                SegmentRule excluded = factor();
+                return excluded == null ? null : negate(excluded);
+            }
+            if (isOr(p)) {
+                at++;
+                return null;
+            }
+            int start = at;
+            while (!atEnd() && !isBoundary(peek(0), at)) {
+                at++;
+            }
+            List<Piece> clause = new ArrayList<>(pieces.subList(start, at));
+            // "ordered recently (last 10 days)", "high spenders (over 10k)": a bracket with no
+            // boundary inside says more about the clause before it.
+            while (!atEnd() && peek(0).kind() == Piece.Kind.OPEN) {
+                int close = at + 1;
+                while (close < pieces.size() && !isBoundary(pieces.get(close), close)) {
+                    close++;
+                }
+                if (close >= pieces.size() || pieces.get(close).kind() != Piece.Kind.CLOSE) {
+                    break;
+                }
+                clause.addAll(pieces.subList(at + 1, close));
+                at = close + 1;
+            }
+            return new Clause(this, clause).read();
+        }
+
+        private SegmentRule orOperand() {
+            SegmentRule r = andExpr();
+            return r == null ? none() : r;
+        }
+
+        private static SegmentRule none() {
+            throw new RuleNotUnderstood("One side of an \"either … or\" has no condition.", List.of());
+        }
+
+        private SegmentRule join(Logic logic, List<SegmentRule> parts) {
+            List<SegmentRule> flat = new ArrayList<>();
+            for (SegmentRule r : parts) {
+                if (r == null) {
+                    continue;
+                }
+                if (r instanceof Group g && g.op() == logic) {
+                    flat.addAll(g.rules());
+                } else {
+                    flat.add(r);
+                }
+            }
+            List<SegmentRule> distinct = new ArrayList<>(new LinkedHashSet<>(flat));
+            if (distinct.isEmpty()) {
+                return null;
+            }
+            return distinct.size() == 1 ? distinct.get(0) : new Group(logic, distinct);
+        }
+
+        void field(RuleField f) {
+            lastField = f;
+        }
+
+        /** The field the next clause names for its value, for a number that names none and has none before it. */
+        RuleField nextField() {
+            for (int i = at; i < pieces.size(); i++) {
+                Piece p = pieces.get(i);
+                if (p.kind() == Piece.Kind.NUMBER && p.money()) {
+                    return RuleField.TOTAL_SPEND;
+                }
+                if (p.kind() == Piece.Kind.NUMBER && p.unitDays() > 0 || p.kind() == Piece.Kind.DATE || isOr(p)) {
+                    return null;
+                }
+                if (p.kind() == Piece.Kind.PHRASE && (p.has(Sense.VISITS) || p.has(Sense.COUNT) && !p.has(Sense.SPEND))) {
+                    return RuleField.VISITS;
+                }
+                if (p.kind() == Piece.Kind.PHRASE && p.has(Sense.SPEND)) {
+                    return RuleField.TOTAL_SPEND;
+                }
+            }
+            return null;
+        }
+
+        /** The field of the condition before, for a number that names none ("under 800 or over 40,000"). */
+        RuleField lastField() {
+            return lastField == RuleField.LAST_PURCHASE_DATE ? null : lastField;
+        }
+
+        void needs(RuleField f, String word) {
+            needed.add(f);
+            neededWords.add(word);
+        }
+
+        /** An undefined "frequent", "dormant" or "big spenders" beside conditions on other fields is named. */
+        void checkDescribed(Group rule) {
+            Set<RuleField> used = EnumSet.noneOf(RuleField.class);
+            collect(rule, used);
+            if (used.contains(RuleField.LAST_PURCHASE_DATE)) {
+                used.add(RuleField.INACTIVE_DAYS);
+            }
+            for (int i = 0; i < neededWords.size(); i++) {
+                String w = neededWords.get(i);
+                RuleField f = w.startsWith("visits:") ? RuleField.VISITS : w.startsWith("spend:") ? RuleField.TOTAL_SPEND
+                        : RuleField.INACTIVE_DAYS;
+                String word = w.substring(w.indexOf(':') + 1);
+                if (!used.contains(f)) {
+                    String example = switch (f) {
+                        case VISITS -> "\"more than 5 orders\"";
+                        case TOTAL_SPEND -> "\"spent over ₹10,000\"";
+                        default -> "\"no purchase in 90 days\" or \"bought in the last 30 days\"";
+                    };
+                    notes.add("\"" + word + "\" has no number, so it is not in the rule; add one, e.g. " + example + ".");
+                }
+            }
+        }
+
+        private static void collect(SegmentRule r, Set<RuleField> out) {
+            if (r instanceof Group g) {
+                g.rules().forEach(x -> collect(x, out));
+            } else if (r instanceof Condition c) {
+                out.add(c.field());
+            }
+        }
+    }
+
+    static SegmentRule negate(SegmentRule r) {
+        if (r instanceof Condition c) {
+            return new Condition(c.field(), flip(c.operator()), c.value());
+        }
+        Group g = (Group) r;
+        return new Group(g.op() == Logic.AND ? Logic.OR : Logic.AND, g.rules().stream().map(EnglishParser::negate).toList());
+    }
+
+    static RuleOperator flip(RuleOperator op) {
+        return switch (op) {
+            case GT -> RuleOperator.LTE;
+            case GTE -> RuleOperator.LT;
+            case LT -> RuleOperator.GTE;
+            case LTE -> RuleOperator.GT;
+            case EQ -> RuleOperator.NE;
+            case NE -> RuleOperator.EQ;
+        };
+    }
+
+    /** One clause: every value in it becomes a condition, from the words around it. */
+    private static final class Clause {
+        private final Sentence sentence;
+        private final List<Piece> c;
+
+        Clause(Sentence sentence, List<Piece> clause) {
+            this.sentence = sentence;
+            this.c = clause;
+        }
+
+        /** A value, or a range of two, at pieces {@code start..end}. */
+        private record Span(int start, int end, Piece lo, Piece hi) {
+            boolean range() {
+                return hi != null;
+            }
+        }
+
+        SegmentRule read() {
+            List<Span> spans = spans();
+            List<SegmentRule> out = new ArrayList<>();
+            for (int k = 0; k < spans.size(); k++) {
+                int from = k == 0 ? 0 : spans.get(k - 1).end() + 1;
+                int to = k + 1 < spans.size() ? spans.get(k + 1).start() : c.size();
+                out.add(condition(spans.get(k), from, to));
+            }
+            boolean hasValues = !spans.isEmpty();
+            boolean countValue = out.stream().anyMatch(r -> r instanceof Condition x && x.field() == RuleField.VISITS
+                    || r instanceof Group g && g.rules().stream().anyMatch(y -> y instanceof Condition x && x.field() == RuleField.VISITS));
+            boolean durationValue = spans.stream().anyMatch(s -> s.lo().isDuration() || s.range() && s.hi().isDuration());
+            List<String> unknown = new ArrayList<>();
+            List<String> unsupported = new ArrayList<>();
+            for (Piece p : c) {
+                boolean stray = p.kind() == Piece.Kind.PHRASE && p.senses().equals(EnumSet.of(Sense.NUMBER_WORD));
+                if (stray || p.kind() == Piece.Kind.UNKNOWN && !p.text().isBlank() && Character.isLetterOrDigit(p.text().charAt(0))) {
+                    unknown.add(p.text());
+                } else if (p.kind() == Piece.Kind.PHRASE && p.has(Sense.UNSUPPORTED) && !p.has(Sense.FILLER)
+                        && !p.has(Sense.DESCRIPTOR)) {
+                    unsupported.add(p.text());
+                } else if (p.kind() == Piece.Kind.PHRASE && p.has(Sense.ONE_TIME) && !countValue) {
+                    out.add(new Condition(RuleField.VISITS, RuleOperator.EQ, 1L));
+                    countValue = true;
+                } else if (p.kind() == Piece.Kind.PHRASE && p.has(Sense.REPEAT) && !countValue && !durationValue
+                        && !has(Sense.NEG, 0, c.size())) {
+                    out.add(new Condition(RuleField.VISITS, RuleOperator.GTE, 2L));
+                    countValue = true;
+                } else if (p.kind() == Piece.Kind.PHRASE && p.has(Sense.NEVER_BOUGHT) && !hasValues) {
+                    out.add(new Condition(RuleField.VISITS, RuleOperator.EQ, 0L));
+                    hasValues = true;
+                }
+            }
+            if (!unsupported.isEmpty()) {
+                throw new RuleNotUnderstood("The CRM cannot select customers by \"" + String.join(", ", unsupported) + "\" in \""
+                        + text() + "\": a rule can only use total spend, number of orders (visits), last purchase date and "
+                        + "days since the last purchase.", unsupported);
+            }
+            if (out.isEmpty()) {
+                if (!unknown.isEmpty()) {
+                    throw new RuleNotUnderstood("Could not place \"" + text() + "\" (" + quoted(unknown) + " "
+                            + (unknown.size() == 1 ? "is" : "are") + " not something a rule can use).", List.of(text()));
+                }
+                describing();
+                return null;
+            }
+            periodNote(out);
+            if (!unknown.isEmpty()) {
+                sentence.notes.add("Left out " + quoted(unknown) + " in \"" + text() + "\": not something a rule can use. "
+                        + "Check the rule.");
+            }
+            describing();
+            return sentence.join(Logic.AND, out);
+        }
+
+        /**
+         * "spent over 5k in the last 30 days": the CRM's spend and visits count every purchase ever,
+         * so a rule can ask for the amount and for recent activity, not for the amount within the period.
+         */
+        private void periodNote(List<SegmentRule> out) {
+            Set<RuleField> fields = EnumSet.noneOf(RuleField.class);
+            boolean recent = false;
+            for (SegmentRule r : out) {
+                List<SegmentRule> parts = r instanceof Group g ? g.rules() : List.of(r);
+                for (SegmentRule x : parts) {
+                    if (x instanceof Condition cond) {
+                        fields.add(cond.field());
+                        recent |= cond.field() == RuleField.INACTIVE_DAYS
+                                && (cond.operator() == RuleOperator.LT || cond.operator() == RuleOperator.LTE);
+                    }
+                }
+            }
+            if (recent && (fields.contains(RuleField.TOTAL_SPEND) || fields.contains(RuleField.VISITS))) {
+                sentence.notes.add("In \"" + text() + "\" the rule asks for the total over all time and for a purchase in "
+                        + "the period: the CRM does not count spend or orders within a period.");
+            }
+        }
+
+        /** Describing words ("frequent", "dormant", "big spenders") are remembered, to be checked against the rule. */
+        private void describing() {
+            for (Piece p : c) {
+                if (p.kind() != Piece.Kind.PHRASE) {
+                    continue;
+                }
+                String t = p.text();
+                if (NEEDS_VISITS.contains(t)) {
+                    sentence.needs(RuleField.VISITS, "visits:" + t);
+                } else if (NEEDS_TIME.contains(t)) {
+                    sentence.needs(RuleField.INACTIVE_DAYS, "time:" + t);
+                } else if (NEEDS_SPEND.contains(t)) {
+                    sentence.needs(RuleField.TOTAL_SPEND, "spend:" + t);
+                }
+                if (p.has(Sense.DESCRIPTOR) || p.has(Sense.INACTIVE) || p.has(Sense.RECENT)) {
+                    sentence.describing.add(t);
+                }
+            }
+        }
+
+        private String text() {
+            StringBuilder b = new StringBuilder();
+            for (Piece p : c) {
+                b.append(b.length() > 0 ? " " : "").append(p.text());
+            }
+            return b.toString();
+        }
+
+        private static String quoted(List<String> words) {
+            return "\"" + String.join(" ", words) + "\"";
+        }
+
+        private List<Span> spans() {
+            List<Span> out = new ArrayList<>();
+            for (int i = 0; i < c.size(); i++) {
+                Piece p = c.get(i);
+                if (!p.isValue()) {
+                    continue;
+                }
+                if (i + 2 < c.size() && c.get(i + 1).kind() == Piece.Kind.PHRASE && c.get(i + 1).senses().equals(EnumSet.of(Sense.TO))
+                        && c.get(i + 2).kind() == p.kind()) {
+                    Piece hi = c.get(i + 2);
+                    out.add(new Span(i, i + 2, lowLike(p, hi), hi));
+                    i += 2;
+                } else {
+                    out.add(new Span(i, i, p, null));
+                }
+            }
+            return out;
+        }
+
+        /** "30-60 days", "3 to 5 lakh": the lower end takes the upper end's unit, money mark and scale. */
+        private static Piece lowLike(Piece lo, Piece hi) {
+            if (lo.kind() != Piece.Kind.NUMBER) {
+                return lo;
+            }
+            java.math.BigDecimal v = lo.value();
+            if (hi.money() && !lo.money()) {
+                for (long scale : new long[] {10_000_000L, 100_000L, 1_000L}) {
+                    java.math.BigDecimal scaled = v.multiply(java.math.BigDecimal.valueOf(scale));
+                    if (hi.value().remainder(java.math.BigDecimal.valueOf(scale)).signum() == 0
+                            && hi.value().compareTo(java.math.BigDecimal.valueOf(scale)) >= 0 && scaled.compareTo(hi.value()) < 0
+                            && !lo.text().matches(".*[\\d,]{4,}.*")) {
+                        v = scaled;
+                        break;
+                    }
+                }
+            }
+            return lo.withValue(v, lo.money() || hi.money(), lo.unitDays() > 0 ? lo.unitDays() : hi.unitDays(), lo.count() || hi.count());
+        }
+
+        // --- what is around a value --------------------------------------------------------
+
+        private boolean has(Sense s, int from, int to) {
+            for (int i = Math.max(0, from); i < Math.min(to, c.size()); i++) {
+                if (c.get(i).kind() == Piece.Kind.PHRASE && c.get(i).has(s)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The comparison written before the value (nearest first), or after it ("5 or more", "2k+"). */
+        private RuleOperator comparison(Span s, int from, int to) {
+            for (int i = s.start() - 1; i >= from; i--) {
+                Piece p = c.get(i);
+                if (p.kind() == Piece.Kind.PHRASE && !p.has(Sense.RECENT)) {
+                    for (Sense sense : COMPARISONS) {
+                        if (p.has(sense)) {
+                            return operator(sense);
+                        }
+                    }
+                }
+                if (p.kind() == Piece.Kind.PHRASE && p.text().equals("past")) {
+                    return RuleOperator.GT; // "didn't spend past 6000"
+                }
+            }
+            for (int i = s.end() + 1; i < to && i <= s.end() + 3; i++) {
+                Piece p = c.get(i);
+                if (p.kind() == Piece.Kind.PHRASE && POSTFIX.contains(p.text())) {
+                    for (Sense sense : COMPARISONS) {
+                        if (p.has(sense)) {
+                            return operator(sense);
+                        }
+                    }
+                }
+                if (p.kind() != Piece.Kind.PHRASE || !(p.has(Sense.COUNT) || p.has(Sense.FILLER) || p.has(Sense.DESCRIPTOR)
+                        || p.has(Sense.SPEND) || p.has(Sense.VISITS))) {
+                    break;
+                }
+            }
+            Piece last = s.range() ? s.hi() : s.lo();
+            return last.plus() ? RuleOperator.GTE : null;
+        }
+
+        private static RuleOperator operator(Sense s) {
+            return switch (s) {
+                case GT -> RuleOperator.GT;
+                case GTE -> RuleOperator.GTE;
+                case LT -> RuleOperator.LT;
+                case LTE -> RuleOperator.LTE;
+                case EQ -> RuleOperator.EQ;
+                default -> RuleOperator.NE;
+            };
+        }
+
+        /** Is the nearest NEG before the value part of the comparison ("did not spend more than")? */
+        private boolean negatedBefore(Span s, int from) {
+            for (int i = s.start() - 1; i >= from; i--) {
+                Piece p = c.get(i);
+                if (p.kind() == Piece.Kind.PHRASE && (p.has(Sense.NEG) || p.has(Sense.NEVER_BOUGHT)) && !p.has(Sense.COUNT)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The field the words around a plain number name, nearest first (before it, then after it). */
+        /** The word that decided the last {@link #fieldWord} (null when none or a count noun after the value). */
+        private Piece decidedBy;
+
+        private RuleField fieldWord(Span s, int from, int to) {
+            decidedBy = null;
+            // a field named between the previous value and this one: "inactiveDays<7 visits>=2"
+            RuleField before = null;
+            for (int i = s.start() - 1; i >= from && before == null; i--) {
+                before = fieldOf(c.get(i), s);
+                decidedBy = before == null ? null : c.get(i);
+            }
+            if (before != null && !AMOUNT_OR_COUNT.contains(decidedBy.text())) {
+                return before;
+            }
+            // a count noun right after the value: "5 orders", "3 or more visits", "12 lifetime orders"
+            for (int i = s.end() + 1; i < to && i <= s.end() + 3; i++) {
+                Piece p = c.get(i);
+                if (p.kind() != Piece.Kind.PHRASE) {
+                    break;
+                }
+                if (p.has(Sense.UNSUPPORTED) && !p.has(Sense.FILLER) && !p.has(Sense.DESCRIPTOR) && !p.has(Sense.COUNT)) {
+                    throw cannotPlace(s, p.text());
+                }
+                if (p.has(Sense.COUNT) || p.has(Sense.VISITS)) {
+                    decidedBy = null;
+                    return RuleField.VISITS;
+                }
+                if (!(POSTFIX.contains(p.text()) || p.has(Sense.DESCRIPTOR) || p.has(Sense.FILLER))) {
+                    break;
+                }
+            }
+            if (before != null) {
+                return before;
+            }
+            for (int i = s.end() + 1; i < to; i++) {
+                RuleField f = fieldOf(c.get(i), s);
+                if (f != null) {
+                    decidedBy = c.get(i);
+                    return f;
+                }
+            }
+            return null;
+        }
+
+        private RuleField fieldOf(Piece p, Span s) {
+            if (p.kind() != Piece.Kind.PHRASE) {
+                return null;
+            }
+            if (p.has(Sense.UNSUPPORTED) && !p.has(Sense.FILLER) && !p.has(Sense.DESCRIPTOR)) {
+                throw cannotPlace(s, p.text());
+            }
+            if (p.has(Sense.VISITS) || p.has(Sense.COUNT) && !p.has(Sense.SPEND)) {
+                return RuleField.VISITS;
+            }
+            if (p.has(Sense.SPEND)) {
+                return RuleField.TOTAL_SPEND;
+            }
+            if (p.has(Sense.INACTIVE)) {
+                return RuleField.INACTIVE_DAYS;
+            }
+            return null;
+        }
+
+        private RuleNotUnderstood cannotPlace(Span s, String about) {
+            String value = s.range() ? s.lo().text() + " to " + s.hi().text() : s.lo().text();
+            return new RuleNotUnderstood("Could not place \"" + value + "\" (" + about + "): a rule can only use total spend, "
+                    + "number of orders (visits), last purchase date and days since the last purchase.", List.of(value));
+        }
+
+        // --- a value to a condition --------------------------------------------------------
+
+        private SegmentRule condition(Span s, int from, int to) {
+            if (has(Sense.UNSUPPORTED, from, to)) {
+                for (int i = from; i < to; i++) {
+                    Piece p = c.get(i);
+                    if (p.kind() == Piece.Kind.PHRASE && p.has(Sense.UNSUPPORTED) && !p.has(Sense.FILLER) && !p.has(Sense.DESCRIPTOR)) {
+                        throw cannotPlace(s, p.text());
+                    }
+                }
+            }
+            if (s.lo().kind() == Piece.Kind.DATE) {
+                return dates(s, from);
+            }
+            boolean timeWords = has(Sense.INACTIVE, from, to) || has(Sense.RECENT, from, to) || has(Sense.AGO, from, to);
+            boolean moneyWords = s.lo().money() || has(Sense.SPEND, from, to);
+            Piece unitPiece = s.range() ? s.hi() : s.lo();
+            if (unitPiece.monthOrMillion()) {
+                if (moneyWords && !timeWords) {
+                    s = new Span(s.start(), s.end(), million(s.lo()), s.range() ? million(s.hi()) : null);
+                } else {
+                    s = new Span(s.start(), s.end(), s.lo().withValue(s.lo().value(), false, 30, false),
+                            s.range() ? s.hi().withValue(s.hi().value(), false, 30, false) : null);
+                }
+            }
+            if (s.lo().isDuration()) {
+                return duration(s, from, to);
+            }
+            if (s.end() + 1 < c.size() && (c.get(s.end() + 1).kind() == Piece.Kind.UNKNOWN
+                    && Character.isLetter(c.get(s.end() + 1).text().charAt(0)) || c.get(s.end() + 1).kind() == Piece.Kind.PHRASE
+                    && c.get(s.end() + 1).senses().equals(EnumSet.of(Sense.NUMBER_WORD)))) {
+                throw cannotPlace(s, c.get(s.end() + 1).text()); // "2 sarees"
+            }
+            RuleField field;
+            if (s.lo().count()) {
+                field = RuleField.VISITS;
+            } else {
+                RuleField named = fieldWord(s, from, to);
+                field = s.lo().money() && named != RuleField.VISITS ? RuleField.TOTAL_SPEND : named;
+                if (s.lo().money() && named == RuleField.VISITS) {
+                    field = RuleField.TOTAL_SPEND; // "orders worth ₹5,000": money is spend
+                }
+            }
+            if (field == null && has(Sense.ACTIVITY, from, to) && !s.lo().money()) {
+                for (int i = s.start() - 1; i >= from && decidedBy == null; i--) {
+                    decidedBy = c.get(i).kind() == Piece.Kind.PHRASE && c.get(i).has(Sense.ACTIVITY) ? c.get(i) : null;
+                }
+                field = RuleField.VISITS;
+            }
+            if (field != null && !s.lo().money() && !s.lo().count() && decidedBy != null
+                    && AMOUNT_OR_COUNT.contains(decidedBy.text())) {
+                // "purchases more than 5000", "bought over 3": amounts are large and counts small
+                boolean amount = s.lo().value().compareTo(java.math.BigDecimal.valueOf(100)) >= 0;
+                RuleField read = amount ? RuleField.TOTAL_SPEND : RuleField.VISITS;
+                String v = s.lo().text();
+                if (read != field) {
+                    sentence.notes.add(amount ? "Read \"" + decidedBy.text() + " … " + v + "\" as total spend of ₹" + v
+                        + "; say \"" + v + " orders\" for a number of orders."
+                            : "Read \"" + decidedBy.text() + " … " + v + "\" as " + v + " orders; say \"₹" + v + "\" for an amount.");
+                }
+                field = read;
+            }
+            if (field == null) {
+                field = sentence.lastField();
+            }
+            if (field == null) {
+                field = sentence.nextField(); // "more than 2 but fewer than 6 orders"
+            }
+            if (field == null) {
+                String value = s.range() ? s.lo().text() + " to " + s.hi().text() : s.lo().text();
+                throw new RuleNotUnderstood("Could not tell what \"" + value + "\" is about (total spend, number of orders, "
+                        + "days since the last purchase or the last purchase date): say e.g. \"spent over " + value
+                        + "\" or \"" + value + " orders\".", List.of(value));
+            }
+            if (field == RuleField.INACTIVE_DAYS) {
+                return duration(new Span(s.start(), s.end(), s.lo().withValue(s.lo().value(), false, 1, false),
+                        s.range() ? s.hi().withValue(s.hi().value(), false, 1, false) : null), from, to);
+            }
+            sentence.field(field);
+            if (s.range()) {
+                return new Group(Logic.AND, List.of(cond(field, RuleOperator.GTE, s.lo()), cond(field, RuleOperator.LTE, s.hi())));
+            }
+            RuleOperator op = comparison(s, from, to);
+            boolean negated = negatedBefore(s, from);
+            if (op == null) {
+                if (negated) {
+                    op = RuleOperator.NE;
+                } else if (field == RuleField.VISITS) {
+                    op = RuleOperator.EQ;
+                } else {
+                    op = RuleOperator.GTE;
+                    sentence.notes.add("Read \"" + s.lo().text() + "\" as ₹" + s.lo().value().toPlainString()
+                            + " or more; say \"exactly\", \"over\" or \"under\" to change it.");
+                }
+            } else if (negated) {
+                op = flip(op);
+            }
+            return cond(field, op, s.lo());
+        }
+
+        private static Piece million(Piece p) {
+            return p.withValue(p.value().multiply(java.math.BigDecimal.valueOf(1_000_000)), true, 0, false);
+        }
+
+        private Condition cond(RuleField field, RuleOperator op, Piece v) {
+            if (field == RuleField.VISITS) {
+                if (v.value().stripTrailingZeros().scale() > 0) {
+                    throw new RuleNotUnderstood("A number of orders is a whole number, not " + v.text() + ".", List.of(v.text()));
+                }
+                return new Condition(field, op, v.value().longValueExact());
+            }
+            return new Condition(field, op, v.value().setScale(Math.max(2, v.value().scale()), java.math.RoundingMode.UNNECESSARY));
+        }
+
+        /** Days since the last purchase: the words around say which way ("in the last 15 days", "no order in 45 days"). */
+        private SegmentRule duration(Span s, int from, int to) {
+            RuleField before = sentence.lastField;
+            sentence.field(RuleField.INACTIVE_DAYS);
+            long lo = s.lo().days();
+            if (s.range()) {
+                long hi = s.hi().days();
+                return new Group(Logic.AND, List.of(new Condition(RuleField.INACTIVE_DAYS, RuleOperator.GTE, Math.min(lo, hi)),
+                        new Condition(RuleField.INACTIVE_DAYS, RuleOperator.LTE, Math.max(lo, hi))));
+            }
+            boolean neg = has(Sense.NEG, from, to) || has(Sense.NEVER_BOUGHT, from, to);
+            boolean inactive = has(Sense.INACTIVE, from, to);
+            boolean ago = has(Sense.AGO, from, to);
+            boolean recent = recentBefore(s, from);
+            boolean activity = has(Sense.ACTIVITY, from, to) || has(Sense.REPEAT, from, to) || has(Sense.LASTDATE, from, to)
+                    || has(Sense.ONE_TIME, from, to);
+            RuleOperator cmp = comparison(s, from, to);
+            RuleOperator op;
+            if (inactive && neg) { // "not inactive beyond 30 days"
+                op = cmp == null ? RuleOperator.LT : flip(cmp);
+            } else if (inactive || neg) {
+                op = cmp == null ? RuleOperator.GT : cmp;
+            } else if (ago && !recent) {
+                op = cmp == null ? RuleOperator.GT : cmp;
+                if (cmp == null) {
+                    sentence.notes.add("Read \"" + s.lo().text() + " ago\" as more than " + lo + " days ago.");
+                }
+            } else if (recent || activity) {
+                op = cmp == RuleOperator.LTE ? RuleOperator.LTE : cmp != null && !recent
+                        && (cmp == RuleOperator.GT || cmp == RuleOperator.GTE) ? cmp : RuleOperator.LT;
+            } else if (cmp != null && (has(Sense.LASTDATE, from, to) || before == RuleField.INACTIVE_DAYS)) {
+                op = cmp; // "inactive for two weeks or more but less than six weeks"
+            } else {
+                throw new RuleNotUnderstood("Could not tell which way \"" + s.lo().text() + "\" goes: say \"bought in the last "
+                        + s.lo().text() + "\" or \"no purchase in " + s.lo().text() + "\".", List.of(s.lo().text()));
+            }
+            return new Condition(RuleField.INACTIVE_DAYS, op, lo);
+        }
+
+        /** A recency word before the duration ("in the last 15 days", "past 2 weeks", "since last 2 months"). */
+        private boolean recentBefore(Span s, int from) {
+            for (int i = s.start() - 1; i >= from; i--) {
+                if (c.get(i).kind() == Piece.Kind.PHRASE && c.get(i).has(Sense.RECENT)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private SegmentRule dates(Span s, int from) {
+            sentence.field(RuleField.LAST_PURCHASE_DATE);
+            RuleField f = RuleField.LAST_PURCHASE_DATE;
+            if (s.range()) {
+                return new Group(Logic.AND, List.of(new Condition(f, RuleOperator.GTE, s.lo().from()),
+                        new Condition(f, RuleOperator.LTE, s.hi().to())));
+            }
+            Piece d = s.lo();
+            boolean neg = has(Sense.NEG, from, s.start()) || has(Sense.NEVER_BOUGHT, from, s.start())
+                    || has(Sense.INACTIVE, from, s.start());
+            for (int i = s.start() - 1; i >= from; i--) {
+                Piece p = c.get(i);
+                if (p.kind() != Piece.Kind.PHRASE) {
+                    continue;
+                }
+                if (p.has(Sense.SINCE)) {
+                    return neg ? new Condition(f, RuleOperator.LT, d.from()) : new Condition(f, RuleOperator.GTE, d.from());
+                }
+                if (p.has(Sense.ON_OR_BEFORE) || p.has(Sense.LTE)) {
+                    return new Condition(f, RuleOperator.LTE, d.to());
+                }
+                if (p.has(Sense.ON_OR_AFTER) || p.has(Sense.GTE)) {
+                    return new Condition(f, RuleOperator.GTE, d.from());
+                }
+                if (p.has(Sense.BEFORE) || p.has(Sense.LT)) {
+                    return new Condition(f, RuleOperator.LT, d.from());
+                }
+                if (p.has(Sense.AFTER) || p.has(Sense.GT)) {
+                    return neg ? new Condition(f, RuleOperator.LTE, d.to()) : new Condition(f, RuleOperator.GT, d.to());
+                }
+                if (p.has(Sense.NE)) {
+                    if (d.from().equals(d.to())) {
+                        return new Condition(f, RuleOperator.NE, d.from());
+                    }
+                    return new Group(Logic.OR, List.of(new Condition(f, RuleOperator.LT, d.from()), new Condition(f, RuleOperator.GT, d.to())));
+                }
+            }
+            if (d.from().equals(d.to())) {
+                return new Condition(f, RuleOperator.EQ, d.from());
+            }
+            return new Group(Logic.AND, List.of(new Condition(f, RuleOperator.GTE, d.from()), new Condition(f, RuleOperator.LTE, d.to())));
+        }
+    }
+}

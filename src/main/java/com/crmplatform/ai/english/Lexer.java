@@ -1,0 +1,563 @@
+package com.crmplatform.ai.english;
+
+import com.crmplatform.ai.english.Lexicon.Sense;
+import com.ibm.icu.text.RuleBasedNumberFormat;
+import java.math.BigDecimal;
+import java.text.ParsePosition;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a description into pieces. Recognisers, in this order: dates (ISO, day-first numeric,
+ * "15 March 2025", "March 15, 2025", "Mar 2025" as a month, "since 2024" as a year), amounts
+ * (₹ / Rs. / INR / rupees / "/-", 15k, 1.5 lakh, 2 crore, Indian and Western digit grouping),
+ * durations (45 days, 3 months, 2w, a fortnight), counts (once, twice, 3x, a dozen), numbers in
+ * words (ICU4J's English spell-out rules: "twenty-five thousand"; lakh and crore on top), "N+",
+ * ranges written with a dash, comparison symbols; then the words, matched to the lexicon's
+ * longest phrases, a misspelt word corrected to the listed word one typo away.
+ */
+final class Lexer {
+
+    private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october|november"
+            + "|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?";
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
+            Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
+            Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+    private static final Pattern ISO = Pattern.compile("\\b(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})\\b");
+    private static final Pattern DMY = Pattern.compile("\\b(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})\\b");
+    private static final Pattern D_MONTH_Y = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+(?:of\\s+)?" + MONTH
+            + ",?[\\s-]+(\\d{4})\\b");
+    private static final Pattern MONTH_D_Y = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final Pattern MONTH_Y = Pattern.compile("\\b" + MONTH + ",?\\s*(?:of\\s+)?'?(\\d{4})\\b");
+    private static final Pattern NO_YEAR = Pattern.compile("\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
+            + "|" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?)\\b");
+    private static final Pattern AMOUNT = Pattern.compile(
+            "(₹|rs\\.?|inr)?\\s*(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)"
+                    + "(?:\\s*(k|thousand|lakhs?|lacs?|l|crores?|cr|mn|million|m)(?![a-z]))?"
+                    + "(\\s*/-)?(?:\\s*(rupees?|rs\\.?|inr|₹)(?![a-z]))?");
+    private static final Pattern UNIT = Pattern.compile(
+            "\\s*(days?|d|dys|weeks?|wks?|w|months?|mos?|mnths?|mths?|mon|years?|yrs?|y|fortnights?|quarters?|x)(?![a-z])");
+    private static final Set<String> YEAR_WORDS = Set.of("since", "before", "after", "during", "until", "till", "in",
+            "from", "by", "year", "of", "pre", "post", "to", "and");
+    private static final Map<String, Long> SCALES = Map.of("hundred", 100L, "thousand", 1_000L, "k", 1_000L, "lakh", 100_000L,
+            "lakhs", 100_000L, "lac", 100_000L, "lacs", 100_000L, "crore", 10_000_000L, "crores", 10_000_000L,
+            "million", 1_000_000L);
+    private static final Set<String> SPELLED = Set.of("zero", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+            "hundred", "thousand", "million");
+    private static final Set<String> TENS = Set.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+
+    private final Lexicon lexicon;
+    /** ICU4J's rules for English number words; one per parser (RuleBasedNumberFormat is not thread-safe). */
+    private final RuleBasedNumberFormat spellout = new RuleBasedNumberFormat(Locale.ENGLISH, RuleBasedNumberFormat.SPELLOUT);
+
+    Lexer(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    List<Piece> read(String text) {
+        String s = " " + normalize(text) + " ";
+        List<Piece> dates = new ArrayList<>();
+        s = dates(s, dates);
+        List<Piece> raw = scan(s, dates);
+        raw = numberWords(raw);
+        raw = amountsInParts(raw);
+        raw = years(raw);
+        raw = brackets(raw);
+        return phrases(raw);
+    }
+
+    static String normalize(String text) {
+        String s = text.toLowerCase(Locale.ROOT)
+                .replaceAll("[’‘`´]", "'").replaceAll("[“”]", "\"").replaceAll("[–—−‒]", "-").replace('\u00a0', ' ');
+        s = s.replaceAll("(?<=[a-z])'(?=[a-z])", "");          // haven't -> havent, customer's -> customers
+        s = s.replaceAll("(?<=[a-z])[-_](?=[a-z])", " ");       // one-time -> one time, total_spend -> total spend
+        return s.replace("'", " ");
+    }
+
+    // --- dates -------------------------------------------------------------------------------
+
+    private static String dates(String s, List<Piece> out) {
+        s = replace(s, ISO, m -> day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), out);
+        s = replace(s, DMY, m -> day(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))), out);
+        s = replace(s, D_MONTH_Y, m -> day(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1))), out);
+        s = replace(s, MONTH_D_Y, m -> day(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2))), out);
+        s = replace(s, MONTH_Y, m -> {
+            YearMonth ym = YearMonth.of(Integer.parseInt(m.group(2)), month(m.group(1)));
+            return new LocalDate[] {ym.atDay(1), ym.atEndOfMonth()};
+        }, out);
+        Matcher noYear = NO_YEAR.matcher(s);
+        while (noYear.find()) {
+            String found = noYear.group().strip();
+            if (!found.matches("may \\d+|\\d+ may")) { // "may" is also a verb
+                throw new com.crmplatform.ai.RuleNotUnderstood("Which year is \"" + found + "\"? Write the date with its year, "
+                        + "e.g. \"" + found + " 2026\".", List.of(found));
+            }
+        }
+        return s;
+    }
+
+    private static int month(String name) {
+        return MONTHS.get(name.substring(0, 3));
+    }
+
+    private static LocalDate[] day(int y, int m, int d) {
+        LocalDate date = LocalDate.of(y, m, d);
+        return new LocalDate[] {date, date};
+    }
+
+    private static String replace(String s, Pattern p, java.util.function.Function<Matcher, LocalDate[]> reader, List<Piece> out) {
+        Matcher m = p.matcher(s);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            LocalDate[] span;
+            try {
+                span = reader.apply(m);
+            } catch (DateTimeException | NullPointerException e) {
+                throw new com.crmplatform.ai.RuleNotUnderstood("\"" + m.group().strip() + "\" is not a real date.",
+                        List.of(m.group().strip()));
+            }
+            out.add(Piece.date(m.group().strip(), span[0], span[1]));
+            m.appendReplacement(b, " \u0001" + (out.size() - 1) + "\u0001 ");
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    // --- characters to raw pieces --------------------------------------------------------------
+
+    private List<Piece> scan(String s, List<Piece> dates) {
+        List<Piece> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == ':' || c == '"' || c == '?' || c == '!' && !s.startsWith("!=", i) || c == '*' || c == '#') {
+                i++;
+            } else if (c == '\u0001') {
+                int end = s.indexOf('\u0001', i + 1);
+                out.add(dates.get(Integer.parseInt(s.substring(i + 1, end))));
+                i = end + 1;
+            } else if (c == '(' || c == '[' || c == '{') {
+                out.add(Piece.punctuation(Piece.Kind.OPEN, String.valueOf(c)));
+                i++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                out.add(Piece.punctuation(Piece.Kind.CLOSE, String.valueOf(c)));
+                i++;
+            } else if (c == ',' || c == ';') {
+                out.add(Piece.punctuation(Piece.Kind.COMMA, String.valueOf(c)));
+                i++;
+            } else if (startsAmount(s, i)) {
+                i = amount(s, i, out);
+            } else if ("<>=!≥≤≠&|+-/".indexOf(c) >= 0) {
+                int end = i + 1;
+                while (end < s.length() && "<>=!&|".indexOf(s.charAt(end)) >= 0 && end - i < 2) {
+                    end++;
+                }
+                String sym = s.substring(i, end);
+                if (sym.equals("+") && !out.isEmpty() && out.get(out.size() - 1).kind() == Piece.Kind.NUMBER) {
+                    out.set(out.size() - 1, out.get(out.size() - 1).withPlus());
+                } else if (!sym.equals("/")) {
+                    out.add(Piece.unknown(sym.equals("&") ? "and" : sym));
+                }
+                i = end;
+            } else {
+                int end = i;
+                while (end < s.length() && (Character.isLetter(s.charAt(end)) || s.charAt(end) == '.'
+                        && end + 1 < s.length() && Character.isLetter(s.charAt(end + 1)))) {
+                    end++;
+                }
+                if (end == i) {
+                    i++; // a character that carries nothing (%, @, …) is a word of its own below
+                    out.add(Piece.unknown(String.valueOf(c)));
+                    continue;
+                }
+                out.add(Piece.unknown(s.substring(i, end).replace(".", "")));
+                i = end;
+            }
+        }
+        return out;
+    }
+
+    private static boolean startsAmount(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
+            return true;
+        }
+        if (c == '₹' || s.startsWith("rs", i) || s.startsWith("inr", i)) {
+            if (c != '₹' && i > 0 && Character.isLetter(s.charAt(i - 1))) {
+                return false;
+            }
+            Matcher m = AMOUNT.matcher(s).region(i, s.length());
+            return m.lookingAt() && m.group(1) != null;
+        }
+        return false;
+    }
+
+    private static int amount(String s, int i, List<Piece> out) {
+        Matcher m = AMOUNT.matcher(s).region(i, s.length());
+        if (!m.lookingAt()) {
+            out.add(Piece.unknown(String.valueOf(s.charAt(i))));
+            return i + 1;
+        }
+        int end = m.end();
+        BigDecimal v = new BigDecimal(m.group(2).replace(",", ""));
+        String scale = m.group(3);
+        boolean monthOrMillion = "m".equals(scale);
+        if (scale != null && !monthOrMillion) {
+            v = v.multiply(BigDecimal.valueOf(switch (scale) {
+                case "k", "thousand" -> 1_000L;
+                case "l", "lakh", "lakhs", "lac", "lacs" -> 100_000L;
+                case "crore", "crores", "cr" -> 10_000_000L;
+                default -> 1_000_000L; // mn, million
+            }));
+        }
+        boolean money = m.group(1) != null || m.group(4) != null || m.group(5) != null || scale != null && !monthOrMillion;
+        long unit = 0;
+        boolean count = false;
+        Matcher u = UNIT.matcher(s).region(end, s.length());
+        if (!money && u.lookingAt()) {
+            if (u.group(1).equals("x")) {
+                count = true;
+            } else {
+                unit = unitDays(u.group(1));
+            }
+            end = u.end();
+        }
+        out.add(Piece.number(s.substring(i, end).strip(), v.stripTrailingZeros(), money, unit, count, false, monthOrMillion));
+        return end;
+    }
+
+    static long unitDays(String unit) {
+        if (unit.startsWith("f")) {
+            return 14;
+        }
+        if (unit.startsWith("q")) {
+            return 90;
+        }
+        if (unit.startsWith("w")) {
+            return 7;
+        }
+        if (unit.startsWith("mo") || unit.startsWith("mn") || unit.startsWith("mt")) {
+            return 30;
+        }
+        if (unit.startsWith("y")) {
+            return 365;
+        }
+        return 1;
+    }
+
+    // --- numbers written in words --------------------------------------------------------------
+
+    /**
+     * "twenty-five thousand", "two lakh fifty thousand", "one and a half lakh", "half a crore",
+     * "a dozen", "once", "a week", "three months": numbers in words become number pieces, with
+     * a unit or scale word after them taken in.
+     */
+    private List<Piece> numberWords(List<Piece> in) {
+        List<Piece> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            Piece p = in.get(i);
+            if (p.kind() == Piece.Kind.NUMBER) {
+                // a scale or unit written as a separate word after digits: "2 lakh", "5 thousand", "3 months"
+                int j = i + 1;
+                Piece n = p;
+                if (j < in.size() && !n.money() && n.unitDays() == 0 && isWord(in.get(j)) && SCALES.containsKey(in.get(j).text())) {
+                    n = n.withValue(n.value().multiply(BigDecimal.valueOf(SCALES.get(in.get(j).text()))), true, 0, false)
+                            .withText(n.text() + " " + in.get(j).text());
+                    j++;
+                }
+                if (j < in.size() && !n.money() && n.unitDays() == 0 && isWord(in.get(j)) && unitWord(in.get(j).text()) > 0) {
+                    n = n.withValue(n.value(), false, unitWord(in.get(j).text()), false).withText(n.text() + " " + in.get(j).text());
+                    j++;
+                }
+                if (j < in.size() && !n.money() && isWord(in.get(j)) && in.get(j).text().matches("rupees?|rs|inr")) {
+                    n = n.withValue(n.value(), true, 0, false).withText(n.text() + " " + in.get(j).text());
+                    j++;
+                }
+                out.add(n);
+                i = j - 1;
+                continue;
+            }
+            if (!isWord(p)) {
+                out.add(p);
+                continue;
+            }
+            if (p.text().matches("week|month|year|fortnight|quarter") && i > 0 && isWord(in.get(i - 1))
+                    && in.get(i - 1).text().matches("last|past|previous|recent|prior|this")) { // "in the past week": one
+                out.add(Piece.number(p.text(), BigDecimal.ONE, false, unitDays(p.text()), false, false, false));
+                continue;
+            }
+            int[] end = {i};
+            BigDecimal v = wordNumber(in, i, end);
+            if (v == null) {
+                out.add(p);
+                continue;
+            }
+            int j = end[0];
+            StringBuilder text = new StringBuilder();
+            for (int k = i; k < j; k++) {
+                text.append(k > i ? " " : "").append(in.get(k).text());
+            }
+            String first = in.get(i).text();
+            boolean count = first.equals("once") || first.equals("twice") || first.equals("thrice");
+            boolean money = false;
+            long unit = 0;
+            if (!count && j < in.size() && isWord(in.get(j)) && SCALES.containsKey(in.get(j).text())) {
+                v = v.multiply(BigDecimal.valueOf(SCALES.get(in.get(j).text())));
+                money = !in.get(j).text().equals("hundred");
+                text.append(' ').append(in.get(j++).text());
+            }
+            if (!count && j < in.size() && isWord(in.get(j)) && unitWord(in.get(j).text()) > 0) {
+                unit = unitWord(in.get(j).text());
+                text.append(' ').append(in.get(j++).text());
+            }
+            if (j < in.size() && isWord(in.get(j)) && in.get(j).text().matches("rupees?|rs|inr")) {
+                money = true;
+                text.append(' ').append(in.get(j++).text());
+            }
+            boolean article = (first.equals("a") || first.equals("an") || first.equals("half")) && end[0] == i + 1;
+            if (article && unit == 0 && !money && !text.toString().contains("dozen") && !text.toString().contains("hundred")) {
+                out.add(p); // "a purchase", "an order": an article, not a number
+                continue;
+            }
+            out.add(Piece.number(text.toString(), v.stripTrailingZeros(), money, unit, count, false, false));
+            i = j - 1;
+        }
+        return out;
+    }
+
+    private static boolean isWord(Piece p) {
+        return p.kind() == Piece.Kind.UNKNOWN && !p.text().isEmpty() && Character.isLetter(p.text().charAt(0));
+    }
+
+    private static long unitWord(String w) {
+        return w.matches("days?|weeks?|months?|years?|fortnights?|quarters?|wks?|mnths?|mths?|yrs?|dys") ? unitDays(w) : 0;
+    }
+
+    /** A number in words starting at {@code i}; {@code end[0]} is set past it. Null when there is none. */
+    private BigDecimal wordNumber(List<Piece> in, int i, int[] end) {
+        String w = in.get(i).text();
+        switch (w) {
+            case "once" -> {
+                end[0] = i + 1;
+                return BigDecimal.ONE;
+            }
+            case "twice" -> {
+                end[0] = i + 1;
+                return BigDecimal.valueOf(2);
+            }
+            case "thrice" -> {
+                end[0] = i + 1;
+                return BigDecimal.valueOf(3);
+            }
+            case "dozen" -> {
+                end[0] = i + 1;
+                return BigDecimal.valueOf(12);
+            }
+            case "a", "an" -> {
+                if (i + 1 < in.size() && isWord(in.get(i + 1))) {
+                    String next = in.get(i + 1).text();
+                    if (next.equals("dozen")) {
+                        end[0] = i + 2;
+                        return BigDecimal.valueOf(12);
+                    }
+                    if (next.equals("couple") && i + 2 < in.size() && in.get(i + 2).text().equals("of")) {
+                        end[0] = i + 3;
+                        return BigDecimal.valueOf(2);
+                    }
+                    if (next.equals("half")) { // "a half lakh"
+                        end[0] = i + 2;
+                        return new BigDecimal("0.5");
+                    }
+                    end[0] = i + 1;
+                    return BigDecimal.ONE; // kept only when a unit or scale follows (see numberWords)
+                }
+                return null;
+            }
+            case "half" -> {
+                int j = i + 1;
+                if (j < in.size() && (in.get(j).text().equals("a") || in.get(j).text().equals("an"))) {
+                    j++;
+                }
+                end[0] = j;
+                return new BigDecimal("0.5");
+            }
+            default -> {
+                if (!SPELLED.contains(w)) {
+                    return null;
+                }
+            }
+        }
+        int j = i;
+        StringBuilder words = new StringBuilder();
+        while (j < in.size() && isWord(in.get(j))) {
+            String t = in.get(j).text();
+            if (SPELLED.contains(t)) {
+                boolean hyphen = words.length() > 0 && TENS.contains(in.get(j - 1).text()) && !t.equals("hundred")
+                        && !t.equals("thousand") && !t.equals("million") && !TENS.contains(t);
+                words.append(words.length() == 0 ? "" : hyphen ? "-" : " ").append(t);
+                j++;
+            } else if (t.equals("and") && j + 1 < in.size() && SPELLED.contains(in.get(j + 1).text())
+                    && (in.get(j - 1).text().equals("hundred") || in.get(j - 1).text().equals("thousand"))) {
+                words.append(" and");
+                j++;
+            } else {
+                break;
+            }
+        }
+        ParsePosition pos = new ParsePosition(0);
+        Number n = spellout.parse(words.toString(), pos);
+        if (n == null || pos.getIndex() < words.length()) {
+            return null;
+        }
+        BigDecimal v = new BigDecimal(n.toString());
+        // "one and a half lakh"
+        if (j + 2 < in.size() && in.get(j).text().equals("and") && in.get(j + 1).text().equals("a")
+                && in.get(j + 2).text().equals("half")) {
+            v = v.add(new BigDecimal("0.5"));
+            j += 3;
+        }
+        end[0] = j;
+        return v;
+    }
+
+    /** "2 lakh 50 thousand", "two lakh fifty thousand": the parts of one amount become one. */
+    private static List<Piece> amountsInParts(List<Piece> in) {
+        List<Piece> out = new ArrayList<>();
+        for (Piece n : in) {
+            Piece prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (prev != null && prev.kind() == Piece.Kind.NUMBER && n.kind() == Piece.Kind.NUMBER && prev.money()
+                    && prev.unitDays() == 0 && n.unitDays() == 0 && !prev.plus() && n.value().compareTo(prev.value()) < 0
+                    && prev.value().remainder(BigDecimal.valueOf(100_000)).signum() == 0
+                    && n.value().remainder(BigDecimal.valueOf(1_000)).signum() == 0 && n.value().signum() > 0) {
+                out.set(out.size() - 1, prev.withValue(prev.value().add(n.value()), true, 0, false).withText(prev.text() + " " + n.text()));
+                if (n.plus()) {
+                    out.set(out.size() - 1, out.get(out.size() - 1).withPlus());
+                }
+            } else {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    // --- years, brackets, phrases ---------------------------------------------------------------
+
+    /** "since 2024", "before 2023", "in 2025": a year after such a word is the span of that year. */
+    private static List<Piece> years(List<Piece> in) {
+        List<Piece> out = new ArrayList<>(in);
+        for (int i = 1; i < out.size(); i++) {
+            Piece p = out.get(i);
+            if (p.kind() == Piece.Kind.NUMBER && !p.money() && p.unitDays() == 0 && !p.count() && !p.plus()
+                    && p.text().matches("\\d{4}") && p.value().intValue() >= 1900 && p.value().intValue() <= 2100
+                    && isWord(out.get(i - 1)) && YEAR_WORDS.contains(out.get(i - 1).text())
+                    && !("and".equals(out.get(i - 1).text()) || "to".equals(out.get(i - 1).text())) || p.kind() == Piece.Kind.NUMBER
+                    && p.text().matches("\\d{4}") && i >= 2 && out.get(i - 2).kind() == Piece.Kind.DATE
+                    && out.get(i - 2).from().getMonthValue() == 1 && out.get(i - 2).to().getMonthValue() == 12) {
+                int y = p.value().intValue();
+                out.set(i, Piece.date(p.text(), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)));
+            }
+        }
+        return out;
+    }
+
+    /** "[90, 120]" is a range: the comma inside is not a clause boundary. */
+    private static List<Piece> brackets(List<Piece> in) {
+        List<Piece> out = new ArrayList<>(in);
+        for (int i = 0; i + 4 < out.size(); i++) {
+            if (out.get(i).text().equals("[") && out.get(i + 1).isValue() && out.get(i + 2).kind() == Piece.Kind.COMMA
+                    && out.get(i + 3).isValue() && out.get(i + 4).text().equals("]")) {
+                out.set(i, Piece.unknown("between"));
+                out.set(i + 2, Piece.unknown("and"));
+                out.remove(i + 4);
+            }
+        }
+        return out;
+    }
+
+    private List<Piece> phrases(List<Piece> in) {
+        List<Piece> out = phrasesOnly(in);
+        // "under 800 or over 40,000": "or over" before a value is "or" and "over", not "… or over"
+        for (int i = 0; i + 1 < out.size(); i++) {
+            Piece p = out.get(i);
+            if (p.kind() == Piece.Kind.PHRASE && p.text().matches("(or|and) .+") && out.get(i + 1).isValue()
+                    && p.senses().stream().anyMatch(x -> x.ordinal() >= Sense.GT.ordinal() && x.ordinal() <= Sense.NE.ordinal())) {
+                String joiner = p.text().substring(0, p.text().indexOf(' '));
+                List<Piece> rest = match(List.of(p.text().substring(joiner.length() + 1).split(" ")));
+                out.remove(i);
+                out.addAll(i, rest);
+                out.addAll(i, match(List.of(joiner)));
+            }
+        }
+        return out;
+    }
+
+    private List<Piece> phrasesOnly(List<Piece> in) {
+        List<Piece> out = new ArrayList<>();
+        int i = 0;
+        while (i < in.size()) {
+            Piece p = in.get(i);
+            if (p.kind() != Piece.Kind.UNKNOWN) {
+                out.add(p);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < in.size() && in.get(end).kind() == Piece.Kind.UNKNOWN) {
+                end++;
+            }
+            out.addAll(match(words(in.subList(i, end))));
+            i = end;
+        }
+        return out;
+    }
+
+    /** Corrects misspellings and splits run-together words, so the lexicon sees listed words. */
+    private List<String> words(List<Piece> run) {
+        List<String> words = new ArrayList<>();
+        for (Piece p : run) {
+            String w = p.text();
+            if (lexicon.knows(w) || !Character.isLetter(w.charAt(0))) {
+                words.add(w);
+                continue;
+            }
+            List<String> split = lexicon.split(w);
+            String fixed = split == null ? lexicon.correct(w) : null;
+            if (split != null) {
+                words.addAll(split);
+            } else {
+                words.add(fixed != null ? fixed : w);
+            }
+        }
+        return words;
+    }
+
+    private List<Piece> match(List<String> words) {
+        List<Piece> out = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            Lexicon.Phrase phrase = lexicon.longest(words, i);
+            if (phrase == null) {
+                out.add(Piece.unknown(words.get(i)));
+                i++;
+            } else {
+                out.add(Piece.phrase(String.join(" ", phrase.words()), phrase.senses()));
+                i += phrase.words().size();
+            }
+        }
+        return out;
+    }
+
+    static boolean isSense(Piece p, Sense s) {
+        return p.kind() == Piece.Kind.PHRASE && p.has(s);
+    }
+}
