@@ -29,7 +29,7 @@ class OfflineRuleParserTest {
 
     @Test
     void answersTheDevelopmentQuestions() throws Exception {
-        for (String file : new String[] {"dev.jsonl", "dev-first.jsonl"}) {
+        for (String file : new String[] {"dev.jsonl", "dev-first.jsonl", "dev-2.jsonl", "dev-3.jsonl"}) {
             ParserEvaluation e = ParserEvaluation.of(parser, EVAL.resolve(file));
             e.printMisses(System.err::println);
             System.err.println(e.summary(file));

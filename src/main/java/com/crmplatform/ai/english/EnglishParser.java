@@ -43,7 +43,7 @@ public final class EnglishParser {
             "quiet", "at risk", "churn risk", "hibernating", "sleepers", "recent", "recently", "lately", "active", "new",
             "lapsed buyers", "dormant buyers", "went quiet", "gone quiet", "inactivity");
     private static final Set<String> NEEDS_SPEND = Set.of("high", "big", "heavy", "premium", "vip", "vips", "whale", "whales",
-            "valuable", "high value", "high ltv", "big spenders", "high spenders", "heavy spenders", "top spenders",
+            "valuable", "top", "high value", "high ltv", "big spenders", "high spenders", "heavy spenders", "top spenders",
             "low", "small", "low value", "low spenders", "big ticket", "budget", "spenders");
 
     /** Words that can name the amount or the count ("purchases more than 5000"): the size of the number decides, with a note. */
@@ -56,8 +56,10 @@ public final class EnglishParser {
 
     /** @throws RuleNotUnderstood naming what it could not place */
     public synchronized Reading read(String text) {
-        List<Piece> pieces = ranges(lexer.read(text));
+        List<String> corrections = new ArrayList<>();
+        List<Piece> pieces = ranges(lexer.read(text, corrections));
         Sentence s = new Sentence(pieces);
+        s.notes.addAll(corrections);
         SegmentRule rule = s.top();
         if (!s.atEnd()) {
             throw new RuleNotUnderstood("Could not place \"" + s.rest() + "\".", List.of(s.rest()));
@@ -82,14 +84,14 @@ public final class EnglishParser {
             Piece a = out.get(i);
             Piece mid = out.get(i + 1);
             Piece b = out.get(i + 2);
-            if (!a.isValue() || a.kind() != b.kind() || mid.kind() != Piece.Kind.PHRASE || !mid.has(Sense.TO)) {
+            if (!a.isValue() || a.kind() != b.kind() || mid.kind() != Piece.Kind.PHRASE || !(mid.has(Sense.TO) || mid.has(Sense.AND))) {
                 continue;
             }
             boolean between = false;
             for (int k = i - 1; k >= Math.max(0, i - 3); k--) {
                 between |= out.get(k).kind() == Piece.Kind.PHRASE && out.get(k).has(Sense.BETWEEN);
             }
-            if (mid.text().equals("and") && !between) {
+            if (!mid.has(Sense.TO) && !between || mid.text().equals("and") && !between) {
                 continue;
             }
             out.set(i + 1, Piece.phrase(mid.text(), EnumSet.of(Sense.TO)));
@@ -405,7 +407,12 @@ public final class EnglishParser {
             boolean durationValue = spans.stream().anyMatch(s -> s.lo().isDuration() || s.range() && s.hi().isDuration());
             List<String> unknown = new ArrayList<>();
             List<String> unsupported = new ArrayList<>();
+            List<String> purpose = new ArrayList<>();
             for (Piece p : c) {
+                if (p.kind() == Piece.Kind.PHRASE && p.has(Sense.PURPOSE)) {
+                    purpose.add(p.text());
+                    continue;
+                }
                 boolean stray = p.kind() == Piece.Kind.PHRASE && p.senses().equals(EnumSet.of(Sense.NUMBER_WORD));
                 if (stray || p.kind() == Piece.Kind.UNKNOWN && !p.text().isBlank() && Character.isLetterOrDigit(p.text().charAt(0))) {
                     unknown.add(p.text());
@@ -429,6 +436,14 @@ public final class EnglishParser {
                         + text() + "\": a rule can only use total spend, number of orders (visits), last purchase date and "
                         + "days since the last purchase.", unsupported);
             }
+            if (out.isEmpty() && !hasValues && has(Sense.NEG, 0, c.size()) && has(Sense.ACTIVITY, 0, c.size())
+                    && !has(Sense.RECENT, 0, c.size()) && !has(Sense.INACTIVE, 0, c.size()) && unknown.isEmpty()) {
+                out.add(new Condition(RuleField.VISITS, RuleOperator.EQ, 0L)); // "not done any purchase till date"
+            }
+            if (out.isEmpty() && !purpose.isEmpty() && unknown.isEmpty()) {
+                sentence.notes.add("Left out \"" + text() + "\": what the audience is for, not who is in it.");
+                return null;
+            }
             if (out.isEmpty()) {
                 if (!unknown.isEmpty()) {
                     throw new RuleNotUnderstood("Could not place \"" + text() + "\" (" + quoted(unknown) + " "
@@ -438,6 +453,9 @@ public final class EnglishParser {
                 return null;
             }
             periodNote(out);
+            if (!purpose.isEmpty()) {
+                sentence.notes.add("Left out " + quoted(purpose) + ": what the audience is for, not who is in it.");
+            }
             if (!unknown.isEmpty()) {
                 sentence.notes.add("Left out " + quoted(unknown) + " in \"" + text() + "\": not something a rule can use. "
                         + "Check the rule.");
@@ -612,16 +630,8 @@ public final class EnglishParser {
 
         private RuleField fieldWord(Span s, int from, int to) {
             decidedBy = null;
-            // a field named between the previous value and this one: "inactiveDays<7 visits>=2"
-            RuleField before = null;
-            for (int i = s.start() - 1; i >= from && before == null; i--) {
-                before = fieldOf(c.get(i), s);
-                decidedBy = before == null ? null : c.get(i);
-            }
-            if (before != null && !AMOUNT_OR_COUNT.contains(decidedBy.text())) {
-                return before;
-            }
-            // a count noun right after the value: "5 orders", "3 or more visits", "12 lifetime orders"
+            // a count noun right after the value: "5 orders", "3 or more visits", "12 lifetime orders" —
+            // unless it is the field of the next value ("inactiveDays<7 visits>=2")
             for (int i = s.end() + 1; i < to && i <= s.end() + 3; i++) {
                 Piece p = c.get(i);
                 if (p.kind() != Piece.Kind.PHRASE) {
@@ -631,15 +641,24 @@ public final class EnglishParser {
                     throw cannotPlace(s, p.text());
                 }
                 if (p.has(Sense.COUNT) || p.has(Sense.VISITS)) {
-                    decidedBy = null;
-                    return RuleField.VISITS;
+                    Piece after = i + 1 < c.size() ? c.get(i + 1) : null;
+                    boolean namesNext = after != null && (after.isValue() || after.kind() == Piece.Kind.PHRASE
+                            && COMPARISONS.stream().anyMatch(after::has) && !POSTFIX.contains(after.text()));
+                    if (!namesNext) {
+                        return RuleField.VISITS;
+                    }
+                    break;
                 }
                 if (!(POSTFIX.contains(p.text()) || p.has(Sense.DESCRIPTOR) || p.has(Sense.FILLER))) {
                     break;
                 }
             }
-            if (before != null) {
-                return before;
+            for (int i = s.start() - 1; i >= from; i--) {
+                RuleField f = fieldOf(c.get(i), s);
+                if (f != null) {
+                    decidedBy = c.get(i);
+                    return f;
+                }
             }
             for (int i = s.end() + 1; i < to; i++) {
                 RuleField f = fieldOf(c.get(i), s);
@@ -664,7 +683,7 @@ public final class EnglishParser {
             if (p.has(Sense.SPEND)) {
                 return RuleField.TOTAL_SPEND;
             }
-            if (p.has(Sense.INACTIVE)) {
+            if (p.has(Sense.INACTIVE) || p.has(Sense.DAYS_SINCE)) {
                 return RuleField.INACTIVE_DAYS;
             }
             return null;
@@ -690,7 +709,8 @@ public final class EnglishParser {
             if (s.lo().kind() == Piece.Kind.DATE) {
                 return dates(s, from);
             }
-            boolean timeWords = has(Sense.INACTIVE, from, to) || has(Sense.RECENT, from, to) || has(Sense.AGO, from, to);
+            boolean timeWords = has(Sense.INACTIVE, from, to) || has(Sense.RECENT, from, to) || has(Sense.AGO, from, to)
+                    || has(Sense.DAYS_SINCE, from, to);
             boolean moneyWords = s.lo().money() || has(Sense.SPEND, from, to);
             Piece unitPiece = s.range() ? s.hi() : s.lo();
             if (unitPiece.monthOrMillion()) {
@@ -708,6 +728,10 @@ public final class EnglishParser {
                     && Character.isLetter(c.get(s.end() + 1).text().charAt(0)) || c.get(s.end() + 1).kind() == Piece.Kind.PHRASE
                     && c.get(s.end() + 1).senses().equals(EnumSet.of(Sense.NUMBER_WORD)))) {
                 throw cannotPlace(s, c.get(s.end() + 1).text()); // "2 sarees"
+            }
+            if (s.start() > 0 && c.get(s.start() - 1).text().matches("top|bottom|best|worst|first|last")
+                    && !s.lo().money() && !s.lo().count()) {
+                throw cannotPlace(s, c.get(s.start() - 1).text() + " " + s.lo().text() + " is a ranking"); // "top 100 customers"
             }
             RuleField field;
             if (s.lo().count()) {
@@ -800,22 +824,26 @@ public final class EnglishParser {
                 return new Group(Logic.AND, List.of(new Condition(RuleField.INACTIVE_DAYS, RuleOperator.GTE, Math.min(lo, hi)),
                         new Condition(RuleField.INACTIVE_DAYS, RuleOperator.LTE, Math.max(lo, hi))));
             }
+            boolean notInactive = inactiveNegated(from, to);
             boolean neg = has(Sense.NEG, from, to) || has(Sense.NEVER_BOUGHT, from, to);
             boolean inactive = has(Sense.INACTIVE, from, to);
-            boolean ago = has(Sense.AGO, from, to);
+            boolean ago = has(Sense.AGO, from, to) || has(Sense.DAYS_SINCE, from, to);
             boolean recent = recentBefore(s, from);
             boolean activity = has(Sense.ACTIVITY, from, to) || has(Sense.REPEAT, from, to) || has(Sense.LASTDATE, from, to)
                     || has(Sense.ONE_TIME, from, to);
             RuleOperator cmp = comparison(s, from, to);
             RuleOperator op;
-            if (inactive && neg) { // "not inactive beyond 30 days"
+            if (notInactive) { // "not inactive beyond 30 days"
                 op = cmp == null ? RuleOperator.LT : flip(cmp);
             } else if (inactive || neg) {
                 op = cmp == null ? RuleOperator.GT : cmp;
             } else if (ago && !recent) {
                 op = cmp == null ? RuleOperator.GT : cmp;
-                if (cmp == null) {
+                if (cmp == null && has(Sense.AGO, from, to)) {
                     sentence.notes.add("Read \"" + s.lo().text() + " ago\" as more than " + lo + " days ago.");
+                } else if (cmp == null) {
+                    throw new RuleNotUnderstood("Say how \"" + s.lo().text() + "\" compares, e.g. \"more than " + s.lo().text()
+                            + "\" or \"under " + s.lo().text() + "\".", List.of(s.lo().text()));
                 }
             } else if (recent || activity) {
                 op = cmp == RuleOperator.LTE ? RuleOperator.LTE : cmp != null && !recent
@@ -827,6 +855,22 @@ public final class EnglishParser {
                         + s.lo().text() + "\" or \"no purchase in " + s.lo().text() + "\".", List.of(s.lo().text()));
             }
             return new Condition(RuleField.INACTIVE_DAYS, op, lo);
+        }
+
+        /** "not inactive", "isn't dormant": a NEG right before an inactivity word (fillers between). */
+        private boolean inactiveNegated(int from, int to) {
+            for (int i = Math.max(0, from); i < Math.min(to, c.size()) - 1; i++) {
+                if (c.get(i).kind() == Piece.Kind.PHRASE && c.get(i).has(Sense.NEG)) {
+                    int j = i + 1;
+                    while (j < to && c.get(j).kind() == Piece.Kind.PHRASE && c.get(j).has(Sense.FILLER) && !c.get(j).has(Sense.INACTIVE)) {
+                        j++;
+                    }
+                    if (j < to && c.get(j).kind() == Piece.Kind.PHRASE && c.get(j).has(Sense.INACTIVE)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** A recency word before the duration ("in the last 15 days", "past 2 weeks", "since last 2 months"). */
@@ -874,6 +918,15 @@ public final class EnglishParser {
                         return new Condition(f, RuleOperator.NE, d.from());
                     }
                     return new Group(Logic.OR, List.of(new Condition(f, RuleOperator.LT, d.from()), new Condition(f, RuleOperator.GT, d.to())));
+                }
+            }
+            if (s.end() + 1 < c.size() && c.get(s.end() + 1).kind() == Piece.Kind.PHRASE) { // "2026-01-05 or later"
+                Piece after = c.get(s.end() + 1);
+                if (after.text().matches("or later|onwards|and onwards|or after|and after|and later|or more|and above")) {
+                    return new Condition(f, RuleOperator.GTE, d.from());
+                }
+                if (after.text().matches("or earlier|or before|and before|and earlier")) {
+                    return new Condition(f, RuleOperator.LTE, d.to());
                 }
             }
             if (d.from().equals(d.to())) {

@@ -40,13 +40,11 @@ final class Lexer {
     private static final Pattern NO_YEAR = Pattern.compile("\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
             + "|" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?)\\b");
     private static final Pattern AMOUNT = Pattern.compile(
-            "(₹|rs\\.?|inr)?\\s*(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)"
+            "(₹|rs\\.?|inr)?\\s*(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?(?:e\\d{1,2}(?![a-z]))?|\\.\\d+)"
                     + "(?:\\s*(k|thousand|lakhs?|lacs?|l|crores?|cr|mn|million|m)(?![a-z]))?"
                     + "(\\s*/-)?(?:\\s*(rupees?|rs\\.?|inr|₹)(?![a-z]))?");
     private static final Pattern UNIT = Pattern.compile(
             "\\s*(days?|d|dys|weeks?|wks?|w|months?|mos?|mnths?|mths?|mon|years?|yrs?|y|fortnights?|quarters?|x)(?![a-z])");
-    private static final Set<String> YEAR_WORDS = Set.of("since", "before", "after", "during", "until", "till", "in",
-            "from", "by", "year", "of", "pre", "post", "to", "and");
     private static final Map<String, Long> SCALES = Map.of("hundred", 100L, "thousand", 1_000L, "k", 1_000L, "lakh", 100_000L,
             "lakhs", 100_000L, "lac", 100_000L, "lacs", 100_000L, "crore", 10_000_000L, "crores", 10_000_000L,
             "million", 1_000_000L);
@@ -64,7 +62,8 @@ final class Lexer {
         this.lexicon = lexicon;
     }
 
-    List<Piece> read(String text) {
+    /** @param corrections where each misspelt word read as another meaningful word is noted */
+    List<Piece> read(String text, List<String> corrections) {
         String s = " " + normalize(text) + " ";
         List<Piece> dates = new ArrayList<>();
         s = dates(s, dates);
@@ -73,7 +72,7 @@ final class Lexer {
         raw = amountsInParts(raw);
         raw = years(raw);
         raw = brackets(raw);
-        return phrases(raw);
+        return phrases(raw, corrections);
     }
 
     static String normalize(String text) {
@@ -142,6 +141,9 @@ final class Lexer {
             char c = s.charAt(i);
             if (Character.isWhitespace(c) || c == ':' || c == '"' || c == '?' || c == '!' && !s.startsWith("!=", i) || c == '*' || c == '#') {
                 i++;
+            } else if (s.startsWith("..", i)) { // "2000..5000"
+                out.add(Piece.unknown("to"));
+                i += 2;
             } else if (c == '\u0001') {
                 int end = s.indexOf('\u0001', i + 1);
                 out.add(dates.get(Integer.parseInt(s.substring(i + 1, end))));
@@ -291,7 +293,7 @@ final class Lexer {
                 out.add(p);
                 continue;
             }
-            if (p.text().matches("week|month|year|fortnight|quarter") && i > 0 && isWord(in.get(i - 1))
+            if (p.text().matches("week|month|year|fortnight|quarter|mnth|mth|wk|yr|mon") && i > 0 && isWord(in.get(i - 1))
                     && in.get(i - 1).text().matches("last|past|previous|recent|prior|this")) { // "in the past week": one
                 out.add(Piece.number(p.text(), BigDecimal.ONE, false, unitDays(p.text()), false, false, false));
                 continue;
@@ -339,8 +341,21 @@ final class Lexer {
         return p.kind() == Piece.Kind.UNKNOWN && !p.text().isEmpty() && Character.isLetter(p.text().charAt(0));
     }
 
+    private static final List<String> UNIT_WORDS = List.of("days", "weeks", "months", "years", "month", "week", "year");
+
+    /** Days per unit of a unit word after a number; a unit misspelt by one letter ("dyas", "mnoths") counts. */
     private static long unitWord(String w) {
-        return w.matches("days?|weeks?|months?|years?|fortnights?|quarters?|wks?|mnths?|mths?|yrs?|dys") ? unitDays(w) : 0;
+        if (w.matches("days?|weeks?|months?|years?|fortnights?|quarters?|wks?|mnths?|mths?|yrs?|dys")) {
+            return unitDays(w);
+        }
+        if (w.length() >= 4 && w.chars().allMatch(Character::isLetter)) {
+            for (String u : UNIT_WORDS) {
+                if (Lexicon.distance(w, u, 1) <= 1) {
+                    return unitDays(u);
+                }
+            }
+        }
+        return 0;
     }
 
     /** A number in words starting at {@code i}; {@code end[0]} is set past it. Null when there is none. */
@@ -394,6 +409,14 @@ final class Lexer {
             default -> {
                 if (!SPELLED.contains(w)) {
                     return null;
+                }
+                if (w.equals("one") && i > 0 && isWord(in.get(i - 1))
+                        && in.get(i - 1).text().matches("quick|this|that|no|any|every|each|which|another|someone|anyone")) {
+                    return null; // "quick one", "no one": a pronoun
+                }
+                if (w.equals("one") && i + 1 < in.size() && in.get(i + 1).text().matches("off|shot|and")
+                        && !(i + 2 < in.size() && in.get(i + 1).text().equals("and") && !in.get(i + 2).text().equals("done"))) {
+                    return null; // "one-off", "one-and-done": named buyers, read by the lexicon
                 }
             }
         }
@@ -457,12 +480,20 @@ final class Lexer {
         List<Piece> out = new ArrayList<>(in);
         for (int i = 1; i < out.size(); i++) {
             Piece p = out.get(i);
-            if (p.kind() == Piece.Kind.NUMBER && !p.money() && p.unitDays() == 0 && !p.count() && !p.plus()
-                    && p.text().matches("\\d{4}") && p.value().intValue() >= 1900 && p.value().intValue() <= 2100
-                    && isWord(out.get(i - 1)) && YEAR_WORDS.contains(out.get(i - 1).text())
-                    && !("and".equals(out.get(i - 1).text()) || "to".equals(out.get(i - 1).text())) || p.kind() == Piece.Kind.NUMBER
-                    && p.text().matches("\\d{4}") && i >= 2 && out.get(i - 2).kind() == Piece.Kind.DATE
-                    && out.get(i - 2).from().getMonthValue() == 1 && out.get(i - 2).to().getMonthValue() == 12) {
+            if (p.kind() != Piece.Kind.NUMBER || p.money() || p.unitDays() != 0 || p.count() || p.plus()
+                    || !p.text().matches("\\d{4}") || p.value().intValue() < 1900 || p.value().intValue() > 2100) {
+                continue;
+            }
+            Piece before = out.get(i - 1);
+            boolean afterYear = i >= 2 && before.kind() == Piece.Kind.UNKNOWN && before.text().matches("and|to|-")
+                    && out.get(i - 2).kind() == Piece.Kind.DATE && out.get(i - 2).from().getDayOfYear() == 1
+                    && out.get(i - 2).to().getMonthValue() == 12 && out.get(i - 2).to().getDayOfMonth() == 31;
+            boolean strong = isWord(before) && before.text().matches("since|before|after|during|until|till|pre|post|year");
+            // "in 2024", "from 2023": a year unless an amount is being talked about ("spend in 2000-5000")
+            boolean weak = isWord(before) && before.text().matches("in|from|by|of")
+                    && !(i + 1 < out.size() && out.get(i + 1).text().matches("to|-|and"))
+                    && !(i >= 2 && isWord(out.get(i - 2)) && out.get(i - 2).text().matches("spend|spent|spending|amount|value|ltv|revenue|billing"));
+            if (strong || weak || afterYear) {
                 int y = p.value().intValue();
                 out.set(i, Piece.date(p.text(), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)));
             }
@@ -484,15 +515,21 @@ final class Lexer {
         return out;
     }
 
-    private List<Piece> phrases(List<Piece> in) {
-        List<Piece> out = phrasesOnly(in);
+    private List<Piece> phrases(List<Piece> in, List<String> corrections) {
+        List<Piece> out = phrasesOnly(in, corrections);
         // "under 800 or over 40,000": "or over" before a value is "or" and "over", not "… or over"
         for (int i = 0; i + 1 < out.size(); i++) {
             Piece p = out.get(i);
-            if (p.kind() == Piece.Kind.PHRASE && p.text().matches("(or|and) .+") && out.get(i + 1).isValue()
+            if (p.kind() == Piece.Kind.PHRASE && p.text().matches("(or|and) .+")
+                    && (out.get(i + 1).isValue() || out.get(i + 1).text().equals("than"))
                     && p.senses().stream().anyMatch(x -> x.ordinal() >= Sense.GT.ordinal() && x.ordinal() <= Sense.NE.ordinal())) {
                 String joiner = p.text().substring(0, p.text().indexOf(' '));
-                List<Piece> rest = match(List.of(p.text().substring(joiner.length() + 1).split(" ")));
+                List<String> words = new ArrayList<>(List.of(p.text().substring(joiner.length() + 1).split(" ")));
+                if (out.get(i + 1).text().equals("than")) { // "or more than 20": "or" + "more than"
+                    words.add("than");
+                    out.remove(i + 1);
+                }
+                List<Piece> rest = match(words);
                 out.remove(i);
                 out.addAll(i, rest);
                 out.addAll(i, match(List.of(joiner)));
@@ -501,7 +538,7 @@ final class Lexer {
         return out;
     }
 
-    private List<Piece> phrasesOnly(List<Piece> in) {
+    private List<Piece> phrasesOnly(List<Piece> in, List<String> corrections) {
         List<Piece> out = new ArrayList<>();
         int i = 0;
         while (i < in.size()) {
@@ -515,14 +552,14 @@ final class Lexer {
             while (end < in.size() && in.get(end).kind() == Piece.Kind.UNKNOWN) {
                 end++;
             }
-            out.addAll(match(words(in.subList(i, end))));
+            out.addAll(match(words(in.subList(i, end), corrections)));
             i = end;
         }
         return out;
     }
 
     /** Corrects misspellings and splits run-together words, so the lexicon sees listed words. */
-    private List<String> words(List<Piece> run) {
+    private List<String> words(List<Piece> run, List<String> corrections) {
         List<String> words = new ArrayList<>();
         for (Piece p : run) {
             String w = p.text();
@@ -536,6 +573,9 @@ final class Lexer {
                 words.addAll(split);
             } else {
                 words.add(fixed != null ? fixed : w);
+                if (fixed != null && !lexicon.onlyPadding(fixed)) {
+                    corrections.add("Read \"" + w + "\" as \"" + fixed + "\".");
+                }
             }
         }
         return words;

@@ -25,11 +25,11 @@ final class Lexicon {
 
     /** What a phrase can mean. */
     enum Sense {
-        SPEND, COUNT, VISITS, ACTIVITY, INACTIVE, LASTDATE, RECENT, AGO, NEG,
+        SPEND, COUNT, VISITS, ACTIVITY, INACTIVE, DAYS_SINCE, LASTDATE, RECENT, AGO, NEG,
         GT, GTE, LT, LTE, EQ, NE,
         BEFORE, ON_OR_BEFORE, AFTER, ON_OR_AFTER, SINCE,
         BETWEEN, TO, AND, OR, EITHER, EXCEPT,
-        ONE_TIME, REPEAT, NEVER_BOUGHT, UNSUPPORTED, DESCRIPTOR, FILLER,
+        ONE_TIME, REPEAT, NEVER_BOUGHT, UNSUPPORTED, PURPOSE, DESCRIPTOR, FILLER,
         /** Words the lexer reads itself (units, scales, number words): known, so never "corrected". */
         NUMBER_WORD
     }
@@ -137,7 +137,7 @@ final class Lexicon {
         }
         int allowed = word.length() >= 8 ? 2 : 1;
         String best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        int bestScore = Integer.MAX_VALUE;
         boolean tie = false;
         for (int len = word.length() - allowed; len <= word.length() + allowed; len++) {
             for (String candidate : wordsByLength.getOrDefault(len, List.of())) {
@@ -145,16 +145,39 @@ final class Lexicon {
                     continue;
                 }
                 int d = distance(word, candidate, allowed);
-                if (d < bestDistance) {
+                if (d > allowed || word.length() < 6 && onlyPadding(candidate) || sensesOf(candidate).equals(Set.of(Sense.UNSUPPORTED))) {
+                    // a short unknown word is not turned into a word that says nothing ("dues" is not "does"),
+                    // nor any word into one the CRM cannot use ("likes" stays "likes", not "lives")
+                    continue;
+                }
+                // Same last letter breaks a tie ("orderd" is "ordered", not "orders").
+                int score = d * 2 + (candidate.charAt(candidate.length() - 1) == word.charAt(word.length() - 1) ? 0 : 1);
+                if (score < bestScore) {
                     best = candidate;
-                    bestDistance = d;
+                    bestScore = score;
                     tie = false;
-                } else if (d == bestDistance && !candidate.equals(best)) {
+                } else if (score == bestScore && !sensesOf(candidate).equals(sensesOf(best))) {
                     tie = true;
                 }
             }
         }
-        return bestDistance <= allowed && !tie ? best : null;
+        return best != null && !tie ? best : null;
+    }
+
+    /** The senses of a one-word phrase (empty for a word that only appears inside longer phrases). */
+    Set<Sense> sensesOf(String word) {
+        for (Phrase p : byFirstWord.getOrDefault(word, List.of())) {
+            if (p.words().size() == 1) {
+                return p.senses();
+            }
+        }
+        return Set.of();
+    }
+
+    /** A word that only pads a sentence ("does", "the", "customers"). */
+    boolean onlyPadding(String word) {
+        Set<Sense> s = sensesOf(word);
+        return !s.isEmpty() && s.stream().allMatch(x -> x == Sense.FILLER || x == Sense.DESCRIPTOR);
     }
 
     /** Two listed words written together ("andvisits", "morethan"), or null. */
