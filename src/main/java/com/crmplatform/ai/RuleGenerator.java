@@ -27,8 +27,12 @@ public final class RuleGenerator {
 
     /**
      * @param groqProblem why Groq was not used (empty when Groq answered or none is configured)
+     * @param notes       what the user should check: readings the offline parser chose, words it left out
      */
-    public record Answer(SegmentRule.Group rule, Engine engine, Optional<String> groqProblem) {
+    public record Answer(SegmentRule.Group rule, Engine engine, Optional<String> groqProblem, List<String> notes) {
+        public Answer {
+            notes = List.copyOf(notes);
+        }
     }
 
     static final String PROMPT = load();
@@ -61,13 +65,13 @@ public final class RuleGenerator {
      */
     public Answer generate(String text, boolean offlineOnly) {
         if (text != null && text.length() > com.crmplatform.store.Limits.MAX_DESCRIPTION) {
-            return new Answer(offline.parse(text), Engine.OFFLINE, Optional.empty()); // refuses it, before any request
+            offline.parse(text); // refuses it (too long), before any request
         }
         Optional<String> problem = Optional.empty();
         Optional<GroqRuleClient> client = groq;
         if (!offlineOnly && client.isPresent()) {
             try {
-                return new Answer(askGroq(client.get(), text), Engine.GROQ, Optional.empty());
+                return new Answer(askGroq(client.get(), text), Engine.GROQ, Optional.empty(), List.of());
             } catch (GroqRuleClient.GroqUnavailable | RuleException e) {
                 problem = Optional.of(client.get().withoutKey(e.getMessage())); // an answer may quote the request
             }
@@ -75,7 +79,8 @@ public final class RuleGenerator {
             problem = Optional.of("no Groq API key is set");
         }
         try {
-            return new Answer(offline.parse(text), Engine.OFFLINE, problem);
+            var reading = offline.read(text);
+            return new Answer(reading.rule(), Engine.OFFLINE, problem, reading.notes());
         } catch (RuleNotUnderstood e) {
             String why = problem.map(p -> " (Groq was not used: " + p + ")").orElse("");
             throw new RuleNotUnderstood(e.getMessage() + why, e.unplaced());

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rules", description = "Turns plain English into segment rule JSON, one compact line per question "
         + "({\"error\": \"...\"} when not understood). Without TEXT, reads one question per line of standard input. "
         + "Groq answers when GROQ_API_KEY is set and reachable; otherwise (or with --offline) the built-in parser, "
-        + "and stderr says why Groq was not used.")
+        + "and stderr says why Groq was not used. Lines starting \"check:\" on stderr say what to check in a rule "
+        + "(a reading the parser chose, words it left out).")
 final class RulesCommand implements Callable<Integer> {
 
     @Spec
@@ -82,10 +83,9 @@ final class RulesCommand implements Callable<Integer> {
     private String answer(RuleGenerator generator, String question, PrintWriter err) {
         try {
             RuleGenerator.Answer a = generator.generate(question, offline);
-            a.groqProblem().ifPresent(p -> {
-                err.println("note: the offline parser answered; Groq was not used: " + p);
-                err.flush();
-            });
+            a.groqProblem().ifPresent(p -> err.println("note: the offline parser answered; Groq was not used: " + p));
+            a.notes().forEach(n -> err.println("check: " + n));
+            err.flush();
             return RuleJson.write(a.rule());
         } catch (IllegalArgumentException e) {
             return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("error", e.getMessage())).toString();

@@ -60,6 +60,36 @@ class OfflineRuleParserTest {
         assertTrue(all.score() >= 0.9 && all.silentShare() <= 0.03, all.summary("held out"));
     }
 
+    /** The Groq prompt's worked examples are not evaluation questions, so the Groq score means something. */
+    @Test
+    void theGroqPromptQuotesNoEvaluationQuestion() throws Exception {
+        String prompt = RuleGenerator.PROMPT.toLowerCase(java.util.Locale.ROOT);
+        java.util.List<String> examples = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]+)\"")
+                .matcher(prompt.substring(prompt.indexOf("how english maps")));
+        while (m.find()) {
+            examples.add(m.group(1).strip());
+        }
+        assertTrue(examples.size() > 10, examples.toString());
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        try (var all = Files.walk(Path.of("src", "test", "resources", "ai"))) {
+            all.filter(f -> f.toString().endsWith(".jsonl")).forEach(files::add);
+        }
+        files.add(Path.of("docs", "examples", "segment-queries.jsonl"));
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Path f : files) {
+            for (String line : Files.readAllLines(f)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String q = mapper.readTree(line).get("q").asText().toLowerCase(java.util.Locale.ROOT).strip();
+                for (String e : examples) {
+                    assertTrue(!q.equals(e) && !(e.length() > 12 && q.contains(e)), "the prompt quotes \"" + e + "\" from " + f);
+                }
+            }
+        }
+    }
+
     @Test
     void numbersAsPeopleWriteThem() {
         assertEquals("Total spend > ₹5,000", RuleEnglish.describe(parser.parse("spend over 5k")));

@@ -108,9 +108,11 @@ public final class RuleSources {
         executor.submit(() -> generator.generate(text, false), answer -> {
             working.set(false);
             rules.load(answer.rule());
-            note.set(answer.engine() == RuleGenerator.Engine.GROQ ? messages.get("builder.describe.groq")
+            String engine = answer.engine() == RuleGenerator.Engine.GROQ ? messages.get("builder.describe.groq")
                     : answer.groqProblem().map(p -> messages.get("builder.describe.offlineBecause", p))
-                            .orElse(messages.get("builder.describe.offline")));
+                            .orElse(messages.get("builder.describe.offline"));
+            note.set(answer.notes().isEmpty() ? engine
+                    : engine + " " + messages.get("builder.describe.check", String.join(" ", answer.notes())));
         }, this::failed);
     }
 
