@@ -114,8 +114,42 @@ public final class Benchmarks {
         }
         delivery(records.subList(0, Math.min(n, DELIVERY_AUDIENCE)), results);
         new SyncBenchmarks(scratch, log, pipeline).run(records.subList(0, Math.min(n, SYNC_CUSTOMERS)), results);
+        offlineRules(results);
         results.put("customers", n);
         return results;
+    }
+
+    /** Descriptions in several voices, for the offline parser's time per question. */
+    private static final List<String> DESCRIPTIONS = List.of(
+            "spent above 7,500 and no order for 75 days", "custmers w/ 4+ txns spnt morethan 12k",
+            "kindly share customers whose billing crossed Rs 1.2 lakh/- and not come since last 2 months",
+            "win-back cohort: lapsed 90+ days, LTV >= ₹25k", "totalSpend >= 9000 AND (visits <= 2 OR inactiveDays > 120)",
+            "single-purchase shoppers who bought within the past 12 days", "between 30 and 45 days without an order",
+            "spent below 900 or above 60,000", "last purchase before 20/11/2024 with fewer than three visits",
+            "premium buyers (spent over ₹80,000) who have gone quiet for six weeks or more",
+            "orders from 4 to 9, spend ₹3,000–₹8,000", "customers in Chennai who spent over 5k");
+
+    /** The offline parser's time per description (warmed up), against the "a few ms" it must stay under. */
+    private void offlineRules(Map<String, Object> results) {
+        com.crmplatform.ai.OfflineRuleParser parser = new com.crmplatform.ai.OfflineRuleParser();
+        int rounds = 200;
+        for (int warm = 0; warm < 2; warm++) {
+            long t = System.nanoTime();
+            for (int r = 0; r < rounds; r++) {
+                for (String d : DESCRIPTIONS) {
+                    try {
+                        parser.read(d);
+                    } catch (com.crmplatform.ai.RuleNotUnderstood e) {
+                        // refusing is an answer too: only the time counts here
+                    }
+                }
+            }
+            double ms = (System.nanoTime() - t) / 1e6 / (rounds * DESCRIPTIONS.size());
+            if (warm == 1) {
+                log.accept(String.format("offline rules: %.3f ms per description", ms));
+                results.put("rules.offlineMsPerQuestion", round(ms, 3));
+            }
+        }
     }
 
     /** Audience count through the app (compile + query) vs the same condition written by hand. */

@@ -235,6 +235,11 @@ public final class EnglishParser {
             }
             if (isExcept(p, at)) {
                 at++;
+                // "excluding those who ordered …": the words that only point at people are skipped
+                while (!atEnd() && (isAnd(peek(0), at) || peek(0).kind() == Piece.Kind.PHRASE && peek(0).has(Sense.FILLER)
+                        && !peek(0).has(Sense.ACTIVITY) && !peek(0).has(Sense.SPEND) && !peek(0).has(Sense.NEG))) {
+                    at++;
+                }
                 SegmentRule excluded = factor();
                 return excluded == null ? null : negate(excluded);
             }
@@ -787,7 +792,7 @@ public final class EnglishParser {
             if (op == null) {
                 if (negated) {
                     op = RuleOperator.NE;
-                } else if (field == RuleField.VISITS) {
+                } else if (field == RuleField.VISITS || s.lo().value().signum() == 0) {
                     op = RuleOperator.EQ;
                 } else {
                     op = RuleOperator.GTE;
