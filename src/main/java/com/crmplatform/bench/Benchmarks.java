@@ -131,7 +131,7 @@ public final class Benchmarks {
 
     /** The offline parser's time per description (warmed up), against the "a few ms" it must stay under. */
     private void offlineRules(Map<String, Object> results) {
-        com.crmplatform.ai.OfflineRuleParser parser = new com.crmplatform.ai.OfflineRuleParser();
+        com.crmplatform.ai.english.OfflineRuleParser parser = new com.crmplatform.ai.english.OfflineRuleParser();
         int rounds = 200;
         for (int warm = 0; warm < 2; warm++) {
             long t = System.nanoTime();
@@ -139,7 +139,7 @@ public final class Benchmarks {
                 for (String d : DESCRIPTIONS) {
                     try {
                         parser.read(d);
-                    } catch (com.crmplatform.ai.RuleNotUnderstood e) {
+                    } catch (com.crmplatform.ai.english.RuleNotUnderstood e) {
                         // refusing is an answer too: only the time counts here
                     }
                 }

@@ -1,5 +1,7 @@
 package com.crmplatform.ai;
 
+import com.crmplatform.ai.english.OfflineRuleParser;
+import com.crmplatform.ai.english.RuleNotUnderstood;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

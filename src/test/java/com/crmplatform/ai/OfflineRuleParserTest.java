@@ -1,5 +1,7 @@
 package com.crmplatform.ai;
 
+import com.crmplatform.ai.english.OfflineRuleParser;
+import com.crmplatform.ai.english.RuleNotUnderstood;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +31,7 @@ class OfflineRuleParserTest {
 
     @Test
     void answersTheDevelopmentQuestions() throws Exception {
-        for (String file : new String[] {"dev.jsonl", "dev-first.jsonl", "dev-2.jsonl", "dev-3.jsonl"}) {
+        for (String file : new String[] {"dev.jsonl", "dev-first.jsonl", "dev-2.jsonl", "dev-3.jsonl", "dev-4.jsonl"}) {
             ParserEvaluation e = ParserEvaluation.of(parser, EVAL.resolve(file));
             e.printMisses(System.err::println);
             System.err.println(e.summary(file));

@@ -1,5 +1,7 @@
 package com.crmplatform.ai;
 
+import com.crmplatform.ai.english.OfflineRuleParser;
+import com.crmplatform.ai.english.RuleNotUnderstood;
 import com.crmplatform.ai.english.EnglishParser;
 import com.crmplatform.segment.RuleEnglish;
 import com.crmplatform.segment.RuleJson;

@@ -1,6 +1,6 @@
 package com.crmplatform.ai.english;
 
-import com.crmplatform.ai.RuleNotUnderstood;
+import com.crmplatform.ai.english.RuleNotUnderstood;
 import com.crmplatform.ai.english.Lexicon.Sense;
 import com.crmplatform.segment.RuleField;
 import com.crmplatform.segment.RuleOperator;
@@ -163,6 +163,13 @@ public final class EnglishParser {
             parts.add(orExpr());
             while (peek(0) != null && peek(0).kind() == Piece.Kind.COMMA && isAnd(peek(1), at + 1)) {
                 at += 2;
+                while (isAnd(peek(0), at)) {
+                    at++;
+                }
+                if (isOr(peek(0))) { // ", and also anyone who …": everything before, or what follows
+                    at++;
+                    return join(Logic.OR, List.of(join(Logic.AND, parts), top()));
+                }
                 parts.add(orExpr());
             }
             return join(Logic.AND, parts);
@@ -425,7 +432,9 @@ public final class EnglishParser {
                         && !p.has(Sense.DESCRIPTOR)) {
                     unsupported.add(p.text());
                 } else if (p.kind() == Piece.Kind.PHRASE && p.has(Sense.ONE_TIME) && !countValue) {
-                    out.add(new Condition(RuleField.VISITS, RuleOperator.EQ, 1L));
+                    int at = c.indexOf(p);
+                    boolean not = at > 0 && c.get(at - 1).kind() == Piece.Kind.PHRASE && c.get(at - 1).has(Sense.NEG);
+                    out.add(new Condition(RuleField.VISITS, not ? RuleOperator.NE : RuleOperator.EQ, 1L));
                     countValue = true;
                 } else if (p.kind() == Piece.Kind.PHRASE && p.has(Sense.REPEAT) && !countValue && !durationValue
                         && !has(Sense.NEG, 0, c.size())) {
@@ -457,6 +466,7 @@ public final class EnglishParser {
                 describing();
                 return null;
             }
+            zeroInPeriod(out);
             periodNote(out);
             if (!purpose.isEmpty()) {
                 sentence.notes.add("Left out " + quoted(purpose) + ": what the audience is for, not who is in it.");
@@ -467,6 +477,26 @@ public final class EnglishParser {
             }
             describing();
             return sentence.join(Logic.AND, out);
+        }
+
+        /** "zero purchases in the past 60 days" is no purchase in 60 days: inactivity, not a count. */
+        private static void zeroInPeriod(List<SegmentRule> out) {
+            Condition zero = null;
+            Condition recent = null;
+            for (SegmentRule r : out) {
+                if (r instanceof Condition x && x.field() == RuleField.VISITS && x.operator() == RuleOperator.EQ && x.integer() == 0) {
+                    zero = x;
+                } else if (r instanceof Condition x && x.field() == RuleField.INACTIVE_DAYS
+                        && (x.operator() == RuleOperator.LT || x.operator() == RuleOperator.LTE)) {
+                    recent = x;
+                }
+            }
+            if (zero != null && recent != null) {
+                int i = out.indexOf(recent);
+                out.remove(zero);
+                out.set(out.indexOf(recent), new Condition(RuleField.INACTIVE_DAYS,
+                        recent.operator() == RuleOperator.LT ? RuleOperator.GTE : RuleOperator.GT, recent.value()));
+            }
         }
 
         /**
@@ -620,8 +650,11 @@ public final class EnglishParser {
 
         /** Is the nearest NEG before the value part of the comparison ("did not spend more than")? */
         private boolean negatedBefore(Span s, int from) {
-            for (int i = s.start() - 1; i >= from; i--) {
+            for (int i = s.start() - 1; i >= Math.max(from, s.start() - 3); i--) {
                 Piece p = c.get(i);
+                if (p.kind() == Piece.Kind.PHRASE && (p.has(Sense.ONE_TIME) || p.has(Sense.REPEAT) || p.has(Sense.DESCRIPTOR))) {
+                    return false; // "not first-time buyers (more than one order)": the "not" is about the buyers
+                }
                 if (p.kind() == Piece.Kind.PHRASE && (p.has(Sense.NEG) || p.has(Sense.NEVER_BOUGHT)) && !p.has(Sense.COUNT)) {
                     return true;
                 }
@@ -726,7 +759,17 @@ public final class EnglishParser {
                             s.range() ? s.hi().withValue(s.hi().value(), false, 30, false) : null);
                 }
             }
+            if (!s.lo().isDuration() && !s.lo().money() && !s.lo().count() && s.start() > 0
+                    && c.get(s.start() - 1).kind() == Piece.Kind.PHRASE && c.get(s.start() - 1).has(Sense.RECENT)
+                    && !c.get(s.start() - 1).has(Sense.GT)) { // "within the last 90": days
+                s = new Span(s.start(), s.end(), s.lo().withValue(s.lo().value(), false, 1, false),
+                        s.range() ? s.hi().withValue(s.hi().value(), false, 1, false) : null);
+            }
             if (s.lo().isDuration()) {
+                if (s.end() + 1 < c.size() && c.get(s.end() + 1).text().equals("old") && s.lo().unitDays() == 365
+                        && !has(Sense.LASTDATE, from, to) && !has(Sense.ACTIVITY, from, to) && !has(Sense.INACTIVE, from, to)) {
+                    throw cannotPlace(s, "age"); // "30 years old"
+                }
                 return duration(s, from, to);
             }
             if (s.end() + 1 < c.size() && (c.get(s.end() + 1).kind() == Piece.Kind.UNKNOWN
@@ -789,6 +832,10 @@ public final class EnglishParser {
             }
             RuleOperator op = comparison(s, from, to);
             boolean negated = negatedBefore(s, from);
+            if (field == RuleField.VISITS && negated && (op == null || op == RuleOperator.EQ) && s.lo().value().intValue() == 1
+                    && !s.lo().text().matches(".*\\d.*")) {
+                return new Condition(RuleField.VISITS, RuleOperator.EQ, 0L); // "never placed a single order", "not one order"
+            }
             if (op == null) {
                 if (negated) {
                     op = RuleOperator.NE;

@@ -98,7 +98,7 @@ final class Lexer {
         while (noYear.find()) {
             String found = noYear.group().strip();
             if (!found.matches("may \\d+|\\d+ may")) { // "may" is also a verb
-                throw new com.crmplatform.ai.RuleNotUnderstood("Which year is \"" + found + "\"? Write the date with its year, "
+                throw new com.crmplatform.ai.english.RuleNotUnderstood("Which year is \"" + found + "\"? Write the date with its year, "
                         + "e.g. \"" + found + " 2026\".", List.of(found));
             }
         }
@@ -122,7 +122,7 @@ final class Lexer {
             try {
                 span = reader.apply(m);
             } catch (DateTimeException | NullPointerException e) {
-                throw new com.crmplatform.ai.RuleNotUnderstood("\"" + m.group().strip() + "\" is not a real date.",
+                throw new com.crmplatform.ai.english.RuleNotUnderstood("\"" + m.group().strip() + "\" is not a real date.",
                         List.of(m.group().strip()));
             }
             out.add(Piece.date(m.group().strip(), span[0], span[1]));
@@ -281,7 +281,7 @@ final class Lexer {
                     n = n.withValue(n.value(), false, unitWord(in.get(j).text()), false).withText(n.text() + " " + in.get(j).text());
                     j++;
                 }
-                if (j < in.size() && !n.money() && isWord(in.get(j)) && in.get(j).text().matches("rupees?|rs|inr")) {
+                if (j < in.size() && !n.money() && isWord(in.get(j)) && in.get(j).text().matches("rupees?|rs|inr|bucks|rupaye|rupiya")) {
                     n = n.withValue(n.value(), true, 0, false).withText(n.text() + " " + in.get(j).text());
                     j++;
                 }
@@ -322,7 +322,7 @@ final class Lexer {
                 unit = unitWord(in.get(j).text());
                 text.append(' ').append(in.get(j++).text());
             }
-            if (j < in.size() && isWord(in.get(j)) && in.get(j).text().matches("rupees?|rs|inr")) {
+            if (j < in.size() && isWord(in.get(j)) && in.get(j).text().matches("rupees?|rs|inr|bucks|rupaye|rupiya")) {
                 money = true;
                 text.append(' ').append(in.get(j++).text());
             }
@@ -403,8 +403,19 @@ final class Lexer {
                 if (j < in.size() && (in.get(j).text().equals("a") || in.get(j).text().equals("an"))) {
                     j++;
                 }
+                if (j < in.size() && in.get(j).text().equals("dozen")) { // "half a dozen"
+                    end[0] = j + 1;
+                    return BigDecimal.valueOf(6);
+                }
                 end[0] = j;
                 return new BigDecimal("0.5");
+            }
+            case "single" -> {
+                if (i + 1 < in.size() && in.get(i + 1).text().matches("time|order|purchase|visit|transaction|bill|trip|buy")) {
+                    end[0] = i + 1;
+                    return BigDecimal.ONE;
+                }
+                return null;
             }
             default -> {
                 if (!SPELLED.contains(w)) {
@@ -430,7 +441,10 @@ final class Lexer {
                 words.append(words.length() == 0 ? "" : hyphen ? "-" : " ").append(t);
                 j++;
             } else if (t.equals("and") && j + 1 < in.size() && SPELLED.contains(in.get(j + 1).text())
-                    && (in.get(j - 1).text().equals("hundred") || in.get(j - 1).text().equals("thousand"))) {
+                    && (in.get(j - 1).text().equals("hundred") || in.get(j - 1).text().equals("thousand"))
+                    && !(j + 2 < in.size() && SCALES.containsKey(in.get(j + 2).text()) && !in.get(j + 2).text().equals("hundred"))
+                    && !(i > 0 && in.get(i - 1).text().matches("between|betwen"))) {
+                // "one hundred and fifty"; not "between twenty-five thousand and one lakh"
                 words.append(" and");
                 j++;
             } else {

@@ -150,8 +150,11 @@ final class Lexicon {
                     // nor any word into one the CRM cannot use ("likes" stays "likes", not "lives")
                     continue;
                 }
-                // Same last letter breaks a tie ("orderd" is "ordered", not "orders").
-                int score = d * 2 + (candidate.charAt(candidate.length() - 1) == word.charAt(word.length() - 1) ? 0 : 1);
+                // Same last letter breaks a tie ("orderd" is "ordered", not "orders"), then a word that is a
+                // phrase of its own ("oder" is "order", not the "older" of "older than").
+                // A missing letter is the commonest slip ("oder" is "order" before "over").
+                int score = d * 8 + (candidate.charAt(candidate.length() - 1) == word.charAt(word.length() - 1) ? 0 : 4)
+                        + (candidate.length() == word.length() + 1 ? 0 : 2) + (sensesOf(candidate).isEmpty() ? 1 : 0);
                 if (score < bestScore) {
                     best = candidate;
                     bestScore = score;

@@ -1,4 +1,4 @@
-package com.crmplatform.ai;
+package com.crmplatform.ai.english;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package com.crmplatform.ai;
+package com.crmplatform.ai.english;
 
-import com.crmplatform.ai.english.EnglishParser;
 import com.crmplatform.segment.RuleException;
 import com.crmplatform.segment.RuleJson;
 import com.crmplatform.segment.SegmentRule;
