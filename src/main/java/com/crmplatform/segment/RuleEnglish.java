@@ -39,7 +39,8 @@ public final class RuleEnglish {
         };
     }
 
-    private static String rupees(BigDecimal amount) {
+    /** An amount as the rule's English shows it: "₹10,000", "₹2,499.50". */
+    public static String rupees(BigDecimal amount) {
         NumberFormat f = NumberFormat.getNumberInstance(Locale.ENGLISH);
         f.setMaximumFractionDigits(2);
         return "₹" + f.format(amount);

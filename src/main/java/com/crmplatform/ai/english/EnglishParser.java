@@ -2,6 +2,7 @@ package com.crmplatform.ai.english;
 
 import com.crmplatform.ai.english.RuleNotUnderstood;
 import com.crmplatform.ai.english.Lexicon.Sense;
+import com.crmplatform.segment.RuleEnglish;
 import com.crmplatform.segment.RuleField;
 import com.crmplatform.segment.RuleOperator;
 import com.crmplatform.segment.SegmentRule;
@@ -804,8 +805,8 @@ public final class EnglishParser {
                 RuleField read = amount ? RuleField.TOTAL_SPEND : RuleField.VISITS;
                 String v = s.lo().text();
                 if (read != field) {
-                    sentence.notes.add(amount ? "Read \"" + decidedBy.text() + " … " + v + "\" as total spend of ₹" + v
-                        + "; say \"" + v + " orders\" for a number of orders."
+                    sentence.notes.add(amount ? "Read \"" + decidedBy.text() + " … " + v + "\" as total spend of "
+                            + RuleEnglish.rupees(s.lo().value()) + "; say \"" + v + " orders\" for a number of orders."
                             : "Read \"" + decidedBy.text() + " … " + v + "\" as " + v + " orders; say \"₹" + v + "\" for an amount.");
                 }
                 field = read;
@@ -843,7 +844,7 @@ public final class EnglishParser {
                     op = RuleOperator.EQ;
                 } else {
                     op = RuleOperator.GTE;
-                    sentence.notes.add("Read \"" + s.lo().text() + "\" as ₹" + s.lo().value().toPlainString()
+                    sentence.notes.add("Read \"" + s.lo().text() + "\" as " + RuleEnglish.rupees(s.lo().value())
                             + " or more; say \"exactly\", \"over\" or \"under\" to change it.");
                 }
             } else if (negated) {
