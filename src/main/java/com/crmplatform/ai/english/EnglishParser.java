@@ -169,7 +169,7 @@ public final class EnglishParser {
                 }
                 if (isOr(peek(0))) { // ", and also anyone who …": everything before, or what follows
                     at++;
-                    return join(Logic.OR, List.of(join(Logic.AND, parts), top()));
+                    return join(Logic.OR, java.util.Arrays.asList(join(Logic.AND, parts), top()));
                 }
                 parts.add(orExpr());
             }

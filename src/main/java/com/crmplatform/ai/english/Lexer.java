@@ -54,6 +54,8 @@ final class Lexer {
             "hundred", "thousand", "million");
     private static final Set<String> TENS = Set.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
 
+    private static final int MAX_NUMBER_WORDS = 6;
+
     private final Lexicon lexicon;
     /** ICU4J's rules for English number words; one per parser (RuleBasedNumberFormat is not thread-safe). */
     private final RuleBasedNumberFormat spellout = new RuleBasedNumberFormat(Locale.ENGLISH, RuleBasedNumberFormat.SPELLOUT);
@@ -76,7 +78,7 @@ final class Lexer {
     }
 
     static String normalize(String text) {
-        String s = text.toLowerCase(Locale.ROOT)
+        String s = text.replaceAll("\\p{Cntrl}", " ").toLowerCase(Locale.ROOT)
                 .replaceAll("[’‘`´]", "'").replaceAll("[“”]", "\"").replaceAll("[–—−‒]", "-").replace('\u00a0', ' ');
         s = s.replaceAll("(?<=[a-z])'(?=[a-z])", "");          // haven't -> havent, customer's -> customers
         s = s.replaceAll("(?<=[a-z])[-_](?=[a-z])", " ");       // one-time -> one time, total_spend -> total spend
@@ -315,7 +317,7 @@ final class Lexer {
             long unit = 0;
             if (!count && j < in.size() && isWord(in.get(j)) && SCALES.containsKey(in.get(j).text())) {
                 v = v.multiply(BigDecimal.valueOf(SCALES.get(in.get(j).text())));
-                money = !in.get(j).text().equals("hundred");
+                money = in.get(j).text().matches("lakhs?|lacs?|crores?|k"); // "a thousand orders" is a count
                 text.append(' ').append(in.get(j++).text());
             }
             if (!count && j < in.size() && isWord(in.get(j)) && unitWord(in.get(j).text()) > 0) {
@@ -326,8 +328,8 @@ final class Lexer {
                 money = true;
                 text.append(' ').append(in.get(j++).text());
             }
-            boolean article = (first.equals("a") || first.equals("an") || first.equals("half")) && end[0] == i + 1;
-            if (article && unit == 0 && !money && !text.toString().contains("dozen") && !text.toString().contains("hundred")) {
+            boolean article = (first.equals("a") || first.equals("an") || first.equals("half")) && j == i + 1;
+            if (article) {
                 out.add(p); // "a purchase", "an order": an article, not a number
                 continue;
             }
@@ -418,8 +420,8 @@ final class Lexer {
                 return null;
             }
             default -> {
-                if (!SPELLED.contains(w)) {
-                    return null;
+                if (!SPELLED.contains(w) || w.equals("hundred") || w.equals("thousand") || w.equals("million")) {
+                    return null; // a number in words starts with a digit word ("a thousand" is read above)
                 }
                 if (w.equals("one") && i > 0 && isWord(in.get(i - 1))
                         && in.get(i - 1).text().matches("quick|this|that|no|any|every|each|which|another|someone|anyone")) {
@@ -433,7 +435,9 @@ final class Lexer {
         }
         int j = i;
         StringBuilder words = new StringBuilder();
-        while (j < in.size() && isWord(in.get(j))) {
+        // At most a few words make one number ("two hundred and fifty thousand"): a long run of
+        // number words is not read as one (ICU's parse grows fast with the length).
+        while (j < in.size() && j - i < MAX_NUMBER_WORDS && isWord(in.get(j))) {
             String t = in.get(j).text();
             if (SPELLED.contains(t)) {
                 boolean hyphen = words.length() > 0 && TENS.contains(in.get(j - 1).text()) && !t.equals("hundred")
@@ -442,7 +446,7 @@ final class Lexer {
                 j++;
             } else if (t.equals("and") && j + 1 < in.size() && SPELLED.contains(in.get(j + 1).text())
                     && (in.get(j - 1).text().equals("hundred") || in.get(j - 1).text().equals("thousand"))
-                    && !(j + 2 < in.size() && SCALES.containsKey(in.get(j + 2).text()) && !in.get(j + 2).text().equals("hundred"))
+                    && !(j + 2 < in.size() && in.get(j + 2).text().matches("lakhs?|lacs?|crores?|k"))
                     && !(i > 0 && in.get(i - 1).text().matches("between|betwen"))) {
                 // "one hundred and fifty"; not "between twenty-five thousand and one lakh"
                 words.append(" and");

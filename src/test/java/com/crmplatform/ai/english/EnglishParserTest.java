@@ -107,4 +107,20 @@ class EnglishParserTest {
         assertTrue(pune.notes().stream().anyMatch(n -> n.contains("pune")), pune.notes().toString());
         assertTrue(p.read("spent over 5k and visited 3+ times").notes().isEmpty());
     }
+
+    /** Inputs a fuzzer found: each is answered or refused with a message, never a crash. */
+    @Test
+    void hostileInputIsAnsweredOrRefused() {
+        String[] hostile = {"a,and or", "spent 5k, and or", "\u0001", "spent over 5k \u0001", "\u00010\u0001",
+            "last purchase 2025-01-01 \u00010\u0001", "thousand million ".repeat(58), "hundred thousand ".repeat(58),
+            "either", "except", "between 5 and", "spent over", "((((((((((spent over 5k))))))))))", "[[[[[[[[[[[[",
+            "1e400 spend", "99999999999999999999999 orders", "5.5 orders", "-5 orders", "spent over 5k 🙂", "half", "a", "single"};
+        for (String text : hostile) {
+            try {
+                parser.read(text);
+            } catch (RuleNotUnderstood refused) {
+                assertFalse(refused.getMessage().isBlank(), text);
+            }
+        }
+    }
 }
