@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "campaign", description = "Campaigns.", subcommands = {CampaignCommand.Create.class, CampaignCommand.Show.class,
-    CampaignCommand.SendAgain.class})
+@Command(name = "campaign", description = "Campaigns.", subcommands = {CampaignCommand.Create.class, CampaignCommand.ListAll.class,
+    CampaignCommand.Show.class, CampaignCommand.SendAgain.class})
 final class CampaignCommand {
 
     @ParentCommand
@@ -64,6 +64,35 @@ final class CampaignCommand {
         }
     }
 
+    /** A campaign the user named that is not there: said as such, not as a concurrent deletion. */
+    static Campaign existing(Services services, String id) {
+        try {
+            return services.campaigns().find(id);
+        } catch (com.crmplatform.store.NotFoundException e) {
+            throw new IllegalArgumentException("There is no campaign " + id + "; `campaign list` prints the campaigns and their ids.");
+        }
+    }
+
+    @Command(name = "list", description = "Prints one JSON line per campaign, newest first (as `campaign show` prints one).")
+    static final class ListAll implements Callable<Integer> {
+        @ParentCommand
+        CampaignCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--limit", defaultValue = "1000", paramLabel = "N", description = "At most N campaigns (default 1000).")
+        int limit;
+
+        @Override
+        public Integer call() {
+            try (Services services = parent.root.open()) {
+                for (Campaign c : services.campaigns().history(Math.max(1, limit))) {
+                    Json.print(spec.commandLine().getOut(), json(c));
+                }
+            }
+            return 0;
+        }
+    }
+
     @Command(name = "show", description = "Prints a campaign and its delivery figures as JSON.")
     static final class Show implements Callable<Integer> {
         @ParentCommand
@@ -76,7 +105,7 @@ final class CampaignCommand {
         @Override
         public Integer call() {
             try (Services services = parent.root.open()) {
-                Json.print(spec.commandLine().getOut(), json(services.campaigns().find(id)));
+                Json.print(spec.commandLine().getOut(), json(existing(services, id)));
             }
             return 0;
         }
@@ -94,7 +123,7 @@ final class CampaignCommand {
         @Override
         public Integer call() {
             try (Services services = parent.root.open()) {
-                services.campaigns().find(id);
+                existing(services, id);
                 Json.print(spec.commandLine().getOut(), Map.of("requeued", services.campaigns().sendAgainToFailed(id)));
             }
             return 0;

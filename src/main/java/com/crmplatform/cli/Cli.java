@@ -34,8 +34,17 @@ public final class Cli {
                 + "(logs/crm.log in the data directory)";
     }
 
+    /** Every command and subcommand answers --help (and -h) with its usage, required options or not. */
+    private static void helpEverywhere(CommandLine c) {
+        if (!c.getCommandSpec().mixinStandardHelpOptions()) {
+            c.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        c.getSubcommands().values().forEach(Cli::helpEverywhere);
+    }
+
     public static int run(ConfigLoader loader, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new CrmCommand(loader));
+        helpEverywhere(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

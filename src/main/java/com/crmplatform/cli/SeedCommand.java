@@ -35,12 +35,22 @@ final class SeedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--customers and --orders cannot be negative");
         }
         try (Services services = root.open()) {
-            // Progress for a person at a terminal; scripts read only the JSON on stdout.
+            // Progress on stderr (scripts read only the JSON on stdout): updated in place at a
+            // terminal, a line every 10% otherwise, so a long seed is never silent.
             boolean terminal = System.console() != null;
             long total = (long) customers + orders;
+            long[] lastTenth = {0};
+            if (total > 0) {
+                spec.commandLine().getErr().printf("seeding %,d customers and %,d orders…%n", customers, orders);
+                spec.commandLine().getErr().flush();
+            }
             DemoData.Seeded s = services.demoData().seed(customers, orders, seed, n -> {
                 if (terminal) {
                     spec.commandLine().getErr().printf("\rseeded %,d of %,d records", n, total);
+                    spec.commandLine().getErr().flush();
+                } else if (total > 0 && n * 10 / total > lastTenth[0]) {
+                    lastTenth[0] = n * 10 / total;
+                    spec.commandLine().getErr().printf("seeded %,d of %,d records (%d%%)%n", n, total, lastTenth[0] * 10);
                     spec.commandLine().getErr().flush();
                 }
             });

@@ -27,6 +27,9 @@ final class VendorCommand {
 
         @Override
         public Integer call() {
+            try (com.crmplatform.app.Services services = parent.root.open()) {
+                CampaignCommand.existing(services, id); // an unknown id is an error, not zeros
+            }
             try (VendorLedger ledger = VendorLedger.open(parent.root.config().dataDir())) {
                 VendorLedger.Stats s = ledger.stats(id);
                 Map<String, Object> out = new LinkedHashMap<>();

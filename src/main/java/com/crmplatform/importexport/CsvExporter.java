@@ -121,7 +121,10 @@ public final class CsvExporter {
             if (e instanceof RuntimeException r && !(e instanceof java.io.UncheckedIOException)) {
                 throw r;
             }
-            throw new ImportException("Cannot write " + target + " (" + reason(e) + "). Nothing was changed there.", e);
+            // The temporary file is ours, not the user's: the message names the file they asked for.
+            String why = reason(e).replace(tmp.toString(), target.toString()).replace(tmp.getFileName().toString(),
+                    target.getFileName().toString());
+            throw new ImportException("Cannot write " + target + " (" + why + "). Nothing was changed there.", e);
         }
     }
 

@@ -155,4 +155,40 @@ class CliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("is damaged or is not a CRM database"), r.err());
     }
+
+    @Test
+    void everyCommandAnswersHelpAndUnknownIdsAreErrors() throws Exception {
+        String d = dir.resolve("h").toString();
+        for (String[] help : new String[][] {{"seed", "--help"}, {"campaign", "--help"}, {"campaign", "create", "--help"},
+            {"vendor", "stats", "--help"}, {"sync", "resolve", "--help"}}) {
+            Run r = run(help);
+            assertEquals(0, r.code(), String.join(" ", help) + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: crm-platform " + help[0]), r.out());
+        }
+        assertEquals(0, run("--data-dir", d, "seed", "--customers", "20", "--orders", "40").code());
+        Run show = run("--data-dir", d, "campaign", "show", "abc");
+        assertEquals(1, show.code());
+        assertEquals("error: There is no campaign abc; `campaign list` prints the campaigns and their ids.", show.err().strip());
+        Run stats = run("--data-dir", d, "vendor", "stats", "abc");
+        assertEquals(1, stats.code());
+        assertTrue(stats.out().isEmpty(), stats.out());
+        assertTrue(run("--data-dir", d, "campaign", "list").out().isEmpty());
+        String rule = "{\"op\":\"AND\",\"rules\":[{\"field\":\"visits\",\"operator\":\">=\",\"value\":0}]}";
+        for (String name : new String[] {"First", "Second"}) {
+            Run created = run("--data-dir", d, "campaign", "create", "--name", name, "--rules", rule, "--message", "Hi {name}");
+            assertEquals(0, created.code(), created.err());
+        }
+        List<String> lines = run("--data-dir", d, "campaign", "list").out().lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals("Second", new ObjectMapper().readTree(lines.get(0)).get("name").asText()); // newest first
+    }
+
+    @Test
+    void aSeedSaysHowFarItGotOnStderr() {
+        Run r = run("--data-dir", dir.resolve("s").toString(), "seed", "--customers", "25000");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("seeding 25,000 customers"), r.err());
+        assertTrue(r.err().contains("(40%)") && r.err().contains("(100%)"), r.err());
+        assertEquals("{\"customers\":25000,\"orders\":0}", r.out().strip());
+    }
 }
