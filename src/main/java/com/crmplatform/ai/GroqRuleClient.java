@@ -93,7 +93,7 @@ final class GroqRuleClient {
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof UnresolvedAddressException
                     || t instanceof java.net.http.HttpConnectTimeoutException) {
-                return "Groq is not reachable (no network?)";
+                return "Groq could not be reached; check the network connection";
             }
         }
         // Never the response body: a proxy or a fake server may echo the request, key included.

@@ -9,6 +9,11 @@ public final class LocalUser implements CurrentUser {
         this.name = name == null || name.isBlank() ? "user" : name;
     }
 
+    /** A user id as people read it: "local:ann" is "ann"; a signed-in user's email stays as it is. */
+    public static String readable(String userId) {
+        return userId != null && userId.startsWith("local:") ? userId.substring("local:".length()) : userId;
+    }
+
     public static LocalUser fromSystem() {
         return new LocalUser(System.getProperty("user.name"));
     }

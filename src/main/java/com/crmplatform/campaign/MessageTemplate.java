@@ -66,8 +66,8 @@ public final class MessageTemplate {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("The message has unknown placeholders " + unknown + "; use "
-                    + String.join(", ", PLACEHOLDERS) + ".");
+            throw new IllegalArgumentException("The message uses " + String.join(", ", unknown) + ", which "
+                    + (unknown.size() == 1 ? "is" : "are") + " not a customer field; use " + String.join(", ", PLACEHOLDERS) + ".");
         }
         return template.strip();
     }

@@ -18,7 +18,7 @@ public final class Cli {
     static String userMessage(Exception e) {
         boolean ours = e.getClass().getName().startsWith("com.crmplatform.") || e instanceof IllegalArgumentException;
         if (ours && e.getMessage() != null && !e.getMessage().isBlank()) {
-            return e.getMessage();
+            return com.crmplatform.store.UserText.withoutClassNames(e.getMessage());
         }
         if (e instanceof java.nio.file.InvalidPathException ip) {
             return "\"" + ip.getInput().replaceAll("\\p{Cntrl}", "?") + "\" is not a file name this system can use ("

@@ -41,7 +41,7 @@ public final class Messages {
         }
         if (t instanceof com.crmplatform.store.StoreException || t instanceof IllegalArgumentException
                 || t instanceof com.crmplatform.auth.SignInRefused) {
-            return t.getMessage();
+            return com.crmplatform.store.UserText.withoutClassNames(t.getMessage());
         }
         return get("error.unexpected", t.getClass().getSimpleName());
     }

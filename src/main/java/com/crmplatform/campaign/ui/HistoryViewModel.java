@@ -74,7 +74,7 @@ public final class HistoryViewModel {
     }
 
     public String created(Campaign c) {
-        return Formats.dateTime(c.audit().createdAt()) + " · " + c.audit().createdBy();
+        return Formats.dateTime(c.audit().createdAt()) + " · " + com.crmplatform.auth.LocalUser.readable(c.audit().createdBy());
     }
 
     public String status(Campaign c) {

@@ -85,7 +85,7 @@ public final class CustomersViewModel {
         }
         return new Detail(c.name(), c.email(), c.phone(), c.city(), Formats.money(c.totalSpend()), String.valueOf(c.visits()),
                 Formats.date(c.lastPurchaseDate()), messages.get("customer.detail.updated",
-                Formats.dateTime(c.audit().updatedAt()), c.audit().updatedBy()));
+                Formats.dateTime(c.audit().updatedAt()), com.crmplatform.auth.LocalUser.readable(c.audit().updatedBy())));
     }
 
     /** One order in the detail pane: date, amount, items, and whether it was cancelled. */
