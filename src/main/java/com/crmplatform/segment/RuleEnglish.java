@@ -3,8 +3,6 @@ package com.crmplatform.segment;
 import com.crmplatform.segment.SegmentRule.Condition;
 import com.crmplatform.segment.SegmentRule.Group;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** A rule in words: "Total spend > ₹10,000 AND (Visits < 3 OR Inactive > 90 days)". */
@@ -39,10 +37,8 @@ public final class RuleEnglish {
         };
     }
 
-    /** An amount as the rule's English shows it: "₹10,000", "₹2,499.50". */
+    /** An amount as the rule's English shows it: "₹10,000", "₹1,00,000", "₹2,499.50". */
     public static String rupees(BigDecimal amount) {
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.ENGLISH);
-        f.setMaximumFractionDigits(2);
-        return "₹" + f.format(amount);
+        return com.crmplatform.store.Money.rupees(amount);
     }
 }

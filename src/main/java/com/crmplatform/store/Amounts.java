@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
 /**
  * Rupee amounts as people type them, read the same way in forms, CSV files and the rule editor:
  * "12500", "12,500.50", "1,25,000", "₹ 1,200", "Rs. 300", "INR 99", "300 rupees", "15k", "2.5 lakh",
- * "1 crore". Commas must group digits (thousands, or the Indian lakh grouping): "1,5" is refused
+ * "1.5L", "1 crore". The English rule parser reads amounts inside a description with this too. Commas must group digits (thousands, or the Indian lakh grouping): "1,5" is refused
  * rather than read as 15.
  */
 public final class Amounts {
 
     private static final Pattern SHAPE = Pattern.compile(
             "(?<sign>-)?(?<number>\\d{1,3}(?:,\\d{3})+|\\d{1,2}(?:,\\d{2})*,\\d{3}|\\d+)?"
-                    + "(?<frac>\\.\\d*)?\\s*(?<scale>k|thousand|lakhs?|lacs?|crores?|cr)?");
+                    + "(?<frac>\\.\\d*)?\\s*(?<scale>k|thousand|lakhs?|lacs?|l|crores?|cr|mn|million)?");
     private static final Pattern CURRENCY_BEFORE = Pattern.compile("^(₹|rs\\.?|inr)\\s*");
     private static final Pattern CURRENCY_AFTER = Pattern.compile("\\s*(rupees|rs\\.?|inr|₹|/-)$");
 
@@ -56,6 +56,7 @@ public final class Amounts {
             v = v.multiply(switch (scale) {
                 case "k", "thousand" -> BigDecimal.valueOf(1_000);
                 case "crore", "crores", "cr" -> BigDecimal.valueOf(10_000_000);
+                case "mn", "million" -> BigDecimal.valueOf(1_000_000);
                 default -> BigDecimal.valueOf(100_000);
             });
         }

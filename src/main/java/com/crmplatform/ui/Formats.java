@@ -1,7 +1,6 @@
 package com.crmplatform.ui;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,10 +19,9 @@ public final class Formats {
     private Formats() {
     }
 
-    /** ₹1,23,456.50 */
+    /** ₹1,23,456.50, ₹1,00,000: lakh/crore grouping, paise only when there are some. */
     public static String money(BigDecimal amount) {
-        NumberFormat f = NumberFormat.getCurrencyInstance(INDIA);
-        return f.format(amount);
+        return com.crmplatform.store.Money.rupees(amount);
     }
 
     public static String date(LocalDate d) {

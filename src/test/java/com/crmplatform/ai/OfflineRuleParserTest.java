@@ -95,9 +95,9 @@ class OfflineRuleParserTest {
     @Test
     void numbersAsPeopleWriteThem() {
         assertEquals("Total spend > ₹5,000", RuleEnglish.describe(parser.parse("spend over 5k")));
-        assertEquals("Total spend > ₹250,000", RuleEnglish.describe(parser.parse("spent more than 2.5 lakh")));
+        assertEquals("Total spend > ₹2,50,000", RuleEnglish.describe(parser.parse("spent more than 2.5 lakh")));
         assertEquals("Total spend >= ₹12,500", RuleEnglish.describe(parser.parse("at least Rs. 12,500 spent")));
-        assertEquals("Total spend < ₹100,000", RuleEnglish.describe(parser.parse("spending below ₹1,00,000")));
+        assertEquals("Total spend < ₹1,00,000", RuleEnglish.describe(parser.parse("spending below ₹1,00,000")));
     }
 
     @Test

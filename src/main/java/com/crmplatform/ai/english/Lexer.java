@@ -213,16 +213,19 @@ final class Lexer {
             return i + 1;
         }
         int end = m.end();
-        BigDecimal v = new BigDecimal(m.group(2).replace(",", ""));
         String scale = m.group(3);
         boolean monthOrMillion = "m".equals(scale);
-        if (scale != null && !monthOrMillion) {
-            v = v.multiply(BigDecimal.valueOf(switch (scale) {
-                case "k", "thousand" -> 1_000L;
-                case "l", "lakh", "lakhs", "lac", "lacs" -> 100_000L;
-                case "crore", "crores", "cr" -> 10_000_000L;
-                default -> 1_000_000L; // mn, million
-            }));
+        BigDecimal v;
+        if (m.group(2).contains("e")) {
+            v = new BigDecimal(m.group(2)); // 1e5
+        } else {
+            // The amount itself is read as every form and CSV file reads one (grouping checked, scales).
+            String amount = m.group(2) + (scale == null || monthOrMillion ? "" : " " + scale);
+            try {
+                v = com.crmplatform.store.Amounts.parse(amount);
+            } catch (IllegalArgumentException e) {
+                throw new com.crmplatform.ai.english.RuleNotUnderstood("\"" + amount + "\" " + e.getMessage() + ".", List.of(amount));
+            }
         }
         boolean money = m.group(1) != null || m.group(4) != null || m.group(5) != null || scale != null && !monthOrMillion;
         long unit = 0;
