@@ -1,21 +1,13 @@
 package com.crmplatform.importexport;
 
 import com.crmplatform.store.Amounts;
-import com.crmplatform.store.Limits;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.regex.Pattern;
 
 /** Reading the values people put in CSV files; each failure says what was wrong with the value. */
 final class CsvValues {
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern ISO_SHAPE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
-    private static final Pattern DMY_SHAPE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
     /** 1,234,567.50 (thousands) or 12,34,567.50 (lakhs): a comma anywhere else is a mistake such as "1,5". */
     private static final Pattern GROUPED = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d{1,2}(,\\d{2})*,\\d{3})(\\.\\d+)?");
     private static final Pattern WHOLE = Pattern.compile("-?\\d+");
@@ -25,34 +17,13 @@ final class CsvValues {
     private CsvValues() {
     }
 
-    /** ISO (2024-03-31) or Indian/British day-first (31/03/2024); empty is null. */
+    /** A date as {@link com.crmplatform.store.Dates} reads one (as every form and filter does); empty is null. */
     static LocalDate date(String column, String raw) {
-        String s = raw.strip();
-        if (s.isEmpty()) {
-            return null;
-        }
-        LocalDate date = null;
         try {
-            if (ISO_SHAPE.matcher(s).matches()) {
-                date = LocalDate.parse(s.length() == 10 ? s : normalizeIso(s), ISO);
-            } else if (DMY_SHAPE.matcher(s).matches()) {
-                date = LocalDate.parse(s, DMY);
-            }
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException(column + " \"" + s + "\" is not a real date");
+            return com.crmplatform.store.Dates.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" " + e.getMessage());
         }
-        if (date != null) {
-            if (!Limits.isSaneDate(date)) {
-                throw new IllegalArgumentException(column + " \"" + s + "\" is not " + Limits.dateRange());
-            }
-            return date;
-        }
-        throw new IllegalArgumentException(column + " \"" + s + "\" is not a date (use 2024-03-31 or 31/03/2024)");
-    }
-
-    private static String normalizeIso(String s) {
-        String[] p = s.split("-");
-        return p[0] + "-" + (p[1].length() == 1 ? "0" : "") + p[1] + "-" + (p[2].length() == 1 ? "0" : "") + p[2];
     }
 
     /** Rupees as {@link Amounts} reads them ("12,500.50", "₹ 1,200", "Rs. 300", "1 lakh"); empty is null. */

@@ -12,7 +12,6 @@ import java.util.Locale;
 public final class Formats {
 
     private static final Locale INDIA = new Locale("en", "IN");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(INDIA);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(INDIA).withZone(ZoneId.systemDefault());
 
@@ -24,8 +23,9 @@ public final class Formats {
         return com.crmplatform.store.Money.rupees(amount);
     }
 
+    /** 30-Nov-2026, as every table and picker shows a date. */
     public static String date(LocalDate d) {
-        return d == null ? "—" : DATE.format(d);
+        return d == null ? "—" : com.crmplatform.store.Dates.show(d);
     }
 
     public static String dateTime(Instant t) {

@@ -115,6 +115,27 @@ class MainWindowFlowsTest {
     }
 
     @Test
+    void aDayFirstDateIsSavedAndTextThatIsNoDateIsRefusedOnTheField(FxRobot robot) throws Exception {
+        waitUntil(() -> customersTable(robot).getItems().size() == 1);
+        robot.clickOn("#newButton");
+        waitUntil(() -> robot.lookup("#name").tryQuery().isPresent());
+        robot.clickOn("#name").write("Farah Khan");
+        robot.clickOn("#email").write("farah@example.com");
+        javafx.scene.control.TextField date = robot.lookup("#lastPurchase").queryAs(javafx.scene.control.DatePicker.class).getEditor();
+        robot.clickOn(date).write("15/13/2026");
+        robot.clickOn("#city"); // leaving the field: the picker would have put its old value back
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Save")).queryButton());
+        waitUntil(() -> robot.lookup("#lastPurchaseError").queryAs(Label.class).getText().contains("is not a date"));
+        assertEquals("15/13/2026", date.getText(), "what was typed is kept");
+        assertTrue(services.store().customers().findByEmail("farah@example.com").isEmpty());
+        robot.doubleClickOn(date).eraseText(12).write("15/03/2026");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Save")).queryButton());
+        waitUntil(() -> robot.lookup("#name").tryQuery().isEmpty());
+        assertEquals(java.time.LocalDate.of(2026, 3, 15),
+                services.store().customers().findByEmail("farah@example.com").orElseThrow().lastPurchaseDate());
+    }
+
+    @Test
     void addAnOrderAndSeeTheTotalsMove(FxRobot robot) throws Exception {
         waitUntil(() -> customersTable(robot).getItems().size() == 1);
         robot.clickOn("Gita Banerjee");

@@ -79,6 +79,7 @@ public final class CustomerFormView {
         totalSpend.textProperty().bindBidirectional(viewModel.totalSpendProperty());
         visits.textProperty().bindBidirectional(viewModel.visitsProperty());
         lastPurchase.valueProperty().bindBidirectional(viewModel.lastPurchaseDateProperty());
+        com.crmplatform.ui.DateFields.install(lastPurchase, viewModel.lastPurchaseTextProperty());
         Map<CustomerField, Label> labels = Map.of(CustomerField.NAME, nameError, CustomerField.EMAIL, emailError,
                 CustomerField.PHONE, phoneError, CustomerField.TOTAL_SPEND, totalSpendError, CustomerField.VISITS,
                 visitsError, CustomerField.LAST_PURCHASE_DATE, lastPurchaseError);

@@ -42,6 +42,8 @@ public final class CustomerFormViewModel {
     private final StringProperty totalSpend = new SimpleStringProperty("");
     private final StringProperty visits = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> lastPurchaseDate = new SimpleObjectProperty<>();
+    /** The last purchase as typed: text that is not a date is an error on the field, never dropped. */
+    private final StringProperty lastPurchaseText = new SimpleStringProperty("");
     private final ObservableMap<CustomerField, String> errors = FXCollections.observableHashMap();
     private final StringProperty formError = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty();
@@ -52,10 +54,13 @@ public final class CustomerFormViewModel {
         this.executor = executor;
         this.messages = messages;
         load(original);
-        for (StringProperty p : new StringProperty[] {name, email, phone, city, totalSpend, visits}) {
+        for (StringProperty p : new StringProperty[] {name, email, phone, city, totalSpend, visits, lastPurchaseText}) {
             p.addListener((o, a, b) -> revalidate());
         }
-        lastPurchaseDate.addListener((o, a, b) -> revalidate());
+        lastPurchaseDate.addListener((o, a, b) -> {
+            com.crmplatform.ui.DateFields.follow(lastPurchaseText, b); // picked from the calendar
+            revalidate();
+        });
     }
 
     private void load(Customer c) {
@@ -68,6 +73,7 @@ public final class CustomerFormViewModel {
             totalSpend.set(c.totalSpend().toPlainString());
             visits.set(String.valueOf(c.visits()));
             lastPurchaseDate.set(c.lastPurchaseDate());
+            lastPurchaseText.set(com.crmplatform.store.Dates.show(c.lastPurchaseDate()));
         }
     }
 
@@ -87,8 +93,9 @@ public final class CustomerFormViewModel {
         Map<CustomerField, String> found = new EnumMap<>(CustomerField.class);
         BigDecimal spend = parseMoney(found);
         Integer v = parseVisits(found);
+        LocalDate last = parseDate(found);
         CustomerDraft d = new CustomerDraft(name.get(), email.get(), phone.get(), city.get(),
-                spend == null ? Money.ZERO : spend, v == null ? 0 : v, lastPurchaseDate.get());
+                spend == null ? Money.ZERO : spend, v == null ? 0 : v, last);
         service.validator().validate(d).forEach(found::putIfAbsent);
         return found;
     }
@@ -100,6 +107,17 @@ public final class CustomerFormViewModel {
         } catch (IllegalArgumentException e) {
             found.put(CustomerField.TOTAL_SPEND, messages.get("customer.form.error.amount", totalSpend.get()));
             return null;
+        }
+    }
+
+    /** The typed last purchase; the calendar's choice arrives here as text too. */
+    private LocalDate parseDate(Map<CustomerField, String> found) {
+        try {
+            return com.crmplatform.store.Dates.parse(lastPurchaseText.get());
+        } catch (IllegalArgumentException e) {
+            found.put(CustomerField.LAST_PURCHASE_DATE, messages.get("form.error.date", lastPurchaseText.get().strip(),
+                    com.crmplatform.store.Dates.EXAMPLES));
+            return lastPurchaseDate.get();
         }
     }
 
@@ -126,7 +144,7 @@ public final class CustomerFormViewModel {
             return;
         }
         CustomerDraft draft = new CustomerDraft(name.get(), email.get(), phone.get(), city.get(), parseMoney(errors),
-                parseVisits(errors), lastPurchaseDate.get());
+                parseVisits(errors), parseDate(errors));
         Customer base = original;
         saving.set(true);
         executor.submit(() -> base == null ? service.create(draft) : service.update(base, draft), saved -> {
@@ -180,6 +198,10 @@ public final class CustomerFormViewModel {
 
     public StringProperty visitsProperty() {
         return visits;
+    }
+
+    public StringProperty lastPurchaseTextProperty() {
+        return lastPurchaseText;
     }
 
     public ObjectProperty<LocalDate> lastPurchaseDateProperty() {

@@ -70,6 +70,7 @@ public final class OrderFormView {
         picker.customerProperty().addListener((o, a, c) -> viewModel.customerProperty().set(c));
         amountField.textProperty().bindBidirectional(viewModel.amountProperty());
         datePicker.valueProperty().bindBidirectional(viewModel.orderDateProperty());
+        com.crmplatform.ui.DateFields.install(datePicker, viewModel.orderDateTextProperty());
         itemsField.textProperty().bindBidirectional(viewModel.itemsProperty());
         Map<OrderField, Label> labels = Map.of(OrderField.CUSTOMER, customerError, OrderField.AMOUNT, amountError,
                 OrderField.ORDER_DATE, dateError, OrderField.ITEMS, itemsError);

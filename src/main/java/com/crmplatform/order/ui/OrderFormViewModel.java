@@ -38,6 +38,8 @@ public final class OrderFormViewModel {
     private final ObjectProperty<Customer> customer = new SimpleObjectProperty<>();
     private final StringProperty amount = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> orderDate = new SimpleObjectProperty<>();
+    /** The order date as typed: text that is not a date is an error on the field, never dropped. */
+    private final StringProperty orderDateText = new SimpleStringProperty("");
     private final StringProperty items = new SimpleStringProperty("");
     private final ObservableMap<OrderField, String> errors = FXCollections.observableHashMap();
     private final StringProperty formError = new SimpleStringProperty("");
@@ -51,10 +53,13 @@ public final class OrderFormViewModel {
         this.messages = messages;
         customer.set(forCustomer);
         orderDate.set(LocalDate.now(clock));
+        orderDateText.set(com.crmplatform.store.Dates.show(orderDate.get()));
         customer.addListener((o, a, b) -> changed());
         amount.addListener((o, a, b) -> changed());
         orderDate.addListener((o, a, b) -> changed());
         items.addListener((o, a, b) -> changed());
+        orderDateText.addListener((o, a, b) -> changed());
+        orderDate.addListener((o, a, b) -> com.crmplatform.ui.DateFields.follow(orderDateText, b)); // a date picked from the calendar
     }
 
     private void changed() {
@@ -72,8 +77,9 @@ public final class OrderFormViewModel {
         }
         BigDecimal a = parseAmount(found);
         List<LineItem> list = parseItems(found);
-        service.validator().validate(a, orderDate.get(), list == null ? List.of() : list).forEach((k, v) -> {
-            if (!(k == OrderField.AMOUNT && found.containsKey(OrderField.AMOUNT))) {
+        LocalDate date = parseDate(found);
+        service.validator().validate(a, date, list == null ? List.of() : list).forEach((k, v) -> {
+            if (!(found.containsKey(k) && (k == OrderField.AMOUNT || k == OrderField.ORDER_DATE))) {
                 found.putIfAbsent(k, v);
             }
         });
@@ -86,6 +92,16 @@ public final class OrderFormViewModel {
         } catch (IllegalArgumentException e) {
             found.put(OrderField.AMOUNT, messages.get("order.form.error.amount", amount.get()));
             return null;
+        }
+    }
+
+    private LocalDate parseDate(Map<OrderField, String> found) {
+        try {
+            return com.crmplatform.store.Dates.parse(orderDateText.get());
+        } catch (IllegalArgumentException e) {
+            found.put(OrderField.ORDER_DATE, messages.get("form.error.date", orderDateText.get().strip(),
+                    com.crmplatform.store.Dates.EXAMPLES));
+            return orderDate.get();
         }
     }
 
@@ -107,7 +123,7 @@ public final class OrderFormViewModel {
             return;
         }
         OrderDraft draft = new OrderDraft(customer.get().id(), parseAmount(new EnumMap<>(OrderField.class)),
-                orderDate.get(), parseItems(new EnumMap<>(OrderField.class)));
+                parseDate(new EnumMap<>(OrderField.class)), parseItems(new EnumMap<>(OrderField.class)));
         Order ready = prepared;
         saving.set(true);
         executor.submit(() -> {
@@ -152,6 +168,10 @@ public final class OrderFormViewModel {
 
     public StringProperty amountProperty() {
         return amount;
+    }
+
+    public StringProperty orderDateTextProperty() {
+        return orderDateText;
     }
 
     public ObjectProperty<LocalDate> orderDateProperty() {

@@ -82,6 +82,8 @@ public final class OrdersView implements Screen {
         new CustomerPicker(customerFilter, customers, executor).follow(viewModel.customerProperty());
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
+        com.crmplatform.ui.DateFields.install(fromPicker, viewModel.fromTextProperty());
+        com.crmplatform.ui.DateFields.install(toPicker, viewModel.toTextProperty());
         Tables.column(dateColumn, o -> Formats.date(o.orderDate()));
         Tables.column(customerColumn, Order::customerName);
         Tables.column(emailColumn, Order::customerEmail);

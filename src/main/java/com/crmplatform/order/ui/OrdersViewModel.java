@@ -34,6 +34,9 @@ public final class OrdersViewModel {
     private final ObjectProperty<Customer> customer = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    /** The date filters as typed: text that is not a date is said, and the filter stays as it was. */
+    private final StringProperty fromText = new SimpleStringProperty("");
+    private final StringProperty toText = new SimpleStringProperty("");
     private final ObjectProperty<Order> selected = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
 
@@ -50,6 +53,21 @@ public final class OrdersViewModel {
         customer.addListener((o, a, b) -> reload());
         from.addListener((o, a, b) -> reload());
         to.addListener((o, a, b) -> reload());
+        fromText.addListener((o, a, b) -> typed(b, from));
+        toText.addListener((o, a, b) -> typed(b, to));
+    }
+
+    private void typed(String text, ObjectProperty<LocalDate> filter) {
+        try {
+            LocalDate d = com.crmplatform.store.Dates.parse(text);
+            if (java.util.Objects.equals(d, filter.get())) {
+                reload(); // clears an earlier message about the text
+            } else {
+                filter.set(d);
+            }
+        } catch (IllegalArgumentException e) {
+            message.set(messages.get("form.error.date", text.strip(), com.crmplatform.store.Dates.EXAMPLES));
+        }
     }
 
     public void reload() {
@@ -109,6 +127,14 @@ public final class OrdersViewModel {
 
     public ObjectProperty<Customer> customerProperty() {
         return customer;
+    }
+
+    public StringProperty fromTextProperty() {
+        return fromText;
+    }
+
+    public StringProperty toTextProperty() {
+        return toText;
     }
 
     public ObjectProperty<LocalDate> fromProperty() {

@@ -112,6 +112,7 @@ public final class RuleTreePane {
         value.setPrefWidth(130);
         DatePicker date = new DatePicker();
         date.valueProperty().bindBidirectional(c.dateProperty());
+        com.crmplatform.ui.DateFields.install(date, new javafx.beans.property.SimpleStringProperty());
         date.setPrefWidth(150);
         Label unit = new Label();
         Runnable byType = () -> {

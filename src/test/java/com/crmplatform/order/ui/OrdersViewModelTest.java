@@ -92,6 +92,16 @@ abstract class OrdersViewModelTest {
                 && o.customerId().equals(ravi.id())));
         vm.clearFilters();
         assertEquals(250, vm.page().totalProperty().get());
+        // Typed filters: day first as the tables' dates; text that is no date is said, the filter kept.
+        vm.fromTextProperty().set("01/03/2026");
+        assertEquals(LocalDate.of(2026, 3, 1), vm.fromProperty().get());
+        long filtered = vm.page().totalProperty().get();
+        vm.fromTextProperty().set("15/03/20266");
+        assertEquals(LocalDate.of(2026, 3, 1), vm.fromProperty().get());
+        assertTrue(vm.messageProperty().get().contains("\"15/03/20266\" is not a date"), vm.messageProperty().get());
+        assertEquals(filtered, vm.page().totalProperty().get());
+        vm.fromTextProperty().set("1-Mar-2026");
+        assertEquals("", vm.messageProperty().get());
     }
 
     @Test
