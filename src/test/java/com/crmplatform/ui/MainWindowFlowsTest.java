@@ -152,6 +152,30 @@ class MainWindowFlowsTest {
     }
 
     @Test
+    void launchIsNotOfferedToNobodyAndGenerateAsksBeforeReplacingConditionsBuiltByHand(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        // the default rule (total spend > 10,000) selects nobody: Gita has spent nothing
+        waitUntil(() -> robot.lookup(".audience-size").queryAs(Label.class).getText().equals("0"));
+        waitUntil(() -> robot.lookup("#launchButton").queryButton().isDisabled()
+                && robot.lookup("#problemLabel").queryAs(Label.class).getText().startsWith("No customer matches"));
+        // a condition changed by hand
+        robot.doubleClickOn(robot.lookup(".rule-value").nth(0).queryAs(javafx.scene.control.TextField.class)).write("5000");
+        waitUntil(() -> robot.lookup(".rule-english").queryAs(Label.class).getText().equals("Total spend > ₹5,000"));
+        robot.clickOn("#describeField").write("never bought anything");
+        robot.clickOn("#describeButton");
+        waitUntil(() -> robot.lookup(".dialog-pane .button").match((Button b) -> "Cancel".equals(b.getText())).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> "Cancel".equals(b.getText())).queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Total spend > ₹5,000", robot.lookup(".rule-english").queryAs(Label.class).getText(), "kept when declined");
+        robot.clickOn("#describeButton");
+        waitUntil(() -> robot.lookup(".dialog-pane .button").match((Button b) -> "Replace them".equals(b.getText())).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> "Replace them".equals(b.getText())).queryButton());
+        waitUntil(() -> robot.lookup(".rule-english").queryAs(Label.class).getText().equals("Visits = 0"));
+        waitUntil(() -> robot.lookup(".audience-size").queryAs(Label.class).getText().equals("1")
+                && !robot.lookup("#launchButton").queryButton().isDisabled());
+    }
+
+    @Test
     void buildARuleSeeTheCountLaunchAndWatchItDeliver(FxRobot robot) throws Exception {
         for (int i = 0; i < 120; i++) {
             services.store().customers().insert(TestData.customer("Spender " + i, "spender" + i + "@example.com",

@@ -116,13 +116,17 @@ public final class AudiencePreview {
                     size.set(counted.size);
                     sample.setAll(counted.sample);
                     countSource.set(counted.source);
+                    if (counted.size == 0) {
+                        sendTime.set(""); // nobody to send to: no advice
+                    }
                 }, e -> {
                     counting.set(false);
                     problem.accept(messages.describe(e));
                 });
         // The send-time advice reads the audience's orders: a job of its own, so the count never waits for it.
         if (sendTimeAdvisor != null) {
-            pendingSendTime = executor.submit(() -> sendTimeText(r), sendTime::set, e -> sendTime.set(""));
+            pendingSendTime = executor.submit(() -> sendTimeText(r), text -> sendTime.set(size.get() == 0 && !counting.get()
+                    ? "" : text), e -> sendTime.set(""));
         }
     }
 

@@ -122,9 +122,13 @@ public final class CampaignBuilderView implements Screen {
         messageArea.textProperty().bindBidirectional(viewModel.draft().messageProperty());
         TextInserts.chips(chips, messageArea, MessageTemplate.PLACEHOLDERS);
         previewLabel.textProperty().bind(viewModel.draft().preview(viewModel.audience().sample()));
-        problemLabel.textProperty().bind(viewModel.problemProperty());
         infoLabel.textProperty().bind(viewModel.infoProperty());
-        launchButton.disableProperty().bind(viewModel.launchingProperty());
+        launchButton.disableProperty().bind(viewModel.canLaunch().not());
+        launchButton.setTooltip(new javafx.scene.control.Tooltip());
+        launchButton.getTooltip().textProperty().bind(viewModel.launchHintProperty());
+        // Why Launch is not offered, beside it (a disabled button shows no tooltip).
+        problemLabel.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.problemProperty().isEmpty())
+                .then(viewModel.launchHintProperty()).otherwise(viewModel.problemProperty()));
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class CampaignBuilderViewModel {
         };
         this.audience = new AudiencePreview(segments, executor, messages, clock, problem::set);
         this.rules = new RuleTreeModel(this::edited);
-        this.sources = new RuleSources(rules, segments, generator, executor, messages, clock, user, notes);
+        this.sources = new RuleSources(rules, segments, generator, executor, messages, clock, user, notes, dialogs);
         this.draft = new MessageDraft(executor, messages, notes);
         edited(); // the first count, once the parts exist
     }
@@ -137,6 +137,14 @@ public final class CampaignBuilderViewModel {
             return;
         }
         long size = audience.sizeProperty().get();
+        if (audience.countingProperty().get() || size < 0) {
+            problem.set(messages.get("builder.launch.counting"));
+            return;
+        }
+        if (size == 0) {
+            problem.set(messages.get("builder.launch.nobody"));
+            return;
+        }
         if (!dialogs.confirm(messages.get("builder.launch.title"), messages.get("builder.launch.confirm", name.strip(),
                 size < 0 ? "?" : size, RuleEnglish.describe(rule.get())), messages.get("builder.launch"))) {
             return;
@@ -150,6 +158,23 @@ public final class CampaignBuilderViewModel {
             launching.set(false);
             problem.set(messages.describe(e));
         });
+    }
+
+    /**
+     * Launch is offered only for a valid rule that selects somebody (counted, not being counted);
+     * {@link #launchHintProperty()} says why not.
+     */
+    public javafx.beans.binding.BooleanBinding canLaunch() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> !launching.get() && !audience.countingProperty().get()
+                && audience.sizeProperty().get() > 0, launching, audience.countingProperty(), audience.sizeProperty());
+    }
+
+    /** Why Launch is not offered now ("" when it is). */
+    public javafx.beans.binding.StringBinding launchHintProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> audience.countingProperty().get() || launching.get()
+                ? "" : audience.sizeProperty().get() == 0 ? messages.get("builder.launch.nobody")
+                : audience.sizeProperty().get() < 0 ? messages.get("builder.fixConditions") : "",
+                launching, audience.countingProperty(), audience.sizeProperty());
     }
 
     public RuleTreeModel rules() {

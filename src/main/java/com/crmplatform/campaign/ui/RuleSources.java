@@ -39,8 +39,11 @@ public final class RuleSources {
     private final StringProperty note = new SimpleStringProperty("");
     private final BooleanProperty working = new SimpleBooleanProperty();
     private final ObservableList<SavedSegment> saved = FXCollections.observableArrayList();
+    private final com.crmplatform.ui.DialogService dialogs;
     private CampaignAssistant assistant;
     private LookalikeFinder lookalikes;
+    /** The rule as a source (or the start) last put it in: anything else was built by hand. */
+    private SegmentRule.Group placed;
 
     /** Where the builder's problems and passing notes go. */
     interface Notes {
@@ -50,7 +53,9 @@ public final class RuleSources {
     }
 
     RuleSources(RuleTreeModel rules, SegmentService segments, RuleGenerator generator, UiExecutor executor, Messages messages,
-                Clock clock, String user, Notes notes) {
+                Clock clock, String user, Notes notes, com.crmplatform.ui.DialogService dialogs) {
+        this.dialogs = dialogs;
+        this.placed = rules.rule().orElse(null);
         this.rules = rules;
         this.segments = segments;
         this.generator = generator;
@@ -91,7 +96,35 @@ public final class RuleSources {
 
     public void load(SavedSegment s) {
         if (s != null) {
-            rules.load(s.rule());
+            replace(s.rule(), messages.get("builder.replaced.saved", s.name()));
+        }
+    }
+
+    /**
+     * Asks before a source replaces conditions built by hand ("Generate", "Find lookalikes", a
+     * saved segment); false when the user keeps them.
+     */
+    private boolean mayReplace(String what) {
+        Optional<SegmentRule.Group> now = rules.rule();
+        if (now.isEmpty() && rules.rootProperty().get() == null || now.isPresent() && now.get().equals(placed)) {
+            return true;
+        }
+        return dialogs.confirm(messages.get("builder.replace.title"), messages.get("builder.replace.confirm", what,
+                now.map(RuleEnglish::describe).orElse(messages.get("builder.replace.unfinished"))), messages.get("builder.replace"));
+    }
+
+    /** Puts a rule in the editor, with Undo back to what was there. */
+    private void replace(SegmentRule.Group rule, String done) {
+        Optional<SegmentRule.Group> before = rules.rule();
+        boolean handBuilt = before.isPresent() && !before.get().equals(placed);
+        rules.load(rule);
+        placed = rules.rule().orElse(rule); // as the editor gives it back (₹9000 and ₹9000.00 are one rule)
+        if (handBuilt) {
+            SegmentRule.Group previous = before.get();
+            dialogs.notify(done, messages.get("builder.replaced.undo"), () -> {
+                rules.load(previous);
+                placed = null;
+            });
         }
     }
 
@@ -100,14 +133,14 @@ public final class RuleSources {
      * it in the editor for review; the note says which engine answered.
      */
     public void describe(String text) {
-        if (text == null || text.isBlank() || working.get()) {
+        if (text == null || text.isBlank() || working.get() || !mayReplace(messages.get("builder.replace.generate"))) {
             return;
         }
         working.set(true);
         note.set(messages.get("builder.describe.working"));
         executor.submit(() -> generator.generate(text, false), answer -> {
             working.set(false);
-            rules.load(answer.rule());
+            replace(answer.rule(), messages.get("builder.replaced.generated"));
             String engine = answer.engine() == RuleGenerator.Engine.GROQ ? messages.get("builder.describe.groq")
                     : answer.groqProblem().map(p -> messages.get("builder.describe.offlineBecause", p))
                             .orElse(messages.get("builder.describe.offline"));
@@ -125,6 +158,9 @@ public final class RuleSources {
         if (rule.isEmpty() || lookalikes == null || working.get()) {
             return;
         }
+        if (!rule.get().equals(placed) && !mayReplace(messages.get("builder.replace.lookalikes"))) {
+            return;
+        }
         working.set(true);
         note.set(messages.get("builder.lookalike.working"));
         executor.submit(() -> {
@@ -136,7 +172,7 @@ public final class RuleSources {
         }, found -> {
             working.set(false);
             String before = RuleEnglish.describe(rule.get());
-            rules.load(found.rule().value());
+            replace(found.rule().value(), messages.get("builder.replaced.lookalikes"));
             note.set(messages.get("builder.lookalike.done", found.customers(), before) + " " + messages.get(
                     found.rule().engine() == RuleGenerator.Engine.GROQ ? "builder.engine.groq" : "builder.engine.builtin"));
         }, this::failed);
