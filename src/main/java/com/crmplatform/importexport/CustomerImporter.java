@@ -127,7 +127,7 @@ public final class CustomerImporter {
         if (unreadable != null) {
             throw ImportFailure.partWay(unreadable, write, writer.created + writer.updated, rejected.size());
         }
-        return new ImportResult(writer.created, writer.updated, 0, rejected, repeated, stopped);
+        return new ImportResult(writer.created, writer.updated, 0, rejected, repeated, stopped, writer.sample);
     }
 
     /** A 64-bit FNV-1a hash of the email: repeats are found without keeping every email of a big file. */
@@ -209,6 +209,10 @@ public final class CustomerImporter {
         final ImportProgress progress;
         final List<Rejection> rejected = new ArrayList<>();
         final Set<String> createdInPreview = new HashSet<>();
+        /** A preview's examples: the first rows that create and the first that update, with what changes. */
+        final List<ImportResult.Change> sample = new ArrayList<>();
+        int sampledCreates;
+        int sampledUpdates;
         volatile int created;
         volatile int updated;
         volatile boolean cancelled;
@@ -266,12 +270,21 @@ public final class CustomerImporter {
                         rejected.add(new Rejection(e.getValue().line, "the customer was deleted during the import; import this row again"));
                     } else if (createdInPreview.add(e.getKey())) {
                         created++;
+                        if (sampledCreates < SAMPLE) {
+                            sampledCreates++;
+                            CustomerDraft d = e.getValue().draft;
+                            sample.add(new ImportResult.Change(e.getValue().line, d.email(), d.name(), true, List.of()));
+                        }
                     } else {
                         updated++;
                     }
                     continue;
                 }
                 Customer c = old.withDetails(merge(old, e.getValue()), old.audit().touched(now, user.id()));
+                if (!write && sampledUpdates < SAMPLE) {
+                    sampledUpdates++;
+                    sample.add(new ImportResult.Change(e.getValue().line, old.email(), old.name(), false, differences(old, c)));
+                }
                 updates.add(new VersionedUpdate(c, old.version()));
                 lineOf.put(c.id(), e.getValue().line);
             }
@@ -292,6 +305,31 @@ public final class CustomerImporter {
         private Customer newCustomer(CustomerDraft d, java.time.Instant now) {
             return new Customer(Ids.newId(), d.name(), d.email(), d.phone(), d.city(), d.totalSpend(), d.visits(),
                     d.lastPurchaseDate(), Audit.created(now, user.id()));
+        }
+    }
+
+    /** How many creates and how many updates a preview shows as examples. */
+    static final int SAMPLE = 25;
+
+    /** What an update changes, in words: "City: Pune → Delhi". */
+    private static List<String> differences(Customer old, Customer now) {
+        List<String> out = new ArrayList<>();
+        diff(out, "Name", old.name(), now.name());
+        diff(out, "Phone", old.phone(), now.phone());
+        diff(out, "City", old.city(), now.city());
+        if (old.totalSpend().compareTo(now.totalSpend()) != 0) {
+            out.add("Total spend: " + Money.rupees(old.totalSpend()) + " → " + Money.rupees(now.totalSpend()));
+        }
+        diff(out, "Visits", String.valueOf(old.visits()), String.valueOf(now.visits()));
+        diff(out, "Last purchase", com.crmplatform.store.Dates.show(old.lastPurchaseDate()),
+                com.crmplatform.store.Dates.show(now.lastPurchaseDate()));
+        return out;
+    }
+
+    private static void diff(List<String> out, String label, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            out.add(label + ": " + (before == null || before.isEmpty() ? "—" : before) + " → "
+                    + (after == null || after.isEmpty() ? "—" : after));
         }
     }
 

@@ -11,11 +11,17 @@ import java.util.List;
  * @param cancelled true when the user stopped it; what was counted is what was written
  */
 public record ImportResult(int created, int updated, int skipped, List<Rejection> rejected, List<Repeat> repeated,
-                           boolean cancelled) {
+                           boolean cancelled, List<Change> sample) {
 
     public ImportResult {
         rejected = List.copyOf(rejected);
         repeated = List.copyOf(repeated);
+        sample = List.copyOf(sample);
+    }
+
+    public ImportResult(int created, int updated, int skipped, List<Rejection> rejected, List<Repeat> repeated,
+                        boolean cancelled) {
+        this(created, updated, skipped, rejected, repeated, cancelled, List.of());
     }
 
     public ImportResult(int created, int updated, List<Rejection> rejected, boolean cancelled) {
@@ -29,6 +35,16 @@ public record ImportResult(int created, int updated, int skipped, List<Rejection
 
     /** A row that was not imported: its line in the file (header = 1) and why. */
     public record Rejection(long line, String reason) {
+    }
+
+    /**
+     * A preview's example of what a row will do: a new record, or an update with the values that
+     * change ("City: Pune → Delhi"); empty {@code changes} on an update means nothing changes.
+     */
+    public record Change(long line, String key, String name, boolean creates, List<String> changes) {
+        public Change {
+            changes = List.copyOf(changes);
+        }
     }
 
     /** A row with the same key as an earlier row of the file ({@code firstLine}); how it was treated is in the counts. */

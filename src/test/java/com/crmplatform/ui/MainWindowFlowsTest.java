@@ -210,6 +210,31 @@ class MainWindowFlowsTest {
     }
 
     @Test
+    void anImportOfAKnownEmailIsPreviewedAsAnUpdateAndLosesNothing(FxRobot robot) throws Exception {
+        Customer gita = services.store().customers().findByEmail("gita@example.com").orElseThrow();
+        services.store().customers().update(gita.withDetails(new com.crmplatform.customer.CustomerDraft(gita.name(), gita.email(),
+                "+91 98200 11111", "Pune", new java.math.BigDecimal("2500.00"), 3, null), gita.audit()), gita.version());
+        Files.writeString(csv, "name,email,city\nGita Banerjee,GITA@example.com,Delhi\nIqbal Ahmed,iqbal@example.com,Agra\n");
+        waitUntil(() -> customersTable(robot).getItems().size() == 1);
+        robot.press(KeyCode.CONTROL).press(KeyCode.I).release(KeyCode.I).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup(".import-summary").queryAs(Label.class).getText().startsWith("Ready"));
+        @SuppressWarnings("unchecked")
+        TableView<com.crmplatform.importexport.ImportResult.Change> changes = robot.lookup("#changesTable").queryAs(TableView.class);
+        assertEquals(2, changes.getItems().size());
+        var update = changes.getItems().stream().filter(c -> !c.creates()).findFirst().orElseThrow();
+        assertEquals(java.util.List.of("City: Pune → Delhi"), update.changes(), "only the city changes; nothing is blanked");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Import")).queryButton());
+        waitUntil(() -> robot.lookup(".import-summary").queryAs(Label.class).getText().startsWith("Done"));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Close")).queryButton());
+        waitUntil(() -> customersTable(robot).getItems().size() == 2);
+        Customer after = services.store().customers().findByEmail("gita@example.com").orElseThrow();
+        assertEquals("Delhi", after.city());
+        assertEquals("+91 98200 11111", after.phone());
+        assertEquals(0, new java.math.BigDecimal("2500").compareTo(after.totalSpend()));
+        assertEquals(3, after.visits());
+    }
+
+    @Test
     void importACsvWithBadRowsAndSeeTheRejections(FxRobot robot) throws Exception {
         Files.writeString(csv, "name,email,totalSpend\nIqbal Ahmed,iqbal@example.com,500\n,nameless@example.com,1\n"
                 + "Neg Ative,neg@example.com,-3\n");

@@ -29,6 +29,16 @@ public final class ImportView {
     @FXML
     private ProgressBar progressBar;
     @FXML
+    private Label changesHeading;
+    @FXML
+    private TableView<ImportResult.Change> changesTable;
+    @FXML
+    private TableColumn<ImportResult.Change, Number> changeLineColumn;
+    @FXML
+    private TableColumn<ImportResult.Change, String> changeKeyColumn;
+    @FXML
+    private TableColumn<ImportResult.Change, String> changeColumn;
+    @FXML
     private TableView<ImportResult.Rejection> rejectedTable;
     @FXML
     private TableColumn<ImportResult.Rejection, Number> lineColumn;
@@ -64,6 +74,17 @@ public final class ImportView {
             }
         });
         rejectedTable.setItems(viewModel.rejected());
+        changeLineColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().line()));
+        changeKeyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().key()));
+        changeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.describe(c.getValue())));
+        changesTable.setItems(viewModel.sample());
+        // The examples are the preview's: once rows are written the counts say what happened.
+        javafx.beans.binding.BooleanBinding previewing = viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.READY)
+                .or(viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.PREVIEWING));
+        for (javafx.scene.Node n : new javafx.scene.Node[] {changesHeading, changesTable}) {
+            n.visibleProperty().bind(previewing);
+            n.managedProperty().bind(previewing);
+        }
     }
 
     /** Opens the window on a file and starts its preview; {@code onImported} runs after rows were written. */
@@ -77,6 +98,9 @@ public final class ImportView {
         ButtonType cancelType = new ButtonType(messages.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(importType, cancelType);
         dialog.getDialogPane().setContent(node);
+        // Big enough for the examples and the first rejection reasons, whatever the content reports at first.
+        dialog.getDialogPane().setPrefSize(820, 600);
+        dialog.getDialogPane().setMinSize(640, 460);
         Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
         Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancelType);
         importButton.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(ImportViewModel.Phase.READY));

@@ -41,6 +41,7 @@ public final class ImportViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty summary = new SimpleStringProperty("");
     private final ObservableList<ImportResult.Rejection> rejected = FXCollections.observableArrayList();
+    private final ObservableList<ImportResult.Change> sample = FXCollections.observableArrayList();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private Path file;
     private boolean wroteAnything;
@@ -68,6 +69,7 @@ public final class ImportViewModel {
         progress.set(-1);
         summary.set(messages.get("import.previewing", csv.getFileName()));
         run(preview, r -> {
+            sample.setAll(r.sample());
             phase.set(Phase.READY);
             summary.set(messages.get("import.preview", r.created(), r.updated(), r.rejected().size()) + notes(r));
         });
@@ -132,6 +134,19 @@ public final class ImportViewModel {
             phase.set(Phase.FAILED);
             summary.set(messages.describe(e));
         });
+    }
+
+    /** What the preview says some rows will do (examples of creates and updates, with what changes). */
+    public ObservableList<ImportResult.Change> sample() {
+        return sample;
+    }
+
+    /** A preview example in words: "New customer Asha Rao" or "City: Pune → Delhi; Visits: 2 → 3". */
+    public String describe(ImportResult.Change c) {
+        if (c.creates()) {
+            return messages.get("import.change.new", c.name());
+        }
+        return c.changes().isEmpty() ? messages.get("import.change.none") : String.join("; ", c.changes());
     }
 
     public boolean wroteAnything() {
