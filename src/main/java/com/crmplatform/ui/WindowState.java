@@ -43,7 +43,18 @@ public final class WindowState {
         } else {
             stage.centerOnScreen();
         }
-        stage.setMaximized(Boolean.parseBoolean(values.getProperty("maximized", "false")));
+        // First start: the whole screen (some window managers replace a size set before the window
+        // is shown by their own, the window's minimum); later starts: as it was left, set again once shown.
+        boolean first = values.getProperty("width") == null;
+        stage.setMaximized(first || Boolean.parseBoolean(values.getProperty("maximized", "false")));
+        if (!stage.isMaximized()) {
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+                if (stage.getWidth() < w - 1 || stage.getHeight() < h - 1) {
+                    stage.setWidth(w);
+                    stage.setHeight(h);
+                }
+            });
+        }
     }
 
     public boolean darkTheme() {

@@ -27,6 +27,10 @@ import javafx.util.Duration;
 /** The customers screen: binds the table, search, pager and detail pane to the view-model. */
 public final class CustomersView implements Screen {
 
+    /** Below this window width the details pane starts folded away. */
+    private static final double NARROW = 1200;
+    private boolean detailsChosen;
+
     @FXML
     private TextField searchField;
     @FXML
@@ -49,6 +53,12 @@ public final class CustomersView implements Screen {
     private VBox emptyState;
     @FXML
     private StackPane detailHolder;
+    @FXML
+    private javafx.scene.control.SplitPane split;
+    @FXML
+    private javafx.scene.control.ScrollPane detailScroll;
+    @FXML
+    private javafx.scene.control.ToggleButton detailsToggle;
     @FXML
     private Label countLabel;
     @FXML
@@ -77,6 +87,29 @@ public final class CustomersView implements Screen {
 
     @FXML
     private void initialize() {
+        // The details pane folds away (the toggle, or by itself on a narrow window) so the columns keep their room.
+        detailsToggle.selectedProperty().addListener((o, was, shown) -> {
+            if (shown && !split.getItems().contains(detailScroll)) {
+                split.getItems().add(detailScroll);
+                split.setDividerPositions(0.7);
+            } else if (!shown) {
+                split.getItems().remove(detailScroll);
+            }
+        });
+        // Until the user picks, the pane follows the window: shown when wide, folded when narrow.
+        detailsToggle.setOnAction(e -> detailsChosen = true);
+        split.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && scene.getWindow() != null) {
+                scene.getWindow().widthProperty().addListener((w, before, now) -> {
+                    if (!detailsChosen && now.doubleValue() > 0) {
+                        detailsToggle.setSelected(now.doubleValue() >= NARROW);
+                    }
+                });
+                if (scene.getWindow().getWidth() > 0) {
+                    detailsToggle.setSelected(scene.getWindow().getWidth() >= NARROW);
+                }
+            }
+        });
         Tables.column(nameColumn, Customer::name);
         Tables.column(emailColumn, Customer::email);
         Tables.column(phoneColumn, Customer::phone);

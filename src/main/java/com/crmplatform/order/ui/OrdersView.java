@@ -32,6 +32,8 @@ public final class OrdersView implements Screen {
     @FXML
     private DatePicker fromPicker;
     @FXML
+    private javafx.scene.layout.FlowPane toolbar;
+    @FXML
     private DatePicker toPicker;
     @FXML
     private TableView<Order> table;
@@ -83,6 +85,9 @@ public final class OrdersView implements Screen {
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
         com.crmplatform.ui.DateFields.install(fromPicker, viewModel.fromTextProperty());
+        // The toolbar wraps at the screen's width (a FlowPane would otherwise wrap at its default 400 px).
+        toolbar.prefWrapLengthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(300, toolbar.getWidth() - 24), toolbar.widthProperty()));
         com.crmplatform.ui.DateFields.install(toPicker, viewModel.toTextProperty());
         Tables.column(dateColumn, o -> Formats.date(o.orderDate()));
         Tables.column(customerColumn, Order::customerName);

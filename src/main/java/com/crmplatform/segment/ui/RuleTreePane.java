@@ -94,6 +94,7 @@ public final class RuleTreePane {
         field.setConverter(converter(f -> messages.get("rule.field." + f.json())));
         field.valueProperty().bindBidirectional(c.fieldProperty());
         field.setPrefWidth(170);
+        field.setMinWidth(150); // "Total spend (₹)" whole, whatever the pane's width
         ComboBox<RuleOperator> operator = new ComboBox<>();
         operator.getItems().setAll(RuleOperator.values());
         operator.setConverter(converter(o -> messages.get("rule.operator." + o.name())));
@@ -101,15 +102,17 @@ public final class RuleTreePane {
             @Override
             protected void updateItem(RuleOperator o, boolean empty) {
                 super.updateItem(o, empty);
-                setText(empty || o == null ? null : o.symbol());
+                setText(empty || o == null ? null : messages.get("rule.operator." + o.name())); // as its menu says
             }
         });
         operator.valueProperty().bindBidirectional(c.operatorProperty());
-        operator.setPrefWidth(80);
+        operator.setPrefWidth(150);
+        operator.setMinWidth(145); // "> more than" whole
         TextField value = new TextField();
         value.textProperty().bindBidirectional(c.valueProperty());
         value.getStyleClass().add("rule-value");
         value.setPrefWidth(130);
+        value.setMinWidth(80);
         DatePicker date = new DatePicker();
         date.valueProperty().bindBidirectional(c.dateProperty());
         com.crmplatform.ui.DateFields.install(date, new javafx.beans.property.SimpleStringProperty());
