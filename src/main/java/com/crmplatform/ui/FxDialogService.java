@@ -28,7 +28,7 @@ public final class FxDialogService implements DialogService {
         ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
         ButtonType no = new ButtonType(messages.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
-        alert.initOwner(owner);
+        Dialogs.owned(alert, owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
         return alert.showAndWait().filter(b -> b == yes).isPresent();
@@ -37,7 +37,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showError(String title, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        alert.initOwner(owner);
+        Dialogs.owned(alert, owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.show();

@@ -98,9 +98,7 @@ public final class SettingsView {
     public void showDialog(Window owner, Runnable closed) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.setOnHidden(e -> closed.run());
-        if (owner != null) {
-            dialog.initOwner(owner);
-        }
+        Dialogs.owned(dialog, owner);
         dialog.setTitle(messages.get("settings.title"));
         dialog.setResultConverter(b -> null);
         ButtonType save = new ButtonType(messages.get("action.save"), ButtonBar.ButtonData.OK_DONE);

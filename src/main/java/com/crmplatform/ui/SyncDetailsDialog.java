@@ -31,7 +31,7 @@ final class SyncDetailsDialog {
     SyncDetailsDialog(ShellViewModel viewModel, Messages messages, Window owner) {
         this.viewModel = viewModel;
         this.messages = messages;
-        dialog.initOwner(owner);
+        Dialogs.owned(dialog, owner);
         dialog.setTitle(messages.get("sync.details.title"));
         dialog.setResizable(true);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

@@ -104,7 +104,7 @@ public final class CustomerFormView {
     /** Shows the form as a dialog; {@code onSaved} runs after a successful save. */
     public void showDialog(Window owner, Runnable onSaved) {
         Dialog<Customer> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        com.crmplatform.ui.Dialogs.owned(dialog, owner);
         dialog.setTitle(messages.get(viewModel.isNew() ? "customer.form.newTitle" : "customer.form.editTitle"));
         dialog.setHeaderText(null);
         dialog.setResultConverter(button -> null); // a save sets the result itself

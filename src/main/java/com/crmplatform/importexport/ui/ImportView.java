@@ -91,7 +91,7 @@ public final class ImportView {
     public void showDialog(Window owner, Path file, Runnable onImported) {
         fileLabel.setText(file.getFileName().toString());
         Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        com.crmplatform.ui.Dialogs.owned(dialog, owner);
         dialog.setTitle(messages.get(titleKey));
         dialog.setResizable(true);
         ButtonType importType = new ButtonType(messages.get("import.start"), ButtonBar.ButtonData.OK_DONE);

@@ -84,7 +84,7 @@ public final class OrderFormView {
 
     public void showDialog(Window owner, Runnable onSaved) {
         Dialog<Order> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        com.crmplatform.ui.Dialogs.owned(dialog, owner);
         dialog.setTitle(messages.get("order.form.title"));
         dialog.setResultConverter(button -> null);
         ButtonType save = new ButtonType(messages.get("order.form.save"), ButtonBar.ButtonData.OK_DONE);

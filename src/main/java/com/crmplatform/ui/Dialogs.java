@@ -1,0 +1,45 @@
+package com.crmplatform.ui;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Dialog;
+import javafx.stage.Modality;
+import javafx.stage.Screen;
+import javafx.stage.StageStyle;
+import javafx.stage.Window;
+
+/**
+ * How every dialog of the app opens: owned by the window, modal to it, with a title bar that has
+ * only Close (a dialog is not minimised or maximised), padded, and centred on its owner once its
+ * size is known — never at the screen's corner with its title bar out of reach.
+ */
+public final class Dialogs {
+
+    private Dialogs() {
+    }
+
+    public static <T extends Dialog<?>> T owned(T dialog, Window owner) {
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.initStyle(StageStyle.UTILITY);
+        dialog.getDialogPane().getStyleClass().add("app-dialog");
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> centre(dialog, owner));
+        return dialog;
+    }
+
+    /** On the owner's middle, kept inside the screen the owner is on (title bar visible). */
+    static void centre(Dialog<?> dialog, Window owner) {
+        double w = dialog.getWidth();
+        double h = dialog.getHeight();
+        if (owner == null || Double.isNaN(w) || Double.isNaN(h) || w <= 0 || h <= 0) {
+            return;
+        }
+        double x = owner.getX() + (owner.getWidth() - w) / 2;
+        double y = owner.getY() + (owner.getHeight() - h) / 3;
+        Rectangle2D screen = Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                Math.max(1, owner.getHeight())).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        dialog.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - w)));
+        dialog.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - h)));
+    }
+}
