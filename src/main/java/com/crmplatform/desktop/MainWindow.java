@@ -161,7 +161,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
     }
 
     @Override
-    public void editCustomer(Customer customer, Runnable onSaved) {
+    public void editCustomer(Customer customer, java.util.function.Consumer<Customer> onSaved) {
         new CustomerFormView(new CustomerFormViewModel(services.customers(), executor, messages, customer), messages)
                 .showDialog(stage, onSaved);
     }

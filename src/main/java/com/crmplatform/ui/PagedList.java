@@ -30,6 +30,8 @@ public final class PagedList<T> {
     private final BooleanProperty hasNext = new SimpleBooleanProperty();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final LongProperty total = new SimpleLongProperty(-1);
+    /** Where the shown page starts in the listing (0-based); -1 at the last page until the total is known. */
+    private final LongProperty start = new SimpleLongProperty(0);
     private Function<PageRequest, Page<T>> source;
     private java.util.function.LongSupplier counter;
     private PageRequest current;
@@ -47,29 +49,32 @@ public final class PagedList<T> {
     public void show(Function<PageRequest, Page<T>> newSource, java.util.function.LongSupplier newCounter) {
         this.source = newSource;
         this.counter = newCounter;
-        load(PageRequest.first(pageSize));
+        load(PageRequest.first(pageSize), Position.FIRST);
         recount();
     }
 
     public void first() {
-        load(PageRequest.first(pageSize));
+        load(PageRequest.first(pageSize), Position.FIRST);
     }
 
     public void last() {
-        load(PageRequest.last(pageSize));
+        load(PageRequest.last(pageSize), Position.LAST);
     }
 
     public void next() {
         if (!rows.isEmpty() && hasNext.get()) {
-            load(PageRequest.after(cursorOf.apply(rows.get(rows.size() - 1)), pageSize));
+            load(PageRequest.after(cursorOf.apply(rows.get(rows.size() - 1)), pageSize), Position.NEXT);
         }
     }
 
     public void previous() {
         if (!rows.isEmpty() && hasPrevious.get()) {
-            load(PageRequest.before(cursorOf.apply(rows.get(0)), pageSize));
+            load(PageRequest.before(cursorOf.apply(rows.get(0)), pageSize), Position.PREVIOUS);
         }
     }
+
+    /** How a page was reached, to know where it starts ("101–200 of 200,000"). */
+    private enum Position { FIRST, NEXT, PREVIOUS, LAST, SAME }
 
     /** Reads the current page again (after an edit), from its first row's position. */
     public void refresh() {
@@ -77,14 +82,14 @@ public final class PagedList<T> {
             return;
         }
         if (rows.isEmpty() || !hasPrevious.get()) {
-            load(PageRequest.first(pageSize));
+            load(PageRequest.first(pageSize), Position.FIRST);
         } else {
-            load(PageRequest.from(cursorOf.apply(rows.get(0)), pageSize)); // the page again, from its first row
+            load(PageRequest.from(cursorOf.apply(rows.get(0)), pageSize), Position.SAME); // the page again, from its first row
         }
         recount();
     }
 
-    private void load(PageRequest request) {
+    private void load(PageRequest request, Position how) {
         if (source == null) {
             return;
         }
@@ -96,7 +101,18 @@ public final class PagedList<T> {
         pending = executor.submit(() -> s.apply(request), page -> {
             loading.set(false);
             current = request;
+            int before = rows.size();
             rows.setAll(page.items());
+            switch (how) {
+                case FIRST -> start.set(0);
+                case NEXT -> start.set(start.get() < 0 ? -1 : start.get() + before);
+                case PREVIOUS -> start.set(start.get() < 0 ? -1 : Math.max(0, start.get() - page.items().size()));
+                case LAST -> start.set(total.get() < 0 ? -1 : Math.max(0, total.get() - page.items().size()));
+                case SAME -> { }
+            }
+            if (!page.hasPrevious()) {
+                start.set(0);
+            }
             hasPrevious.set(page.hasPrevious());
             hasNext.set(page.hasNext());
         }, e -> {
@@ -128,6 +144,27 @@ public final class PagedList<T> {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading;
+    }
+
+    /** Where the shown page starts in the whole listing (0-based), or -1 when not known. */
+    public ReadOnlyLongProperty startProperty() {
+        return start;
+    }
+
+    /**
+     * "101–200 of 200,000": the rows shown and the total, or just the total ({@code all}) when the
+     * page holds everything; null while counting.
+     */
+    public String range(java.util.function.LongFunction<String> all, String of) {
+        long n = total.get();
+        if (n < 0) {
+            return null;
+        }
+        if (rows.size() >= n || start.get() < 0 || rows.isEmpty()) {
+            return all.apply(n);
+        }
+        java.text.NumberFormat f = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH);
+        return f.format(start.get() + 1) + "–" + f.format(start.get() + rows.size()) + " " + of + " " + all.apply(n);
     }
 
     /** The number of rows of the whole listing; -1 while it is being counted. */

@@ -91,6 +91,19 @@ public final class Tables {
         });
     }
 
+    /** Ctrl+Page Down / Ctrl+Page Up turn the pages from the table too (the table would take them for scrolling). */
+    public static void pageKeys(TableView<?> table, PagedList<?> page) {
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_DOWN) {
+                e.consume();
+                page.next();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_UP) {
+                e.consume();
+                page.previous();
+            }
+        });
+    }
+
     /** Search as you type (after a short pause); Down moves into the table, Esc clears. */
     public static void searchField(TextField field, TableView<?> table, Duration quiet, Consumer<String> search) {
         Debouncer debounce = Debouncer.fx(quiet);

@@ -6,7 +6,8 @@ import com.crmplatform.customer.Customer;
 public interface CustomerDialogs {
 
     /** Opens the form for a new customer (null) or an edit; {@code onSaved} runs after a save. */
-    void editCustomer(Customer customer, Runnable onSaved);
+    /** @param onSaved gets the stored customer */
+    void editCustomer(Customer customer, java.util.function.Consumer<Customer> onSaved);
 
     /** Opens the CSV import window; {@code onImported} runs when it wrote anything. */
     void importCsv(Runnable onImported);

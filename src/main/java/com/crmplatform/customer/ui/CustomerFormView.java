@@ -101,8 +101,8 @@ public final class CustomerFormView {
         viewModel.reload();
     }
 
-    /** Shows the form as a dialog; {@code onSaved} runs after a successful save. */
-    public void showDialog(Window owner, Runnable onSaved) {
+    /** Shows the form as a dialog; {@code onSaved} gets the stored customer after a successful save. */
+    public void showDialog(Window owner, java.util.function.Consumer<Customer> onSaved) {
         Dialog<Customer> dialog = new Dialog<>();
         com.crmplatform.ui.Dialogs.owned(dialog, owner);
         dialog.setTitle(messages.get(viewModel.isNew() ? "customer.form.newTitle" : "customer.form.editTitle"));
@@ -118,7 +118,7 @@ public final class CustomerFormView {
             viewModel.save(saved -> {
                 dialog.setResult(saved);
                 dialog.close();
-                onSaved.run();
+                onSaved.accept(saved);
             });
         });
         dialog.getDialogPane().getScene().getAccelerators()

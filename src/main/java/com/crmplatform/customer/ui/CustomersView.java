@@ -122,6 +122,13 @@ public final class CustomersView implements Screen {
                 nameColumn, viewModel::sortBy);
         table.setItems(viewModel.page().rows());
         Tables.followSelection(table, viewModel.selectedProperty()::set, viewModel.selectedProperty()::get, Customer::id);
+        Tables.pageKeys(table, viewModel.page());
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> { // Enter opens the row
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                e.consume();
+                viewModel.editSelected();
+            }
+        });
         Tables.onOpen(table, viewModel::editSelected);
         Tables.searchField(searchField, table, Duration.millis(200), viewModel::search);
         emptyState.visibleProperty().bind(viewModel.emptyStoreProperty());

@@ -72,7 +72,18 @@ public final class CustomersViewModel {
         this.page = new PagedList<>(executor, PAGE_SIZE, c -> new Cursor(sort.keyOf(c), c.id()),
                 e -> message.set(messages.describe(e)));
         selected.addListener((o, old, now) -> loadDetail(now));
+        // After a new search or sort, a customer who is not in the results is no longer shown as selected.
+        page.rows().addListener((javafx.collections.ListChangeListener<Customer>) c -> {
+            Customer s = selected.get();
+            if (newListing && s != null && page.rows().stream().noneMatch(r -> r.id().equals(s.id()))) {
+                selected.set(null);
+            }
+            newListing = false;
+        });
     }
+
+    /** True from a new search or sort until its first page is shown. */
+    private boolean newListing;
 
     /** What the detail pane shows of a customer; {@code null} shows that nobody is selected. */
     public record Detail(String name, String email, String phone, String city, String spend, String visits,
@@ -110,6 +121,7 @@ public final class CustomersViewModel {
         String normal = text == null ? "" : text.strip();
         if (!normal.equals(search)) {
             search = normal;
+            message.set(""); // what the last action said is about the last listing
             reload();
         }
     }
@@ -123,6 +135,7 @@ public final class CustomersViewModel {
     }
 
     private void reload() {
+        newListing = true;
         CustomerQuery q = new CustomerQuery(search, sort, direction);
         page.show(r -> customers.page(q, r), () -> customers.count(q));
     }
@@ -153,13 +166,17 @@ public final class CustomersViewModel {
     }
 
     public void newCustomer() {
-        customerDialogs.editCustomer(null, this::refresh);
+        customerDialogs.editCustomer(null, saved -> { // the new customer is shown and selected
+            message.set(messages.get("customer.created", saved.name()));
+            selected.set(saved);
+            refresh();
+        });
     }
 
     public void editSelected() {
         Customer c = selected.get();
         if (c != null) {
-            customerDialogs.editCustomer(c, this::refresh);
+            customerDialogs.editCustomer(c, saved -> refresh());
         }
     }
 
@@ -245,9 +262,9 @@ public final class CustomersViewModel {
 
     public StringBinding countText() {
         return Bindings.createStringBinding(() -> {
-            long n = page.totalProperty().get();
-            return n < 0 ? messages.get("customer.count.counting") : messages.get("customer.count", n);
-        }, page.totalProperty());
+            String range = page.range(n -> messages.get("customer.count", n), messages.get("pager.of"));
+            return range == null ? messages.get("customer.count.counting") : range; // "101–200 of 2,500 orders"
+        }, page.totalProperty(), page.startProperty(), page.rows());
     }
 
     /** Totals of the selected customer's listed orders, for the detail pane. */

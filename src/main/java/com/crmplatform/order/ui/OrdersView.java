@@ -97,6 +97,7 @@ public final class OrdersView implements Screen {
         Tables.column(statusColumn, viewModel::status);
         Tables.markRows(table, o -> !o.isActive(), "cancelled");
         table.setItems(viewModel.page().rows());
+        com.crmplatform.ui.Tables.pageKeys(table, viewModel.page());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> viewModel.selectedProperty().set(s));
         cancelOrderButton.disableProperty().bind(viewModel.canCancel().not());
         countLabel.textProperty().bind(viewModel.countText());

@@ -165,8 +165,8 @@ public final class OrdersViewModel {
 
     public StringBinding countText() {
         return Bindings.createStringBinding(() -> {
-            long n = page.totalProperty().get();
-            return n < 0 ? messages.get("order.count.counting") : messages.get("order.count", n);
-        }, page.totalProperty());
+            String range = page.range(n -> messages.get("order.count", n), messages.get("pager.of"));
+            return range == null ? messages.get("order.count.counting") : range; // "101–200 of 2,500 orders"
+        }, page.totalProperty(), page.startProperty(), page.rows());
     }
 }

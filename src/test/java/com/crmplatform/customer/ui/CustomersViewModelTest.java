@@ -51,7 +51,7 @@ abstract class CustomersViewModelTest {
         vm = new CustomersViewModel(services.customers(), services.orders(), services.customerRemovals(), services.exporter(),
                 services.demoData(), UiExecutor.currentThread(), dialogs, new CustomerDialogs() {
             @Override
-            public void editCustomer(Customer customer, Runnable onSaved) {
+            public void editCustomer(Customer customer, java.util.function.Consumer<Customer> onSaved) {
             }
 
             @Override
@@ -91,16 +91,22 @@ abstract class CustomersViewModelTest {
         people(250);
         vm.start();
         assertEquals(CustomersViewModel.PAGE_SIZE, vm.page().rows().size());
-        assertEquals("250 customers", vm.countText().get());
+        assertEquals("1–100 of 250 customers", vm.countText().get());
         assertEquals("Person 000", vm.page().rows().get(0).name());
         vm.page().next();
+        assertEquals("101–200 of 250 customers", vm.countText().get());
         vm.page().next();
         assertEquals(50, vm.page().rows().size());
+        assertEquals("201–250 of 250 customers", vm.countText().get());
         assertFalse(vm.page().hasNextProperty().get());
         vm.page().previous();
         assertEquals("Person 100", vm.page().rows().get(0).name());
+        assertEquals("101–200 of 250 customers", vm.countText().get());
         vm.page().last();
         assertEquals("Person 249", vm.page().rows().get(vm.page().rows().size() - 1).name());
+        assertEquals("151–250 of 250 customers", vm.countText().get());
+        vm.page().first();
+        assertEquals("1–100 of 250 customers", vm.countText().get());
     }
 
     @Test
@@ -131,6 +137,13 @@ abstract class CustomersViewModelTest {
         assertEquals("1 customer", vm.countText().get());
         vm.search("");
         assertEquals(31, vm.page().totalProperty().get());
+        // The detail pane never shows someone the search left out.
+        vm.selectedProperty().set(vm.page().rows().get(0));
+        vm.search("qureshi");
+        assertEquals(null, vm.selectedProperty().get());
+        vm.selectedProperty().set(vm.page().rows().get(0));
+        vm.search("zoya");
+        assertEquals("Zoya Qureshi", vm.selectedProperty().get().name(), "kept when still listed");
     }
 
     @Test

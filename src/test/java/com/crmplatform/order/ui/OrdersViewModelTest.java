@@ -79,7 +79,7 @@ abstract class OrdersViewModelTest {
     void pagesNewestFirstFilterByCustomerAndDatesAndRefreshAfterTheFirstPage() {
         vm.reload();
         assertEquals(OrdersViewModel.PAGE_SIZE, vm.page().rows().size());
-        assertEquals("250 orders", vm.countText().get());
+        assertEquals("1–100 of 250 orders", vm.countText().get());
         vm.page().next();
         List<String> second = vm.page().rows().stream().map(Order::id).toList();
         vm.refresh();
