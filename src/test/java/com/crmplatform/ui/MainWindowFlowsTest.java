@@ -185,7 +185,7 @@ class MainWindowFlowsTest {
         // the default rule: total spend > 10,000 -> spenders 51..119
         waitUntil(() -> robot.lookup(".audience-size").queryAs(Label.class).getText().equals("69"));
         robot.clickOn(robot.lookup(".rule-group .button").match((Button b) -> "Condition".equals(b.getText())).queryButton());
-        waitUntil(() -> robot.lookup(".rule-english").queryAs(Label.class).getText().contains("Fix"));
+        waitUntil(() -> robot.lookup(".rule-english").queryAs(Label.class).getText().contains("Complete or fix"));
         robot.clickOn(robot.lookup(".rule-value").nth(1).queryAs(javafx.scene.control.TextField.class))
                 .write("15000");
         waitUntil(() -> robot.lookup(".audience-size").queryAs(Label.class).getText().equals("19"));

@@ -64,6 +64,12 @@ public final class CampaignBuilderView implements Screen {
     @FXML
     private Label problemLabel;
     @FXML
+    private Label nameError;
+    @FXML
+    private Label channelLabel;
+    @FXML
+    private Label lengthLabel;
+    @FXML
     private Button launchButton;
     @FXML
     private Button suggestButton;
@@ -123,6 +129,11 @@ public final class CampaignBuilderView implements Screen {
         TextInserts.chips(chips, messageArea, MessageTemplate.PLACEHOLDERS);
         previewLabel.textProperty().bind(viewModel.draft().preview(viewModel.audience().sample()));
         infoLabel.textProperty().bind(viewModel.infoProperty());
+        nameError.textProperty().bind(viewModel.nameErrorProperty());
+        nameError.visibleProperty().bind(viewModel.nameErrorProperty().isNotEmpty());
+        nameError.managedProperty().bind(nameError.visibleProperty());
+        channelLabel.setText(messages.get("builder.channel.simulated"));
+        lengthLabel.textProperty().bind(viewModel.lengthText());
         launchButton.disableProperty().bind(viewModel.canLaunch().not());
         launchButton.setTooltip(new javafx.scene.control.Tooltip());
         launchButton.getTooltip().textProperty().bind(viewModel.launchHintProperty());

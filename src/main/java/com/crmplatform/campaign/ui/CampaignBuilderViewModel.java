@@ -39,6 +39,7 @@ public final class CampaignBuilderViewModel {
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty info = new SimpleStringProperty("");
     private final BooleanProperty launching = new SimpleBooleanProperty();
+    private final StringProperty nameError = new SimpleStringProperty("");
     private final AudiencePreview audience;
     private final RuleTreeModel rules;
     private final RuleSources sources;
@@ -67,6 +68,11 @@ public final class CampaignBuilderViewModel {
         this.rules = new RuleTreeModel(this::edited);
         this.sources = new RuleSources(rules, segments, generator, executor, messages, clock, user, notes, dialogs);
         this.draft = new MessageDraft(executor, messages, notes);
+        draft.nameProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isBlank()) {
+                nameError.set("");
+            }
+        });
         edited(); // the first count, once the parts exist
     }
 
@@ -127,7 +133,7 @@ public final class CampaignBuilderViewModel {
         String name = draft.nameProperty().get();
         String message = draft.messageProperty().get();
         if (name.isBlank()) {
-            problem.set(messages.get("builder.nameRequired"));
+            nameError.set(messages.get("builder.nameRequired")); // on the field, not at the bottom
             return;
         }
         try {
@@ -175,6 +181,17 @@ public final class CampaignBuilderViewModel {
                 ? "" : audience.sizeProperty().get() == 0 ? messages.get("builder.launch.nobody")
                 : audience.sizeProperty().get() < 0 ? messages.get("builder.fixConditions") : "",
                 launching, audience.countingProperty(), audience.sizeProperty());
+    }
+
+    /** What is wrong with the campaign name ("" when nothing); cleared as soon as a name is typed. */
+    public StringProperty nameErrorProperty() {
+        return nameError;
+    }
+
+    /** "Sent by the simulated vendor · 52 characters" under the message. */
+    public javafx.beans.binding.StringBinding lengthText() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> messages.get("builder.length",
+                draft.messageProperty().get() == null ? 0 : draft.messageProperty().get().length()), draft.messageProperty());
     }
 
     public RuleTreeModel rules() {

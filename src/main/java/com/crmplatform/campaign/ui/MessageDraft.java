@@ -60,7 +60,14 @@ public final class MessageDraft {
                 return messages.get("builder.preview.none");
             }
             try {
-                return MessageTemplate.render(MessageTemplate.check(message.get()), sample.get(0));
+                // The message as the first customers of the audience will get it (up to three), each on its line.
+                String template = MessageTemplate.check(message.get());
+                StringBuilder b = new StringBuilder();
+                for (Customer c : sample.subList(0, Math.min(3, sample.size()))) {
+                    b.append(b.length() == 0 ? "" : "\n").append(messages.get("builder.preview.to", c.name(),
+                            MessageTemplate.render(template, c)));
+                }
+                return b.toString();
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
             }

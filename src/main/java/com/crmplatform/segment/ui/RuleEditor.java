@@ -47,6 +47,13 @@ public final class RuleEditor {
         private final StringProperty value = new SimpleStringProperty("");
         private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
         private final StringProperty error = new SimpleStringProperty("");
+        /** A new condition says nothing is wrong with it until something was typed or picked in it. */
+        private boolean touched;
+
+        public ConditionNode() {
+            value.addListener((o, a, b) -> touched = true);
+            date.addListener((o, a, b) -> touched = true);
+        }
 
         public ObjectProperty<RuleField> fieldProperty() {
             return field;
@@ -123,7 +130,7 @@ public final class RuleEditor {
             } catch (NumberFormatException e) {
                 error.set(Texts.get("rule.error.number", value.get().strip()));
             } catch (IllegalArgumentException e) {
-                error.set(e.getMessage());
+                error.set(touched ? e.getMessage() : "");
             }
             return Optional.empty();
         }

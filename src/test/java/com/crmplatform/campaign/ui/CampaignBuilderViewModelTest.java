@@ -179,7 +179,9 @@ class CampaignBuilderViewModelTest {
 
         vm.draft().nameProperty().set("Come back");
         vm.draft().messageProperty().set("Hi {firstName}!");
-        assertTrue(vm.draft().preview(vm.audience().sample()).get().startsWith("Hi Shopper"));
+        String preview = vm.draft().preview(vm.audience().sample()).get();
+        assertTrue(preview.startsWith("To Shopper") && preview.contains(": Hi Shopper"), preview);
+        assertEquals(Math.min(3, vm.audience().sample().size()), preview.lines().count(), "one line per customer shown");
         List<Campaign> launched = new ArrayList<>();
         vm.launch(launched::add);
         assertEquals(1, launched.size());
