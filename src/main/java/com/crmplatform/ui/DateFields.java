@@ -40,6 +40,20 @@ public final class DateFields {
         typed.set(picker.getEditor().getText());
     }
 
+    /**
+     * A form's typed date: the date, or — when the text is no date — the field's error put in
+     * {@code errors} under {@code field} and the date it held before.
+     */
+    public static <K> LocalDate read(StringProperty typed, LocalDate before, java.util.Map<K, String> errors, K field,
+                                     Messages messages) {
+        try {
+            return Dates.parse(typed.get());
+        } catch (IllegalArgumentException e) {
+            errors.put(field, messages.get("form.error.date", typed.get().strip(), Dates.EXAMPLES));
+            return before;
+        }
+    }
+
     /** A view-model's typed date follows a date set as a date (picked from the calendar), unless it already says that date. */
     public static void follow(StringProperty text, LocalDate date) {
         try {

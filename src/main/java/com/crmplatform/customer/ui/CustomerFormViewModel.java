@@ -112,13 +112,8 @@ public final class CustomerFormViewModel {
 
     /** The typed last purchase; the calendar's choice arrives here as text too. */
     private LocalDate parseDate(Map<CustomerField, String> found) {
-        try {
-            return com.crmplatform.store.Dates.parse(lastPurchaseText.get());
-        } catch (IllegalArgumentException e) {
-            found.put(CustomerField.LAST_PURCHASE_DATE, messages.get("form.error.date", lastPurchaseText.get().strip(),
-                    com.crmplatform.store.Dates.EXAMPLES));
-            return lastPurchaseDate.get();
-        }
+        return com.crmplatform.ui.DateFields.read(lastPurchaseText, lastPurchaseDate.get(), found,
+                CustomerField.LAST_PURCHASE_DATE, messages);
     }
 
     private Integer parseVisits(Map<CustomerField, String> found) {

@@ -96,13 +96,7 @@ public final class OrderFormViewModel {
     }
 
     private LocalDate parseDate(Map<OrderField, String> found) {
-        try {
-            return com.crmplatform.store.Dates.parse(orderDateText.get());
-        } catch (IllegalArgumentException e) {
-            found.put(OrderField.ORDER_DATE, messages.get("form.error.date", orderDateText.get().strip(),
-                    com.crmplatform.store.Dates.EXAMPLES));
-            return orderDate.get();
-        }
+        return com.crmplatform.ui.DateFields.read(orderDateText, orderDate.get(), found, OrderField.ORDER_DATE, messages);
     }
 
     private List<LineItem> parseItems(Map<OrderField, String> found) {
