@@ -36,6 +36,25 @@ public interface OrderRepository {
 
     long count(OrderQuery query);
 
+    /** The sum of the amounts of the active (not cancelled) orders a query lists; read page by page unless a store does better. */
+    default java.math.BigDecimal activeTotal(OrderQuery query) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        PageRequest request = PageRequest.first(1_000);
+        while (true) {
+            Page<Order> p = page(query, request);
+            for (Order o : p.items()) {
+                if (o.isActive()) {
+                    sum = sum.add(o.amount());
+                }
+            }
+            if (!p.hasNext() || p.items().isEmpty()) {
+                return sum;
+            }
+            Order last = p.items().get(p.items().size() - 1);
+            request = PageRequest.after(new com.crmplatform.store.Cursor(last.orderDate(), last.id()), 1_000);
+        }
+    }
+
     /**
      * When the active orders of the customers a rule selects were made: their dates and the moment
      * they were entered, newest first, at most {@code limit} (for choosing when to send).

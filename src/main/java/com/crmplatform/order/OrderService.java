@@ -74,4 +74,9 @@ public final class OrderService {
     public long count(OrderQuery query) {
         return orders.count(query);
     }
+
+    /** What the listed orders add up to, cancelled ones left out. */
+    public java.math.BigDecimal activeTotal(OrderQuery query) {
+        return orders.activeTotal(query);
+    }
 }

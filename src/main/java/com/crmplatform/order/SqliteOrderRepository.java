@@ -235,6 +235,23 @@ public final class SqliteOrderRepository implements OrderRepository {
     }
 
     @Override
+    public java.math.BigDecimal activeTotal(OrderQuery query) {
+        List<Object> params = new ArrayList<>();
+        List<String> where = new ArrayList<>(filters(query, params));
+        where.add("status = 'ACTIVE'");
+        String sql = "SELECT coalesce(sum(amount_paise), 0) FROM orders" + whereClause(where);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return com.crmplatform.store.Money.fromPaise(rs.getLong(1));
+                }
+            }
+        });
+    }
+
+    @Override
     public List<PurchaseMoment> purchaseMoments(com.crmplatform.segment.SegmentRule rule, LocalDate today, int limit) {
         var where = com.crmplatform.segment.SqlRuleCompiler.compile(rule, today);
         String sql = "SELECT order_date, created_at FROM orders WHERE status = 'ACTIVE' AND customer_id IN "

@@ -38,6 +38,9 @@ public final class OrdersViewModel {
     private final StringProperty fromText = new SimpleStringProperty("");
     private final StringProperty toText = new SimpleStringProperty("");
     private final ObjectProperty<Order> selected = new SimpleObjectProperty<>();
+    /** What the listed orders add up to (cancelled left out); null while it is being added up. */
+    private final ObjectProperty<java.math.BigDecimal> sum = new SimpleObjectProperty<>();
+    private UiExecutor.Handle pendingSum;
     private final StringProperty message = new SimpleStringProperty("");
 
     public OrdersViewModel(OrderService orders, CsvExporter exporter, UiExecutor executor, DialogService dialogs, OrderDialogs orderDialogs,
@@ -78,10 +81,25 @@ public final class OrdersViewModel {
         message.set("");
         OrderQuery q = new OrderQuery(customer.get() == null ? null : customer.get().id(), from.get(), to.get());
         page.show(r -> orders.page(q, r), () -> orders.count(q));
+        lastQuery = q;
+        addUp(q);
+    }
+
+    private OrderQuery lastQuery;
+
+    private void addUp(OrderQuery q) {
+        if (pendingSum != null) {
+            pendingSum.cancel();
+        }
+        sum.set(null);
+        pendingSum = executor.submit(() -> orders.activeTotal(q), sum::set, e -> message.set(messages.describe(e)));
     }
 
     public void refresh() {
         page.refresh();
+        if (lastQuery != null) {
+            addUp(lastQuery); // a cancelled or new order moves the sum
+        }
     }
 
     public void clearFilters() {
@@ -166,7 +184,12 @@ public final class OrdersViewModel {
     public StringBinding countText() {
         return Bindings.createStringBinding(() -> {
             String range = page.range(n -> messages.get("order.count", n), messages.get("pager.of"));
-            return range == null ? messages.get("order.count.counting") : range; // "101–200 of 2,500 orders"
-        }, page.totalProperty(), page.startProperty(), page.rows());
+            if (range == null) {
+                return messages.get("order.count.counting");
+            }
+            // "101–200 of 2,500 orders · ₹1,23,45,678.90 in all (cancelled orders left out)"
+            return sum.get() == null || page.totalProperty().get() == 0 ? range
+                    : range + " · " + messages.get("order.sum", com.crmplatform.store.Money.rupees(sum.get()));
+        }, page.totalProperty(), page.startProperty(), page.rows(), sum);
     }
 }

@@ -79,7 +79,11 @@ abstract class OrdersViewModelTest {
     void pagesNewestFirstFilterByCustomerAndDatesAndRefreshAfterTheFirstPage() {
         vm.reload();
         assertEquals(OrdersViewModel.PAGE_SIZE, vm.page().rows().size());
-        assertEquals("1–100 of 250 orders", vm.countText().get());
+        assertTrue(vm.countText().get().startsWith("1–100 of 250 orders · ₹"), vm.countText().get());
+        java.math.BigDecimal all = services.orders().page(com.crmplatform.order.OrderQuery.all(),
+                com.crmplatform.store.PageRequest.first(1000)).items().stream().filter(Order::isActive).map(Order::amount)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        assertTrue(vm.countText().get().contains(com.crmplatform.store.Money.rupees(all) + " in all"), vm.countText().get());
         vm.page().next();
         List<String> second = vm.page().rows().stream().map(Order::id).toList();
         vm.refresh();
