@@ -8,18 +8,26 @@ import javafx.scene.control.TableColumn;
 /** A table cell that shows a row's progress (0 to 1) as a bar across the cell. */
 public final class ProgressCell<S> extends TableCell<S, S> {
 
+    private static final javafx.css.PseudoClass TROUBLED = javafx.css.PseudoClass.getPseudoClass("troubled");
     private final ProgressBar bar = new ProgressBar();
     private final ToDoubleFunction<S> progress;
+    private final java.util.function.Predicate<S> troubled;
 
-    private ProgressCell(ToDoubleFunction<S> progress) {
+    private ProgressCell(ToDoubleFunction<S> progress, java.util.function.Predicate<S> troubled) {
         this.progress = progress;
+        this.troubled = troubled;
         bar.setMaxWidth(Double.MAX_VALUE);
     }
 
     /** The column shows each row's {@code progress}. */
     public static <S> void install(TableColumn<S, S> column, ToDoubleFunction<S> progress) {
+        install(column, progress, s -> false);
+    }
+
+    /** As {@link #install(TableColumn, ToDoubleFunction)}, the bar in the warning colour for rows where {@code troubled} holds (failures). */
+    public static <S> void install(TableColumn<S, S> column, ToDoubleFunction<S> progress, java.util.function.Predicate<S> troubled) {
         Tables.column(column, s -> s);
-        column.setCellFactory(c -> new ProgressCell<>(progress));
+        column.setCellFactory(c -> new ProgressCell<>(progress, troubled));
     }
 
     @Override
@@ -30,6 +38,7 @@ public final class ProgressCell<S> extends TableCell<S, S> {
             return;
         }
         bar.setProgress(progress.applyAsDouble(row));
+        bar.pseudoClassStateChanged(TROUBLED, troubled.test(row));
         setGraphic(bar);
     }
 }

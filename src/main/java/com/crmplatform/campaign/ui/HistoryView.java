@@ -54,6 +54,8 @@ public final class HistoryView implements Screen {
     @FXML
     private PieChart chart;
     @FXML
+    private Label historyPlaceholder;
+    @FXML
     private Label summaryLabel;
     @FXML
     private Button sendAgainButton;
@@ -71,6 +73,8 @@ public final class HistoryView implements Screen {
     private TableColumn<LogEntry, String> logStatusColumn;
     @FXML
     private TableColumn<LogEntry, String> logMessageColumn;
+    @FXML
+    private TableColumn<LogEntry, String> logTimeColumn;
     @FXML
     private Label messageLabel;
     @FXML
@@ -107,7 +111,8 @@ public final class HistoryView implements Screen {
         Tables.column(failedColumn, c -> String.format("%,d", c.failed()));
         Tables.column(pendingColumn, c -> String.format("%,d", c.pending()));
         Tables.column(statusColumn, viewModel::status);
-        ProgressCell.install(progressColumn, HistoryViewModel::progress);
+        ProgressCell.install(progressColumn, HistoryViewModel::progress, c -> c.failed() > 0);
+        historyPlaceholder.visibleProperty().bind(viewModel.loadedProperty());
         table.setItems(viewModel.rows());
         Tables.followSelection(table, viewModel.selectedProperty()::set, viewModel.selectedProperty()::get, Campaign::id);
         viewModel.selectedProperty().addListener((o, a, c) -> showCampaign(c));
@@ -122,6 +127,8 @@ public final class HistoryView implements Screen {
         Tables.column(logEmailColumn, LogEntry::customerEmail);
         Tables.column(logStatusColumn, viewModel::status);
         Tables.column(logMessageColumn, LogEntry::message);
+        Tables.column(logTimeColumn, e -> com.crmplatform.ui.Formats.dateTime(e.updatedAt()) + (e.attempt() > 1
+                ? " · " + messages.get("history.log.attempt", e.attempt()) : ""));
         logTable.setItems(viewModel.entries().rows());
         Pager.bind(viewModel.entries(), firstButton, previousButton, nextButton, lastButton);
         messageLabel.textProperty().bind(viewModel.messageProperty());

@@ -39,6 +39,8 @@ public final class HistoryViewModel {
     private String summarizedKey = "";
     private String selectAfterRefresh;
     private boolean refreshing;
+    /** True once the campaigns were read: before that an empty list says nothing ("No campaigns yet" would flash). */
+    private final javafx.beans.property.BooleanProperty loaded = new javafx.beans.property.SimpleBooleanProperty();
 
     public HistoryViewModel(CampaignService campaigns, UiExecutor executor,
                             DialogService dialogs, Messages messages) {
@@ -153,6 +155,7 @@ public final class HistoryViewModel {
         refreshing = true;
         executor.submit(() -> campaigns.history(SHOWN), list -> {
             refreshing = false;
+            loaded.set(true);
             // Taken before the rows change: a table that follows the selection may already select the fresh row.
             Campaign before = selected.get();
             rows.setAll(list);
@@ -207,6 +210,10 @@ public final class HistoryViewModel {
             refresh();
             showLog();
         }, e -> dialogs.showError(messages.get("history.sendAgain.title"), messages.describe(e)));
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() {
+        return loaded;
     }
 
     public ObservableList<Campaign> rows() {
