@@ -261,8 +261,8 @@ public final class CampaignAssistant {
 
     static String deterministicSummary(Campaign c, List<Campaign> earlier) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ENGLISH, "\"%s\" went to %,d customers (%s). ", c.name(), c.audienceSize(),
-                RuleEnglish.describe(c.rule())));
+        // The audience's rule is on the campaign's page already, above the summary: not said twice.
+        s.append(String.format(Locale.ENGLISH, "\"%s\" went to %,d customers. ", c.name(), c.audienceSize()));
         long done = c.sent() + c.failed();
         if (done == 0) {
             s.append("Nothing has been delivered yet.");

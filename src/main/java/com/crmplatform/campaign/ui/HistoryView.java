@@ -56,6 +56,8 @@ public final class HistoryView implements Screen {
     @FXML
     private Label historyPlaceholder;
     @FXML
+    private Label chartFigures;
+    @FXML
     private Label summaryLabel;
     @FXML
     private Button sendAgainButton;
@@ -146,8 +148,11 @@ public final class HistoryView implements Screen {
         sendAgainButton.setDisable(!p.canSendAgain());
         if (c == null) {
             outcomes.show();
+            chartFigures.setText("");
         } else {
             outcomes.show(p.sent(), p.failed(), p.pending());
+            // The figures in words beside the chart's colours (green sent, red failed, grey pending).
+            chartFigures.setText(messages.get("history.chart.figures", p.sent(), p.failed(), p.pending()));
         }
     }
 
