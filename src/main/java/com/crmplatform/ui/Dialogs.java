@@ -14,6 +14,9 @@ import javafx.stage.Window;
  */
 public final class Dialogs {
 
+    private static final double CHROME_W = 8;
+    private static final double CHROME_H = 36;
+
     private Dialogs() {
     }
 
@@ -24,12 +27,32 @@ public final class Dialogs {
         dialog.initModality(Modality.WINDOW_MODAL);
         dialog.initStyle(StageStyle.UTILITY);
         dialog.getDialogPane().getStyleClass().add("app-dialog");
-        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> centre(dialog, owner));
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> {
+            centre(dialog, owner);
+            javafx.application.Platform.runLater(() -> centre(dialog, owner)); // again once the window manager has placed it
+        });
         return dialog;
     }
 
     /** On the owner's middle, kept inside the screen the owner is on (title bar visible). */
     static void centre(Dialog<?> dialog, Window owner) {
+        // A window manager may show a dialog at a size of its own (200×200 was seen): a size the
+        // dialog asks for is put back, and its minimum is kept as the window's.
+        var pane = dialog.getDialogPane();
+        Window window = pane.getScene() == null ? null : pane.getScene().getWindow();
+        // The title bar and borders, where the window manager says (at least a usual allowance).
+        double chromeW = window == null ? 0 : Math.max(CHROME_W, dialog.getWidth() - pane.getWidth());
+        double chromeH = window == null ? 0 : Math.max(CHROME_H, dialog.getHeight() - pane.getHeight());
+        if (window instanceof javafx.stage.Stage stage && pane.getMinWidth() > 0) {
+            stage.setMinWidth(pane.getMinWidth() + chromeW);
+            stage.setMinHeight(pane.getMinHeight() + chromeH);
+        }
+        if (pane.getPrefWidth() > 0 && dialog.getWidth() < pane.getPrefWidth()) {
+            dialog.setWidth(pane.getPrefWidth() + chromeW);
+        }
+        if (pane.getPrefHeight() > 0 && dialog.getHeight() < pane.getPrefHeight()) {
+            dialog.setHeight(pane.getPrefHeight() + chromeH);
+        }
         double w = dialog.getWidth();
         double h = dialog.getHeight();
         if (owner == null || Double.isNaN(w) || Double.isNaN(h) || w <= 0 || h <= 0) {
