@@ -65,6 +65,33 @@ final class CsvSource {
     private CsvSource() {
     }
 
+    /**
+     * The separator the first line uses: a comma, or a semicolon (spreadsheets set to European or
+     * some Indian locales save "CSV" so) or a tab, whichever appears most outside quotes.
+     */
+    private static char delimiter(BufferedReader reader) throws IOException {
+        reader.mark(64 * 1024);
+        int comma = 0;
+        int semicolon = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (int i = 0; i < 64 * 1024 - 1; i++) {
+            int c = reader.read();
+            if (c < 0 || c == '\n' && !quoted) {
+                break;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                comma += c == ',' ? 1 : 0;
+                semicolon += c == ';' ? 1 : 0;
+                tab += c == '\t' ? 1 : 0;
+            }
+        }
+        reader.reset();
+        return semicolon > comma && semicolon >= tab ? ';' : tab > comma ? '\t' : ',';
+    }
+
     /** The file's size in bytes (at least 1), to report progress against. */
     static long sizeOf(Path file) {
         try {
@@ -81,6 +108,15 @@ final class CsvSource {
      * @throws ImportException when the file cannot be read at all or lacks a required column
      */
     static void read(Path file, List<String> required, Consumer<Row> sink) {
+        read(file, required, Map.of(), sink);
+    }
+
+    /**
+     * As {@link #read(Path, List, Consumer)}, with other names people give the columns: a header
+     * is compared without case, spaces, dashes or underscores ("E-mail", "Total Spent") and an
+     * alias is read as the column it stands for ({@code aliases}: alias → column, both so written).
+     */
+    static void read(Path file, List<String> required, Map<String, String> aliases, Consumer<Row> sink) {
         try (InputStream in = Files.newInputStream(file);
              // Bad bytes become BAD_BYTES, so the row holding them is found by its line (REPORT would
              // fail somewhere in the read-ahead buffer, lines away from the culprit).
@@ -91,12 +127,18 @@ final class CsvSource {
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            char delimiter = delimiter(reader);
+            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                     .setIgnoreHeaderCase(true).setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true)
                     .setAllowMissingColumnNames(true).get();
             try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
                 List<String> headers = new ArrayList<>();
-                parser.getHeaderNames().forEach(h -> headers.add(h.strip().toLowerCase(Locale.ROOT)));
+                List<String> written = new ArrayList<>();
+                for (String h : parser.getHeaderNames()) {
+                    written.add(h.strip());
+                    String key = h.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", "");
+                    headers.add(aliases.getOrDefault(key, key).toLowerCase(Locale.ROOT));
+                }
                 for (int i = 0; i < headers.size(); i++) {
                     String h = headers.get(i);
                     if (h.contains(BAD_BYTES)) {
@@ -110,8 +152,9 @@ final class CsvSource {
                 }
                 for (String r : required) {
                     if (!headers.contains(r.toLowerCase(Locale.ROOT))) {
-                        throw new ImportException("The file has no \"" + r + "\" column. Its first line must name the "
-                                + "columns, e.g. " + String.join(",", required) + ".");
+                        throw new ImportException("The file has no \"" + r + "\" column (its columns: "
+                                + String.join(", ", written) + "). Its first line must name the columns, e.g. "
+                                + String.join(",", required) + ".");
                     }
                 }
                 Iterator<CSVRecord> it = parser.iterator();

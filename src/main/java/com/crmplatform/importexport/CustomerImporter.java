@@ -85,7 +85,7 @@ public final class CustomerImporter {
         CsvSource.UnreadableLine unreadable = null;
         try {
             try {
-                CsvSource.read(file, List.of("name", "email"), row -> {
+                CsvSource.read(file, List.of("name", "email"), ALIASES, row -> {
                     try {
                         Parsed p = parse(row);
                         String key = p.draft.email().toLowerCase(Locale.ROOT);
@@ -307,6 +307,22 @@ public final class CustomerImporter {
                     d.lastPurchaseDate(), Audit.created(now, user.id()));
         }
     }
+
+    /** Other names of the columns, as other tools and people write them (compared without case, spaces, dashes). */
+    static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("fullname", "name"), Map.entry("customername", "name"), Map.entry("customer", "name"),
+            Map.entry("emailaddress", "email"), Map.entry("emailid", "email"), Map.entry("mail", "email"),
+            Map.entry("phonenumber", "phone"), Map.entry("phoneno", "phone"), Map.entry("mobile", "phone"),
+            Map.entry("mobilenumber", "phone"), Map.entry("mobileno", "phone"), Map.entry("contactnumber", "phone"),
+            Map.entry("town", "city"),
+            Map.entry("totalspent", "totalSpend"), Map.entry("spend", "totalSpend"), Map.entry("spent", "totalSpend"),
+            Map.entry("lifetimevalue", "totalSpend"), Map.entry("ltv", "totalSpend"), Map.entry("amountspent", "totalSpend"),
+            Map.entry("totalspendinr", "totalSpend"),
+            Map.entry("visitcount", "visits"), Map.entry("ordercount", "visits"), Map.entry("orders", "visits"),
+            Map.entry("numberoforders", "visits"), Map.entry("noofvisits", "visits"),
+            Map.entry("lastpurchase", "lastPurchaseDate"), Map.entry("lastorder", "lastPurchaseDate"),
+            Map.entry("lastorderdate", "lastPurchaseDate"), Map.entry("lastvisit", "lastPurchaseDate"),
+            Map.entry("lastpurchasedate", "lastPurchaseDate"), Map.entry("totalspend", "totalSpend"));
 
     /** How many creates and how many updates a preview shows as examples. */
     static final int SAMPLE = 25;

@@ -34,6 +34,16 @@ import java.util.Map;
  */
 public final class OrderImporter {
 
+    /** Other names of the columns, as other tools and people write them (compared without case, spaces, dashes). */
+    static final java.util.Map<String, String> ALIASES = java.util.Map.ofEntries(
+            java.util.Map.entry("email", "customerEmail"), java.util.Map.entry("customeremail", "customerEmail"),
+            java.util.Map.entry("emailaddress", "customerEmail"), java.util.Map.entry("orderamount", "amount"),
+            java.util.Map.entry("total", "amount"), java.util.Map.entry("value", "amount"),
+            java.util.Map.entry("amountinr", "amount"), java.util.Map.entry("date", "orderDate"),
+            java.util.Map.entry("orderdate", "orderDate"), java.util.Map.entry("orderedon", "orderDate"),
+            java.util.Map.entry("purchasedate", "orderDate"), java.util.Map.entry("products", "items"),
+            java.util.Map.entry("item", "items"), java.util.Map.entry("orderid", "id"));
+
     public static final List<String> COLUMNS = List.of("customerEmail", "amount", "orderDate", "items", "status", "id");
     static final int BATCH = 2_000;
 
@@ -109,7 +119,7 @@ public final class OrderImporter {
         };
         CsvSource.UnreadableLine unreadable = null;
         try {
-            CsvSource.read(file, List.of("customerEmail", "amount", "orderDate"), row -> {
+            CsvSource.read(file, List.of("customerEmail", "amount", "orderDate"), ALIASES, row -> {
                 position[0] = row.charPosition();
                 try {
                     Pending p = parse(row, identity);
