@@ -47,11 +47,17 @@ public final class Dialogs {
             stage.setMinWidth(pane.getMinWidth() + chromeW);
             stage.setMinHeight(pane.getMinHeight() + chromeH);
         }
-        if (pane.getPrefWidth() > 0 && dialog.getWidth() < pane.getPrefWidth()) {
-            dialog.setWidth(pane.getPrefWidth() + chromeW);
+        // At least what the content asks for (its own preferred size, or the size set on the pane).
+        double needW = Math.max(pane.prefWidth(-1), pane.getPrefWidth() > 0 ? pane.getPrefWidth() : 0);
+        double needH = Math.max(pane.prefHeight(needW), pane.getPrefHeight() > 0 ? pane.getPrefHeight() : 0);
+        Rectangle2D bounds = owner == null ? Screen.getPrimary().getVisualBounds() : Screen.getScreensForRectangle(owner.getX(),
+                owner.getY(), Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight())).stream().findFirst()
+                .orElse(Screen.getPrimary()).getVisualBounds();
+        if (Double.isNaN(dialog.getWidth()) || dialog.getWidth() < needW + chromeW - 1) {
+            dialog.setWidth(Math.min(needW + chromeW, bounds.getWidth()));
         }
-        if (pane.getPrefHeight() > 0 && dialog.getHeight() < pane.getPrefHeight()) {
-            dialog.setHeight(pane.getPrefHeight() + chromeH);
+        if (Double.isNaN(dialog.getHeight()) || dialog.getHeight() < needH + chromeH - 1) {
+            dialog.setHeight(Math.min(needH + chromeH, bounds.getHeight()));
         }
         double w = dialog.getWidth();
         double h = dialog.getHeight();
