@@ -134,10 +134,21 @@ final class CsvSource {
             try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
                 List<String> headers = new ArrayList<>();
                 List<String> written = new ArrayList<>();
+                List<String> keys = new ArrayList<>();
                 for (String h : parser.getHeaderNames()) {
                     written.add(h.strip());
-                    String key = h.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", "");
-                    headers.add(aliases.getOrDefault(key, key).toLowerCase(Locale.ROOT));
+                    keys.add(h.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", ""));
+                }
+                // An alias stands for a column only when the file does not have that column itself
+                // (a file with both "amount" and "Total" keeps "Total" as an extra, ignored column).
+                java.util.Set<String> taken = new java.util.HashSet<>(keys);
+                for (String key : keys) {
+                    String target = aliases.get(key);
+                    String canonical = target == null ? key : target.toLowerCase(Locale.ROOT);
+                    if (target != null && !taken.add(canonical)) {
+                        canonical = key;
+                    }
+                    headers.add(canonical);
                 }
                 for (int i = 0; i < headers.size(); i++) {
                     String h = headers.get(i);
@@ -146,7 +157,7 @@ final class CsvSource {
                     }
                     int again = headers.subList(i + 1, headers.size()).indexOf(h);
                     if (!h.isEmpty() && again >= 0) {
-                        throw new ImportException("The file has the column \"" + h + "\" twice (columns " + (i + 1)
+                        throw new ImportException("The file has the column \"" + written.get(i) + "\" twice (columns " + (i + 1)
                                 + " and " + (i + again + 2) + "). Remove or rename one and import it again.");
                     }
                 }

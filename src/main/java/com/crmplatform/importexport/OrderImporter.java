@@ -42,7 +42,7 @@ public final class OrderImporter {
             java.util.Map.entry("amountinr", "amount"), java.util.Map.entry("date", "orderDate"),
             java.util.Map.entry("orderdate", "orderDate"), java.util.Map.entry("orderedon", "orderDate"),
             java.util.Map.entry("purchasedate", "orderDate"), java.util.Map.entry("products", "items"),
-            java.util.Map.entry("item", "items"), java.util.Map.entry("orderid", "id"));
+            java.util.Map.entry("item", "items"));
 
     public static final List<String> COLUMNS = List.of("customerEmail", "amount", "orderDate", "items", "status", "id");
     static final int BATCH = 2_000;

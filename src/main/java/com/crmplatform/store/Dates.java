@@ -68,7 +68,7 @@ public final class Dates {
     }
 
     private static int month(String name) {
-        DateTimeFormatter f = name.length() == 3 ? MONTH_NAME : FULL_MONTH_NAME;
-        return f.parse(name.length() == 4 && name.equalsIgnoreCase("sept") ? "Sep" : name).get(java.time.temporal.ChronoField.MONTH_OF_YEAR);
+        String n = name.equalsIgnoreCase("sept") ? "Sep" : name;
+        return (n.length() == 3 ? MONTH_NAME : FULL_MONTH_NAME).parse(n).get(java.time.temporal.ChronoField.MONTH_OF_YEAR);
     }
 }

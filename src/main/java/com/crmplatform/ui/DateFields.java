@@ -28,6 +28,9 @@ public final class DateFields {
         });
         picker.valueProperty().addListener((o, a, b) -> {
             if (b != null || converter.unreadable == null) { // a date picked from the calendar replaces the text
+                if (b != null && b.equals(readable(picker.getEditor().getText()))) {
+                    return; // the text already says this date (typed as 2026-11-3…): left as it is typed
+                }
                 converter.unreadable = null;
                 String shown = Dates.show(b);
                 if (!shown.equals(picker.getEditor().getText())) {
@@ -51,6 +54,15 @@ public final class DateFields {
         } catch (IllegalArgumentException e) {
             errors.put(field, messages.get("form.error.date", typed.get().strip(), Dates.EXAMPLES));
             return before;
+        }
+    }
+
+    /** The date a text says, or null when it says none (or is no date). */
+    private static LocalDate readable(String text) {
+        try {
+            return Dates.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -95,6 +107,14 @@ public final class DateFields {
                 return Dates.parse(text);
             } catch (IllegalArgumentException e) {
                 unreadable = text;
+                if (picker.getValue() == null && text != null) {
+                    // With no date held, the picker empties its text after this (Enter): it is put back.
+                    javafx.application.Platform.runLater(() -> {
+                        if (picker.getEditor().getText() == null || picker.getEditor().getText().isEmpty()) {
+                            picker.getEditor().setText(text);
+                        }
+                    });
+                }
                 return picker.getValue(); // the date stays what it was; the text stays for the field to flag
             }
         }

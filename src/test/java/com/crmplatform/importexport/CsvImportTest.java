@@ -140,6 +140,11 @@ class CsvImportTest {
         assertEquals("+91 98200 11111", asha.phone());
         assertEquals(0, new BigDecimal("125000").compareTo(asha.totalSpend()));
         assertEquals(java.time.LocalDate.of(2026, 3, 31), asha.lastPurchaseDate());
+        // An alias never takes the place of the real column: the extra one is ignored, as before.
+        ImportResult both = customers.importFile(file("both.csv", "name,email,Orders,visits\nVikram,v@example.com,9,4\n"),
+                ImportProgress.NONE);
+        assertEquals(1, both.created(), both.toString());
+        assertEquals(4, store.customers().findByEmail("v@example.com").orElseThrow().visits());
         ImportException missing = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
                 () -> customers.preview(file("x.csv", "Person;Where\nA;B\n"), ImportProgress.NONE));
         assertTrue(missing.getMessage().contains("its columns: Person, Where"), missing.getMessage());

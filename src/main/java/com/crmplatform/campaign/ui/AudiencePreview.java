@@ -41,6 +41,8 @@ public final class AudiencePreview {
     private final Consumer<String> problem;
     private final LongProperty size = new SimpleLongProperty(-1);
     private final BooleanProperty counting = new SimpleBooleanProperty();
+    /** The rule changed since the size was counted (or the count failed): the size is not this rule's. */
+    private final BooleanProperty stale = new SimpleBooleanProperty(true);
     private final StringProperty ruleText = new SimpleStringProperty("");
     private final ObservableList<Customer> sample = FXCollections.observableArrayList();
     private final StringProperty sendTime = new SimpleStringProperty("");
@@ -113,6 +115,7 @@ public final class AudiencePreview {
                         countSourceText()),
                 counted -> {
                     counting.set(false);
+                    stale.set(false);
                     size.set(counted.size);
                     sample.setAll(counted.sample);
                     countSource.set(counted.source);
@@ -153,6 +156,15 @@ public final class AudiencePreview {
 
     public LongProperty sizeProperty() {
         return size;
+    }
+
+    /** Called as soon as the rule is edited, before the (debounced) count starts. */
+    void markStale() {
+        stale.set(true);
+    }
+
+    public BooleanProperty staleProperty() {
+        return stale;
     }
 
     public BooleanProperty countingProperty() {

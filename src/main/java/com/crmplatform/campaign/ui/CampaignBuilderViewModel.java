@@ -114,6 +114,9 @@ public final class CampaignBuilderViewModel {
     }
 
     private void edited() {
+        if (audience != null) {
+            audience.markStale(); // no launch on the last rule's count
+        }
         debouncer.trigger(this::recount);
     }
 
@@ -143,7 +146,7 @@ public final class CampaignBuilderViewModel {
             return;
         }
         long size = audience.sizeProperty().get();
-        if (audience.countingProperty().get() || size < 0) {
+        if (audience.countingProperty().get() || audience.staleProperty().get() || size < 0) {
             problem.set(messages.get("builder.launch.counting"));
             return;
         }
@@ -172,15 +175,16 @@ public final class CampaignBuilderViewModel {
      */
     public javafx.beans.binding.BooleanBinding canLaunch() {
         return javafx.beans.binding.Bindings.createBooleanBinding(() -> !launching.get() && !audience.countingProperty().get()
-                && audience.sizeProperty().get() > 0, launching, audience.countingProperty(), audience.sizeProperty());
+                && !audience.staleProperty().get() && audience.sizeProperty().get() > 0, launching, audience.countingProperty(),
+                audience.staleProperty(), audience.sizeProperty());
     }
 
     /** Why Launch is not offered now ("" when it is). */
     public javafx.beans.binding.StringBinding launchHintProperty() {
         return javafx.beans.binding.Bindings.createStringBinding(() -> audience.countingProperty().get() || launching.get()
-                ? "" : audience.sizeProperty().get() == 0 ? messages.get("builder.launch.nobody")
+                || audience.staleProperty().get() ? "" : audience.sizeProperty().get() == 0 ? messages.get("builder.launch.nobody")
                 : audience.sizeProperty().get() < 0 ? messages.get("builder.fixConditions") : "",
-                launching, audience.countingProperty(), audience.sizeProperty());
+                launching, audience.countingProperty(), audience.staleProperty(), audience.sizeProperty());
     }
 
     /** What is wrong with the campaign name ("" when nothing); cleared as soon as a name is typed. */

@@ -95,7 +95,7 @@ public final class RuleSources {
     }
 
     public void load(SavedSegment s) {
-        if (s != null) {
+        if (s != null && mayReplace(messages.get("builder.replace.saved", s.name()))) {
             replace(s.rule(), messages.get("builder.replaced.saved", s.name()));
         }
     }

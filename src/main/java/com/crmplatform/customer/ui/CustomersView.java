@@ -30,6 +30,7 @@ public final class CustomersView implements Screen {
     /** Below this window width the details pane starts folded away. */
     private static final double NARROW = 1200;
     private boolean detailsChosen;
+    private boolean followingWindow;
 
     @FXML
     private TextField searchField;
@@ -99,13 +100,14 @@ public final class CustomersView implements Screen {
         // Until the user picks, the pane follows the window: shown when wide, folded when narrow.
         detailsToggle.setOnAction(e -> detailsChosen = true);
         split.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null && scene.getWindow() != null) {
+            if (scene != null && scene.getWindow() != null && !followingWindow) {
+                followingWindow = true; // once: the screen is shown again and again in the same window
                 scene.getWindow().widthProperty().addListener((w, before, now) -> {
                     if (!detailsChosen && now.doubleValue() > 0) {
                         detailsToggle.setSelected(now.doubleValue() >= NARROW);
                     }
                 });
-                if (scene.getWindow().getWidth() > 0) {
+                if (!detailsChosen && scene.getWindow().getWidth() > 0) {
                     detailsToggle.setSelected(scene.getWindow().getWidth() >= NARROW);
                 }
             }

@@ -54,6 +54,8 @@ class EnglishParserTest {
         assertEquals(LocalDate.of(2025, 3, 15), only("15-Mar-2025").from());
         assertEquals(LocalDate.of(2025, 3, 15), only("15/03/2025").from()); // day first
         assertEquals(LocalDate.of(2024, 1, 1), only("since 2024").from());
+        assertEquals(LocalDate.of(2026, 9, 30), com.crmplatform.store.Dates.parse("30 Sept 2026"));
+        assertEquals(LocalDate.of(2026, 9, 30), com.crmplatform.store.Dates.parse("30-sep-2026"));
         assertThrows(RuleNotUnderstood.class, () -> lexer.read("bought before 31/02/2025", new ArrayList<>()));
         assertThrows(RuleNotUnderstood.class, () -> lexer.read("bought before 15 March", new ArrayList<>()));
     }
