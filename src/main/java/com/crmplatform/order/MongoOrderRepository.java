@@ -244,14 +244,23 @@ public final class MongoOrderRepository implements OrderRepository {
     @Override
     public Page<Order> page(OrderQuery query, PageRequest request) {
         List<Bson> and = filters(query);
-        boolean readAscending = request.backwards(); // display order is newest first
+        String field = switch (query.sort()) {
+            case DATE -> "orderDate";
+            case AMOUNT -> "amount";
+            case CUSTOMER -> "customerName";
+        };
+        boolean readAscending = query.descending() == request.backwards(); // display order is the query's
         var cursor = request.after() != null ? request.after() : request.before();
         if (cursor != null) {
-            and.add(MongoKeyset.beyond("orderDate", MongoDocs.date((LocalDate) cursor.sortValue()), oid(cursor.id()),
-                    readAscending, false, request.inclusive()));
+            Object value = switch (query.sort()) {
+                case DATE -> MongoDocs.date((LocalDate) cursor.sortValue());
+                case AMOUNT -> MongoDocs.money((java.math.BigDecimal) cursor.sortValue());
+                case CUSTOMER -> cursor.sortValue();
+            };
+            and.add(MongoKeyset.beyond(field, value, oid(cursor.id()), readAscending, false, request.inclusive()));
         }
         Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
-        return MongoDocs.guard(where, () -> Page.fromFetched(orders.find(filter).sort(MongoKeyset.sort("orderDate", readAscending))
+        return MongoDocs.guard(where, () -> Page.fromFetched(orders.find(filter).sort(MongoKeyset.sort(field, readAscending))
                 .limit(request.limit() + 1).map(MongoOrderRepository::fromDocument).into(new ArrayList<>()), request));
     }
 

@@ -39,9 +39,10 @@ public interface OrderRepository {
     /** The sum of the amounts of the active (not cancelled) orders a query lists; read page by page unless a store does better. */
     default java.math.BigDecimal activeTotal(OrderQuery query) {
         java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        OrderQuery byDate = query.sortedBy(OrderSort.DATE, true);
         PageRequest request = PageRequest.first(1_000);
         while (true) {
-            Page<Order> p = page(query, request);
+            Page<Order> p = page(byDate, request);
             for (Order o : p.items()) {
                 if (o.isActive()) {
                     sum = sum.add(o.amount());

@@ -200,17 +200,26 @@ public final class SqliteOrderRepository implements OrderRepository {
     public Page<Order> page(OrderQuery query, PageRequest request) {
         List<Object> params = new ArrayList<>();
         List<String> where = filters(query, params);
-        // Newest first: display order is (order_date, id) descending.
-        boolean readDescending = !request.backwards();
+        // Display order is (column, id) in the query's direction; a page read backwards goes the other way.
+        String column = switch (query.sort()) {
+            case DATE -> "order_date";
+            case AMOUNT -> "amount_paise";
+            case CUSTOMER -> "customer_name";
+        };
+        boolean readDescending = query.descending() != request.backwards();
         var cursor = request.after() != null ? request.after() : request.before();
         if (cursor != null) {
-            where.add("(order_date, id) " + (readDescending ? "<" : ">") + (request.inclusive() ? "=" : "") + " (?, ?)");
-            params.add(cursor.sortValue().toString());
+            where.add("(" + column + ", id) " + (readDescending ? "<" : ">") + (request.inclusive() ? "=" : "") + " (?, ?)");
+            params.add(switch (query.sort()) {
+                case DATE -> cursor.sortValue().toString();
+                case AMOUNT -> com.crmplatform.store.Money.toPaise((java.math.BigDecimal) cursor.sortValue());
+                case CUSTOMER -> (String) cursor.sortValue();
+            });
             params.add(cursor.id());
         }
         String dir = readDescending ? "DESC" : "ASC";
         String sql = "SELECT " + SqliteOrderRows.COLUMNS + " FROM orders" + whereClause(where)
-                + " ORDER BY order_date " + dir + ", id " + dir + " LIMIT " + (request.limit() + 1);
+                + " ORDER BY " + column + " " + dir + ", id " + dir + " LIMIT " + (request.limit() + 1);
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);

@@ -252,6 +252,47 @@ public abstract class RepositoryContractTest {
     }
 
     @Test
+    void ordersSortByAmountAndCustomerBothWaysAcrossKeysetPagesAndAddUp() {
+        Customer a = customer("Asha", "asha@example.com");
+        Customer b = customer("Zoya", "zoya@example.com");
+        customers.insertAbsent(List.of(a, b));
+        List<Order> list = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            list.add(order(i % 3 == 0 ? a : b, String.valueOf(100 + (i * 37) % 11), LocalDate.of(2026, 1, 1).plusDays(i)));
+        }
+        orders.createAll(list);
+        for (com.crmplatform.order.OrderSort sort : com.crmplatform.order.OrderSort.values()) {
+            for (boolean desc : new boolean[] {false, true}) {
+                OrderQuery q = OrderQuery.all().sortedBy(sort, desc);
+                List<Order> all = new ArrayList<>();
+                Page<Order> page = orders.page(q, PageRequest.first(5));
+                all.addAll(page.items());
+                while (page.hasNext()) {
+                    Order last = page.items().get(page.items().size() - 1);
+                    page = orders.page(q, PageRequest.after(new Cursor(sort.keyOf(last), last.id()), 5));
+                    all.addAll(page.items());
+                }
+                Comparator<Order> by = switch (sort) {
+                    case DATE -> Comparator.comparing(Order::orderDate);
+                    case AMOUNT -> Comparator.comparing(Order::amount);
+                    case CUSTOMER -> Comparator.comparing(Order::customerName);
+                };
+                by = by.thenComparing(Order::id);
+                List<Order> expected = new ArrayList<>(list);
+                expected.sort(desc ? by.reversed() : by);
+                assertEquals(expected.stream().map(Order::id).toList(), all.stream().map(Order::id).toList(), sort + " " + desc);
+                // and back again from the last page
+                Order first = all.get(0);
+                Page<Order> before = orders.page(q, PageRequest.before(new Cursor(sort.keyOf(all.get(5)), all.get(5).id()), 5));
+                assertEquals(all.subList(0, 5).stream().map(Order::id).toList(), before.items().stream().map(Order::id).toList());
+                assertEquals(first.id(), before.items().get(0).id());
+            }
+        }
+        BigDecimal total = list.stream().map(Order::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, total.compareTo(orders.activeTotal(OrderQuery.all().sortedBy(com.crmplatform.order.OrderSort.AMOUNT, false))));
+    }
+
+    @Test
     void deleteTakesTheOrdersAlongAndUndoPutsEverythingBack() {
         Customer c = customer("Kabir Singh", "kabir@example.com");
         customers.insert(c);

@@ -96,6 +96,10 @@ public final class OrdersView implements Screen {
         Tables.column(itemsColumn, o -> LineItems.format(o.items()));
         Tables.column(statusColumn, viewModel::status);
         Tables.markRows(table, o -> !o.isActive(), "cancelled");
+        dateColumn.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING); // newest first, as listed
+        com.crmplatform.ui.Tables.sortInTheStore(table, java.util.Map.of(dateColumn, com.crmplatform.order.OrderSort.DATE,
+                amountColumn, com.crmplatform.order.OrderSort.AMOUNT, customerColumn, com.crmplatform.order.OrderSort.CUSTOMER),
+                dateColumn, viewModel::sortBy);
         table.setItems(viewModel.page().rows());
         com.crmplatform.ui.Tables.pageKeys(table, viewModel.page());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> viewModel.selectedProperty().set(s));

@@ -51,7 +51,7 @@ public final class OrdersViewModel {
         this.dialogs = dialogs;
         this.orderDialogs = orderDialogs;
         this.messages = messages;
-        this.page = new PagedList<>(executor, PAGE_SIZE, o -> new Cursor(o.orderDate(), o.id()),
+        this.page = new PagedList<>(executor, PAGE_SIZE, o -> new Cursor(sort.keyOf(o), o.id()),
                 e -> message.set(messages.describe(e)));
         customer.addListener((o, a, b) -> reload());
         from.addListener((o, a, b) -> reload());
@@ -79,13 +79,26 @@ public final class OrdersViewModel {
             return;
         }
         message.set("");
-        OrderQuery q = new OrderQuery(customer.get() == null ? null : customer.get().id(), from.get(), to.get());
+        OrderQuery q = new OrderQuery(customer.get() == null ? null : customer.get().id(), from.get(), to.get(), sort,
+                descending);
         page.show(r -> orders.page(q, r), () -> orders.count(q));
         lastQuery = q;
         addUp(q);
     }
 
     private OrderQuery lastQuery;
+    private com.crmplatform.order.OrderSort sort = com.crmplatform.order.OrderSort.DATE;
+    private boolean descending = true;
+
+    /** Sorts the list by a column (clicking its header); the first page of the new order is shown. */
+    public void sortBy(com.crmplatform.order.OrderSort newSort, com.crmplatform.store.SortDirection direction) {
+        boolean desc = direction == com.crmplatform.store.SortDirection.DESCENDING;
+        if (newSort != sort || desc != descending) {
+            sort = newSort;
+            descending = desc;
+            reload();
+        }
+    }
 
     private void addUp(OrderQuery q) {
         if (pendingSum != null) {

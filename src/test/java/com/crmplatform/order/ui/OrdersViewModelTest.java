@@ -106,6 +106,15 @@ abstract class OrdersViewModelTest {
         assertEquals(filtered, vm.page().totalProperty().get());
         vm.fromTextProperty().set("1-Mar-2026");
         assertEquals("", vm.messageProperty().get());
+        // Sorted by amount, largest first, across pages
+        vm.clearFilters();
+        vm.sortBy(com.crmplatform.order.OrderSort.AMOUNT, com.crmplatform.store.SortDirection.DESCENDING);
+        List<Order> first = List.copyOf(vm.page().rows());
+        vm.page().next();
+        java.math.BigDecimal lastOfFirst = first.get(first.size() - 1).amount();
+        assertTrue(first.get(0).amount().compareTo(lastOfFirst) >= 0);
+        assertTrue(vm.page().rows().stream().allMatch(o -> o.amount().compareTo(lastOfFirst) <= 0));
+        assertEquals("101–200 of 250 orders", vm.countText().get().substring(0, "101–200 of 250 orders".length()));
     }
 
     @Test
