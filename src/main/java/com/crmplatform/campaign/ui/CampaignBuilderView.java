@@ -108,6 +108,8 @@ public final class CampaignBuilderView implements Screen {
         describeField.setOnAction(e -> describe());
         audienceLabel.textProperty().bind(viewModel.audience().sizeText());
         sendTimeLabel.textProperty().bind(viewModel.audience().sendTimeProperty());
+        sendTimeLabel.visibleProperty().bind(sendTimeLabel.textProperty().isNotEmpty()); // no empty pill
+        sendTimeLabel.managedProperty().bind(sendTimeLabel.visibleProperty());
         countingIndicator.visibleProperty().bind(viewModel.audience().countingProperty());
         ruleTextLabel.textProperty().bind(viewModel.audience().ruleTextProperty());
         countSourceLabel.textProperty().bind(viewModel.audience().countSourceProperty());

@@ -115,6 +115,8 @@ public final class HistoryView implements Screen {
         Tables.column(statusColumn, viewModel::status);
         ProgressCell.install(progressColumn, HistoryViewModel::progress, c -> c.failed() > 0);
         historyPlaceholder.visibleProperty().bind(viewModel.loadedProperty());
+        campaignMessage.visibleProperty().bind(campaignMessage.textProperty().isNotEmpty()); // no empty pill
+        campaignMessage.managedProperty().bind(campaignMessage.visibleProperty());
         table.setItems(viewModel.rows());
         Tables.followSelection(table, viewModel.selectedProperty()::set, viewModel.selectedProperty()::get, Campaign::id);
         viewModel.selectedProperty().addListener((o, a, c) -> showCampaign(c));
