@@ -265,6 +265,18 @@ public final class MongoOrderRepository implements OrderRepository {
     }
 
     @Override
+    public java.math.BigDecimal activeTotal(OrderQuery query) {
+        List<Bson> and = filters(query);
+        and.add(Filters.eq("status", OrderStatus.ACTIVE.name()));
+        return MongoDocs.guard(where, () -> {
+            Document sum = orders.aggregate(List.of(com.mongodb.client.model.Aggregates.match(Filters.and(and)),
+                    com.mongodb.client.model.Aggregates.group(null, com.mongodb.client.model.Accumulators.sum("total",
+                            "$amount")))).first();
+            return sum == null ? java.math.BigDecimal.ZERO : MongoDocs.money(sum.get("total"));
+        });
+    }
+
+    @Override
     public long count(OrderQuery query) {
         List<Bson> and = filters(query);
         return MongoDocs.guard(where, () -> and.isEmpty() ? orders.countDocuments() : orders.countDocuments(Filters.and(and)));

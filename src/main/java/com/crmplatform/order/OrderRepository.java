@@ -36,7 +36,10 @@ public interface OrderRepository {
 
     long count(OrderQuery query);
 
-    /** The sum of the amounts of the active (not cancelled) orders a query lists; read page by page unless a store does better. */
+    /**
+     * The sum of the amounts of the active (not cancelled) orders a query lists. Both stores add up
+     * in the database; this reading page by page is for a repository that cannot (a test's).
+     */
     default java.math.BigDecimal activeTotal(OrderQuery query) {
         java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
         OrderQuery byDate = query.sortedBy(OrderSort.DATE, true);
