@@ -5,7 +5,11 @@ import com.crmplatform.importexport.CsvExporter;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.order.OrderService;
+import com.crmplatform.order.OrderSort;
 import com.crmplatform.store.Cursor;
+import com.crmplatform.store.Dates;
+import com.crmplatform.store.Money;
+import com.crmplatform.store.SortDirection;
 import com.crmplatform.ui.DialogService;
 import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Messages;
@@ -41,6 +45,9 @@ public final class OrdersViewModel {
     /** What the listed orders add up to (cancelled left out); null while it is being added up. */
     private final ObjectProperty<java.math.BigDecimal> sum = new SimpleObjectProperty<>();
     private UiExecutor.Handle pendingSum;
+    private OrderQuery lastQuery;
+    private OrderSort sort = OrderSort.DATE;
+    private boolean descending = true;
     private final StringProperty message = new SimpleStringProperty("");
 
     public OrdersViewModel(OrderService orders, CsvExporter exporter, UiExecutor executor, DialogService dialogs, OrderDialogs orderDialogs,
@@ -62,14 +69,14 @@ public final class OrdersViewModel {
 
     private void typed(String text, ObjectProperty<LocalDate> filter) {
         try {
-            LocalDate d = com.crmplatform.store.Dates.parse(text);
+            LocalDate d = Dates.parse(text);
             if (java.util.Objects.equals(d, filter.get())) {
                 reload(); // clears an earlier message about the text
             } else {
                 filter.set(d);
             }
         } catch (IllegalArgumentException e) {
-            message.set(messages.get("form.error.date", text.strip(), com.crmplatform.store.Dates.EXAMPLES));
+            message.set(messages.get("form.error.date", text.strip(), Dates.EXAMPLES));
         }
     }
 
@@ -86,13 +93,9 @@ public final class OrdersViewModel {
         addUp(q);
     }
 
-    private OrderQuery lastQuery;
-    private com.crmplatform.order.OrderSort sort = com.crmplatform.order.OrderSort.DATE;
-    private boolean descending = true;
-
     /** Sorts the list by a column (clicking its header); the first page of the new order is shown. */
-    public void sortBy(com.crmplatform.order.OrderSort newSort, com.crmplatform.store.SortDirection direction) {
-        boolean desc = direction == com.crmplatform.store.SortDirection.DESCENDING;
+    public void sortBy(OrderSort newSort, SortDirection direction) {
+        boolean desc = direction == SortDirection.DESCENDING;
         if (newSort != sort || desc != descending) {
             sort = newSort;
             descending = desc;
@@ -202,7 +205,7 @@ public final class OrdersViewModel {
             }
             // "101–200 of 2,500 orders · ₹1,23,45,678.90 in all (cancelled orders left out)"
             return sum.get() == null || page.totalProperty().get() == 0 ? range
-                    : range + " · " + messages.get("order.sum", com.crmplatform.store.Money.rupees(sum.get()));
+                    : range + " · " + messages.get("order.sum", Money.rupees(sum.get()));
         }, page.totalProperty(), page.startProperty(), page.rows(), sum);
     }
 }
