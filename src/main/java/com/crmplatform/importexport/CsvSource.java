@@ -102,19 +102,13 @@ final class CsvSource {
     }
 
     /**
-     * Reads every row in order.
+     * Reads every row in order. A header is compared without case, spaces, dashes or underscores
+     * ("E-mail", "Total Spent"), and an alias is read as the column it stands for when the file
+     * lacks that column.
      *
      * @param required the columns the file must have
+     * @param aliases  other names people give the columns: alias (so normalised) → column
      * @throws ImportException when the file cannot be read at all or lacks a required column
-     */
-    static void read(Path file, List<String> required, Consumer<Row> sink) {
-        read(file, required, Map.of(), sink);
-    }
-
-    /**
-     * As {@link #read(Path, List, Consumer)}, with other names people give the columns: a header
-     * is compared without case, spaces, dashes or underscores ("E-mail", "Total Spent") and an
-     * alias is read as the column it stands for ({@code aliases}: alias → column, both so written).
      */
     static void read(Path file, List<String> required, Map<String, String> aliases, Consumer<Row> sink) {
         try (InputStream in = Files.newInputStream(file);

@@ -158,7 +158,7 @@ public final class RuleSources {
         if (rule.isEmpty() || lookalikes == null || working.get()) {
             return;
         }
-        if (!rule.get().equals(placed) && !mayReplace(messages.get("builder.replace.lookalikes"))) {
+        if (!mayReplace(messages.get("builder.replace.lookalikes"))) {
             return;
         }
         working.set(true);
