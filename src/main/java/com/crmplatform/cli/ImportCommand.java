@@ -1,6 +1,7 @@
 package com.crmplatform.cli;
 
 import com.crmplatform.app.Services;
+import com.crmplatform.importexport.ColumnChoice;
 import com.crmplatform.importexport.ImportProgress;
 import com.crmplatform.importexport.ImportResult;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -32,6 +34,10 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FILE")
     Path file;
 
+    @Option(names = "--column", paramLabel = "FIELD=COLUMN", description = "Which of the file's columns holds a field, "
+            + "when its headers do not say (e.g. --column email=\"E-post\"); may be repeated.")
+    Map<String, String> columns = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
@@ -39,8 +45,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         try (Services services = root.open()) {
             ImportResult r = kind == Kind.customers
-                    ? services.customerImporter().importFile(file, ImportProgress.NONE)
-                    : services.orderImporter().importFile(file, ImportProgress.NONE);
+                    ? services.customerImporter().importFile(file, new ColumnChoice(columns), ImportProgress.NONE)
+                    : services.orderImporter().importFile(file, new ColumnChoice(columns), ImportProgress.NONE);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("created", r.created());
             out.put("updated", r.updated());

@@ -101,16 +101,25 @@ final class CsvSource {
         }
     }
 
+    /** What an import reads: the columns a file must have, every column it uses, and other names people give them. */
+    record Columns(List<String> required, List<String> known, Map<String, String> aliases) {
+    }
+
+    /** A header as compared: without case, spaces, dashes, dots or underscores ("E-mail", "Total Spent"). */
+    static String key(String header) {
+        return header.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", "");
+    }
+
     /**
-     * Reads every row in order. A header is compared without case, spaces, dashes or underscores
-     * ("E-mail", "Total Spent"), and an alias is read as the column it stands for when the file
-     * lacks that column.
+     * Reads every row in order. A column is the field the user chose for it, else the field it
+     * names, else the field an alias stands for when the file lacks that field's own column.
      *
-     * @param required the columns the file must have
-     * @param aliases  other names people give the columns: alias (so normalised) → column
-     * @throws ImportException when the file cannot be read at all or lacks a required column
+     * @param columns what the import reads; aliases are keyed by {@link #key}
+     * @param choice  the user's say on which column is which
+     * @throws MissingColumns  when a required field has no column
+     * @throws ImportException when the file cannot be read at all
      */
-    static void read(Path file, List<String> required, Map<String, String> aliases, Consumer<Row> sink) {
+    static void read(Path file, Columns columns, ColumnChoice choice, Consumer<Row> sink) {
         try (InputStream in = Files.newInputStream(file);
              // Bad bytes become BAD_BYTES, so the row holding them is found by its line (REPORT would
              // fail somewhere in the read-ahead buffer, lines away from the culprit).
@@ -126,41 +135,33 @@ final class CsvSource {
                     .setIgnoreHeaderCase(true).setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true)
                     .setAllowMissingColumnNames(true).get();
             try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-                List<String> headers = new ArrayList<>();
                 List<String> written = new ArrayList<>();
-                List<String> keys = new ArrayList<>();
                 for (String h : parser.getHeaderNames()) {
-                    written.add(h.strip());
-                    keys.add(h.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", ""));
-                }
-                // An alias stands for a column only when the file does not have that column itself
-                // (a file with both "amount" and "Total" keeps "Total" as an extra, ignored column).
-                java.util.Set<String> taken = new java.util.HashSet<>(keys);
-                for (String key : keys) {
-                    String target = aliases.get(key);
-                    String canonical = target == null ? key : target.toLowerCase(Locale.ROOT);
-                    if (target != null && !taken.add(canonical)) {
-                        canonical = key;
-                    }
-                    headers.add(canonical);
-                }
-                for (int i = 0; i < headers.size(); i++) {
-                    String h = headers.get(i);
                     if (h.contains(BAD_BYTES)) {
                         throw new ImportException("The first line of the file cannot be read: " + NOT_UTF8 + ".");
                     }
+                    written.add(h.strip());
+                }
+                List<String> headers = fieldsOf(written, columns, choice);
+                for (int i = 0; i < headers.size(); i++) {
+                    String h = headers.get(i);
                     int again = headers.subList(i + 1, headers.size()).indexOf(h);
                     if (!h.isEmpty() && again >= 0) {
                         throw new ImportException("The file has the column \"" + written.get(i) + "\" twice (columns " + (i + 1)
                                 + " and " + (i + again + 2) + "). Remove or rename one and import it again.");
                     }
                 }
-                for (String r : required) {
-                    if (!headers.contains(r.toLowerCase(Locale.ROOT))) {
-                        throw new ImportException("The file has no \"" + r + "\" column (its columns: "
-                                + String.join(", ", written) + "). Its first line must name the columns, e.g. "
-                                + String.join(",", required) + ".");
+                List<String> missing = columns.required().stream()
+                        .filter(r -> !headers.contains(r.toLowerCase(Locale.ROOT))).toList();
+                if (!missing.isEmpty()) {
+                    Map<String, String> matched = new java.util.LinkedHashMap<>();
+                    for (String field : columns.known()) {
+                        int at = headers.indexOf(field.toLowerCase(Locale.ROOT));
+                        if (at >= 0) {
+                            matched.put(field, written.get(at));
+                        }
                     }
+                    throw new MissingColumns(missing, columns.required(), written, columns.known(), matched);
                 }
                 Iterator<CSVRecord> it = parser.iterator();
                 while (true) {
@@ -201,6 +202,53 @@ final class CsvSource {
             }
             throw new ImportException("The file is not a readable CSV file: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The field each of the file's columns is read as (lower case; "" for a column read as nothing):
+     * the user's choice first, then the column's own name, then an alias for a field the file lacks.
+     */
+    private static List<String> fieldsOf(List<String> written, Columns columns, ColumnChoice choice) {
+        Map<String, String> chosen = new HashMap<>();
+        for (Map.Entry<String, String> e : choice.columns().entrySet()) {
+            String field = e.getKey().toLowerCase(Locale.ROOT);
+            if (columns.known().stream().noneMatch(k -> k.equalsIgnoreCase(e.getKey()))) {
+                throw new ImportException("\"" + e.getKey() + "\" is not a column this import reads (it reads "
+                        + String.join(", ", columns.known()) + ").");
+            }
+            if (written.stream().noneMatch(w -> key(w).equals(key(e.getValue())))) {
+                throw new ImportException("The file has no column \"" + e.getValue() + "\" to read " + e.getKey()
+                        + " from (its columns: " + String.join(", ", written) + ").");
+            }
+            String before = chosen.put(key(e.getValue()), field);
+            if (before != null) {
+                throw new ImportException("The column \"" + e.getValue() + "\" was chosen for two fields; choose one "
+                        + "column per field.");
+            }
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>(chosen.values());
+        List<String> keys = written.stream().map(CsvSource::key).toList();
+        for (String k : keys) {
+            if (!chosen.containsKey(k) && !taken.contains(k)) {
+                taken.add(k);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            String field;
+            if (chosen.containsKey(k)) {
+                field = chosen.get(k);
+            } else if (chosen.containsValue(k)) {
+                field = ""; // the user chose another column for this field
+            } else {
+                String target = columns.aliases().get(k);
+                // An alias stands for a field only when the file has no column of that name (a file with
+                // both "amount" and "Total" keeps "Total" as an extra, ignored column).
+                field = target != null && taken.add(target.toLowerCase(Locale.ROOT)) ? target.toLowerCase(Locale.ROOT) : k;
+            }
+            out.add(field);
+        }
+        return out;
     }
 
     private static String quotingProblem(Exception e) {

@@ -62,14 +62,24 @@ public final class CustomerImporter {
 
     /** What importing the file would do, without writing anything. */
     public ImportResult preview(Path file, ImportProgress progress) {
-        return run(file, progress, false);
+        return run(file, ColumnChoice.NONE, progress, false);
+    }
+
+    /** What importing the file would do, its columns read as chosen, without writing anything. */
+    public ImportResult preview(Path file, ColumnChoice choice, ImportProgress progress) {
+        return run(file, choice, progress, false);
     }
 
     public ImportResult importFile(Path file, ImportProgress progress) {
-        return run(file, progress, true);
+        return run(file, ColumnChoice.NONE, progress, true);
     }
 
-    private ImportResult run(Path file, ImportProgress progress, boolean write) {
+    /** Imports the file, its columns read as chosen. */
+    public ImportResult importFile(Path file, ColumnChoice choice, ImportProgress progress) {
+        return run(file, choice, progress, true);
+    }
+
+    private ImportResult run(Path file, ColumnChoice choice, ImportProgress progress, boolean write) {
         Writer writer = new Writer(write, CsvSource.sizeOf(file), progress);
         // Parsing (this thread) and writing (the pipeline thread) overlap; two batches may wait.
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
@@ -85,7 +95,7 @@ public final class CustomerImporter {
         CsvSource.UnreadableLine unreadable = null;
         try {
             try {
-                CsvSource.read(file, List.of("name", "email"), ALIASES, row -> {
+                CsvSource.read(file, new CsvSource.Columns(List.of("name", "email"), COLUMNS, ALIASES), choice, row -> {
                     try {
                         Parsed p = parse(row);
                         String key = p.draft.email().toLowerCase(Locale.ROOT);

@@ -62,14 +62,24 @@ public final class OrderImporter {
     }
 
     public ImportResult importFile(Path file, ImportProgress progress) {
-        return run(file, progress, true);
+        return run(file, ColumnChoice.NONE, progress, true);
+    }
+
+    /** Imports the file, its columns read as chosen. */
+    public ImportResult importFile(Path file, ColumnChoice choice, ImportProgress progress) {
+        return run(file, choice, progress, true);
     }
 
     public ImportResult preview(Path file, ImportProgress progress) {
-        return run(file, progress, false);
+        return run(file, ColumnChoice.NONE, progress, false);
     }
 
-    private ImportResult run(Path file, ImportProgress progress, boolean write) {
+    /** What importing the file would do, its columns read as chosen, without writing anything. */
+    public ImportResult preview(Path file, ColumnChoice choice, ImportProgress progress) {
+        return run(file, choice, progress, false);
+    }
+
+    private ImportResult run(Path file, ColumnChoice choice, ImportProgress progress, boolean write) {
         List<Rejection> rejected = new ArrayList<>();
         List<Repeat> repeated = new ArrayList<>();
         List<Pending> batch = new ArrayList<>();
@@ -119,7 +129,7 @@ public final class OrderImporter {
         };
         CsvSource.UnreadableLine unreadable = null;
         try {
-            CsvSource.read(file, List.of("customerEmail", "amount", "orderDate"), ALIASES, row -> {
+            CsvSource.read(file, new CsvSource.Columns(List.of("customerEmail", "amount", "orderDate"), COLUMNS, ALIASES), choice, row -> {
                 position[0] = row.charPosition();
                 try {
                     Pending p = parse(row, identity);

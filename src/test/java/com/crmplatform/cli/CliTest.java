@@ -89,6 +89,21 @@ class CliTest {
     }
 
     @Test
+    void importReadsTheColumnsTheUserNamesWhenTheHeadersDoNotSay() throws Exception {
+        Path csv = dir.resolve("es.csv");
+        Files.writeString(csv, "Nombre,Correo\nAsha,asha@example.com\n");
+        String data = dir.resolve("d").toString();
+        Run refused = run("--data-dir", data, "import", "customers", csv.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().startsWith("error: The file has no \"name\" column and no \"email\" column (its columns: "
+                + "Nombre, Correo). Say which column is which (on the command line: --column name=\"Nombre\")"), refused.err());
+        Run r = run("--data-dir", data, "import", "customers", csv.toString(), "--column", "name=Nombre",
+                "--column", "email=Correo");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.json().get("created").asInt());
+    }
+
+    @Test
     void exportWritesWhatImportReadsBack() throws Exception {
         String data = dir.resolve("e").toString();
         run("--data-dir", data, "seed", "--customers", "25", "--orders", "50");

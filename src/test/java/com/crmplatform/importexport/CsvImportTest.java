@@ -151,6 +151,33 @@ class CsvImportTest {
     }
 
     @Test
+    void theUserSaysWhichColumnIsWhichWhenTheHeadersDoNot() throws Exception {
+        Path f = file("es.csv", "Nombre,Correo,email,Visitas\nAsha,asha@example.com,old@example.com,3\n");
+        MissingColumns missing = assertThrows(MissingColumns.class, () -> customers.preview(f, ImportProgress.NONE));
+        assertEquals(List.of("name"), missing.missing());
+        assertEquals(List.of("Nombre", "Correo", "email", "Visitas"), missing.fileColumns());
+        assertEquals(java.util.Map.of("email", "email"), missing.matched());
+        assertTrue(missing.getMessage().contains("--column name=\"Nombre\""), missing.getMessage());
+        // The chosen column wins over one that names the field itself, which is then read as nothing.
+        ColumnChoice choice = new ColumnChoice(java.util.Map.of("name", "nombre", "email", "Correo", "visits", "Visitas"));
+        assertEquals(1, customers.preview(f, choice, ImportProgress.NONE).created());
+        assertEquals(1, customers.importFile(f, choice, ImportProgress.NONE).created());
+        Customer asha = store.customers().findByEmail("asha@example.com").orElseThrow();
+        assertEquals("Asha", asha.name());
+        assertEquals(3, asha.visits());
+        ImportException absent = assertThrows(ImportException.class, () -> customers.preview(f,
+                new ColumnChoice(java.util.Map.of("name", "Person")), ImportProgress.NONE));
+        assertEquals("The file has no column \"Person\" to read name from (its columns: Nombre, Correo, email, Visitas).",
+                absent.getMessage());
+        ImportException twice = assertThrows(ImportException.class, () -> customers.preview(f,
+                new ColumnChoice(java.util.Map.of("name", "Nombre", "city", "Nombre")), ImportProgress.NONE));
+        assertTrue(twice.getMessage().contains("chosen for two fields"), twice.getMessage());
+        ImportException unknown = assertThrows(ImportException.class, () -> customers.preview(f,
+                new ColumnChoice(java.util.Map.of("nmae", "Nombre")), ImportProgress.NONE));
+        assertTrue(unknown.getMessage().startsWith("\"nmae\" is not a column this import reads"), unknown.getMessage());
+    }
+
+    @Test
     void aFileWithoutTheRequiredColumnsIsRefusedAsAWhole() throws Exception {
         ImportException e = assertThrows(ImportException.class,
                 () -> customers.importFile(file("x.csv", "person,where\nA,a@example.com\n"), ImportProgress.NONE));

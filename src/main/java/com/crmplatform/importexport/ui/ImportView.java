@@ -29,6 +29,14 @@ public final class ImportView {
     @FXML
     private ProgressBar progressBar;
     @FXML
+    private javafx.scene.layout.VBox columnsBox;
+    @FXML
+    private javafx.scene.layout.GridPane columnsGrid;
+    @FXML
+    private Label columnProblemLabel;
+    @FXML
+    private Label rejectedHeading;
+    @FXML
     private Label changesHeading;
     @FXML
     private TableView<ImportResult.Change> changesTable;
@@ -85,6 +93,42 @@ public final class ImportView {
             n.visibleProperty().bind(previewing);
             n.managedProperty().bind(previewing);
         }
+        javafx.beans.binding.BooleanBinding mapping = viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.MAPPING);
+        columnsBox.visibleProperty().bind(mapping);
+        columnsBox.managedProperty().bind(mapping);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {rejectedHeading, rejectedTable}) {
+            n.visibleProperty().bind(mapping.not());
+            n.managedProperty().bind(mapping.not());
+        }
+        columnProblemLabel.textProperty().bind(viewModel.columnProblemProperty());
+        viewModel.columnRows().addListener((javafx.collections.ListChangeListener<ImportViewModel.ColumnRow>) c ->
+                showColumnRows());
+    }
+
+    /** One row per field: its name (required ones marked) and a choice of the file's columns. */
+    private void showColumnRows() {
+        columnsGrid.getChildren().clear();
+        String none = messages.get("import.columns.none");
+        int r = 0;
+        columnsGrid.addRow(r++, heading("import.columns.field"), heading("import.columns.column"));
+        for (ImportViewModel.ColumnRow row : viewModel.columnRows()) {
+            Label label = new Label(row.label() + (row.required() ? " *" : ""));
+            javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>();
+            box.getItems().add(none);
+            box.getItems().addAll(viewModel.fileColumns());
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.setValue(row.column().get().isEmpty() ? none : row.column().get());
+            box.valueProperty().addListener((o, a, b) -> row.column().set(b == null || b.equals(none) ? "" : b));
+            box.setId("column-" + row.field());
+            label.setLabelFor(box);
+            columnsGrid.addRow(r++, label, box);
+        }
+    }
+
+    private Label heading(String key) {
+        Label l = new Label(messages.get(key));
+        l.getStyleClass().add("column-step-heading");
+        return l;
     }
 
     /** Opens the window on a file and starts its preview; {@code onImported} runs after rows were written. */
@@ -103,10 +147,21 @@ public final class ImportView {
         dialog.getDialogPane().setMinSize(640, 460);
         Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
         Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancelType);
-        importButton.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(ImportViewModel.Phase.READY));
+        javafx.beans.binding.BooleanBinding mapping = viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.MAPPING);
+        importButton.disableProperty().bind(Bindings.createBooleanBinding(() -> switch (viewModel.phaseProperty().get()) {
+            case READY -> false;
+            case MAPPING -> !viewModel.columnProblemProperty().get().isEmpty();
+            default -> true;
+        }, viewModel.phaseProperty(), viewModel.columnProblemProperty()));
+        importButton.textProperty().bind(Bindings.when(mapping).then(messages.get("import.columns.use"))
+                .otherwise(messages.get("import.start")));
         importButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
-            viewModel.startImport();
+            if (mapping.get()) {
+                viewModel.useColumns();
+            } else {
+                viewModel.startImport();
+            }
         });
         cancelButton.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
                 switch (viewModel.phaseProperty().get()) {

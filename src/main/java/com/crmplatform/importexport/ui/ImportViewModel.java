@@ -1,12 +1,19 @@
 package com.crmplatform.importexport.ui;
 
+import com.crmplatform.importexport.ColumnChoice;
 import com.crmplatform.importexport.ImportProgress;
+import com.crmplatform.importexport.MissingColumns;
 import com.crmplatform.importexport.ImportResult;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
@@ -26,10 +33,15 @@ import javafx.collections.ObservableList;
 public final class ImportViewModel {
 
     /** Where the import window is. */
-    public enum Phase { PREVIEWING, READY, IMPORTING, DONE, FAILED }
+    public enum Phase { PREVIEWING, MAPPING, READY, IMPORTING, DONE, FAILED }
 
-    /** Runs a preview or an import of a file with progress reports. */
-    public interface Runner extends BiFunction<Path, ImportProgress, ImportResult> {
+    /** Runs a preview or an import of a file, its columns read as chosen, with progress reports. */
+    public interface Runner {
+        ImportResult run(Path file, ColumnChoice choice, ImportProgress progress);
+    }
+
+    /** One field of the column step: which of the file's columns holds it ("" for none). */
+    public record ColumnRow(String field, String label, boolean required, StringProperty column) {
     }
 
     private final Runner preview;
@@ -43,7 +55,11 @@ public final class ImportViewModel {
     private final ObservableList<ImportResult.Rejection> rejected = FXCollections.observableArrayList();
     private final ObservableList<ImportResult.Change> sample = FXCollections.observableArrayList();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final ObservableList<ColumnRow> columnRows = FXCollections.observableArrayList();
+    private final ObservableList<String> fileColumns = FXCollections.observableArrayList();
+    private final StringProperty columnProblem = new SimpleStringProperty("");
     private Path file;
+    private ColumnChoice choice = ColumnChoice.NONE;
     private boolean wroteAnything;
 
     /**
@@ -65,6 +81,12 @@ public final class ImportViewModel {
 
     public void open(Path csv) {
         this.file = csv;
+        this.choice = ColumnChoice.NONE;
+        preview();
+    }
+
+    private void preview() {
+        Path csv = file;
         phase.set(Phase.PREVIEWING);
         progress.set(-1);
         summary.set(messages.get("import.previewing", csv.getFileName()));
@@ -126,14 +148,87 @@ public final class ImportViewModel {
                 return cancelled.get();
             }
         };
-        executor.submit(() -> runner.apply(f, report), r -> {
+        ColumnChoice c = choice;
+        executor.submit(() -> runner.run(f, c, report), r -> {
             rejected.setAll(r.rejected());
             progress.set(1);
             done.accept(r);
         }, e -> {
+            if (e instanceof MissingColumns missing) {
+                askForColumns(missing);
+                return;
+            }
             phase.set(Phase.FAILED);
             summary.set(messages.describe(e));
         });
+    }
+
+    /** The column step: the file's headers name no column for some field, so the user says which is which. */
+    private void askForColumns(MissingColumns missing) {
+        fileColumns.setAll(missing.fileColumns());
+        List<ColumnRow> rows = new ArrayList<>();
+        for (String field : missing.fields()) {
+            String chosen = choice.columns().getOrDefault(field, missing.matched().getOrDefault(field, ""));
+            SimpleStringProperty column = new SimpleStringProperty(chosen);
+            column.addListener((o, a, b) -> checkColumns());
+            rows.add(new ColumnRow(field, messages.get("import.field." + field), missing.required().contains(field),
+                    column));
+        }
+        columnRows.setAll(rows);
+        progress.set(0);
+        phase.set(Phase.MAPPING);
+        summary.set(messages.get("import.columns.ask", fileColumns.size(), String.join(", ", missing.missing().stream()
+                .map(f -> messages.get("import.field." + f)).toList())));
+        checkColumns();
+    }
+
+    /** What stops the chosen columns from being read: a required field without a column, or a column chosen twice. */
+    private void checkColumns() {
+        Set<String> seen = new HashSet<>();
+        for (ColumnRow row : columnRows) {
+            String c = row.column().get();
+            if (c == null || c.isEmpty()) {
+                if (row.required()) {
+                    columnProblem.set(messages.get("import.columns.required", row.label()));
+                    return;
+                }
+            } else if (!seen.add(c)) {
+                columnProblem.set(messages.get("import.columns.twice", c));
+                return;
+            }
+        }
+        columnProblem.set("");
+    }
+
+    /** Reads the file again with the columns the user chose, then shows its preview. */
+    public void useColumns() {
+        if (phase.get() != Phase.MAPPING || !columnProblem.get().isEmpty()) {
+            return;
+        }
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (ColumnRow row : columnRows) {
+            String c = row.column().get();
+            if (c != null && !c.isEmpty()) {
+                chosen.put(row.field(), c);
+            }
+        }
+        choice = new ColumnChoice(chosen);
+        preview();
+    }
+
+    /** The fields of the column step, required ones first. */
+    public ObservableList<ColumnRow> columnRows() {
+        return columnRows;
+    }
+
+    /** The file's columns, to choose from in the column step. */
+    public ObservableList<String> fileColumns() {
+        return fileColumns;
+    }
+
+    /** Why the chosen columns cannot be used yet ("" when they can). */
+    public StringProperty columnProblemProperty() {
+        return columnProblem;
     }
 
     /** What the preview says some rows will do (examples of creates and updates, with what changes). */

@@ -70,4 +70,39 @@ class ImportViewModelTest {
             assertEquals("Pune", store.customers().findByEmail("asha@example.com").orElseThrow().city(), "nothing wiped");
         }
     }
+
+    @Test
+    void headersNoAliasCoversAskWhichColumnIsWhichAndTheChoiceIsUsedForTheImport() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            ImportViewModel vm = viewModel(store);
+            Path csv = dir.resolve("c.csv");
+            Files.writeString(csv, "Nombre;Correo;Ciudad;Gasto\nAsha;asha@example.com;Pune;\"1.500,50\"\nRavi;ravi@example.com;Delhi;200\n");
+            vm.open(csv);
+            assertEquals(ImportViewModel.Phase.MAPPING, vm.phaseProperty().get());
+            assertEquals(java.util.List.of("Nombre", "Correo", "Ciudad", "Gasto"), vm.fileColumns());
+            assertTrue(vm.summaryProperty().get().contains("which column holds Name, Email"), vm.summaryProperty().get());
+            assertEquals("Choose the column that holds Name.", vm.columnProblemProperty().get());
+            vm.useColumns();
+            assertEquals(ImportViewModel.Phase.MAPPING, vm.phaseProperty().get(), "not while a required field has no column");
+
+            column(vm, "name").set("Nombre");
+            column(vm, "email").set("Nombre");
+            assertEquals("The column \"Nombre\" is chosen for two fields; choose one column per field.",
+                    vm.columnProblemProperty().get());
+            column(vm, "email").set("Correo");
+            column(vm, "city").set("Ciudad");
+            assertEquals("", vm.columnProblemProperty().get());
+            vm.useColumns();
+            assertEquals(ImportViewModel.Phase.READY, vm.phaseProperty().get(), vm.summaryProperty().get());
+            assertTrue(vm.summaryProperty().get().startsWith("Ready: 2 to create, 0 to update, 0 rows rejected"),
+                    vm.summaryProperty().get());
+            vm.startImport();
+            assertEquals(2, store.customers().count(CustomerQuery.all()));
+            assertEquals("Pune", store.customers().findByEmail("asha@example.com").orElseThrow().city());
+        }
+    }
+
+    private static javafx.beans.property.StringProperty column(ImportViewModel vm, String field) {
+        return vm.columnRows().stream().filter(r -> r.field().equals(field)).findFirst().orElseThrow().column();
+    }
 }
