@@ -17,12 +17,18 @@ final class CsvValues {
     private CsvValues() {
     }
 
+    /** A column's name as a person says it: "lastPurchaseDate" → "Last purchase date". */
+    static String label(String column) {
+        String words = column.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** A date as {@link com.crmplatform.store.Dates} reads one (as every form and filter does); empty is null. */
     static LocalDate date(String column, String raw) {
         try {
             return com.crmplatform.store.Dates.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" " + e.getMessage());
+            throw new IllegalArgumentException(label(column) + " \"" + raw.strip() + "\" " + e.getMessage());
         }
     }
 
@@ -31,7 +37,7 @@ final class CsvValues {
         try {
             return Amounts.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" " + e.getMessage());
+            throw new IllegalArgumentException(label(column) + " \"" + raw.strip() + "\" " + e.getMessage());
         }
     }
 
@@ -40,7 +46,7 @@ final class CsvValues {
         String s = raw.strip();
         if (s.indexOf(',') >= 0) {
             if (!GROUPED.matcher(s).matches()) {
-                throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" is not a whole number");
+                throw new IllegalArgumentException(label(column) + " \"" + raw.strip() + "\" is not a whole number");
             }
             s = s.replace(",", "");
         }
@@ -48,14 +54,14 @@ final class CsvValues {
             return null;
         }
         if (!WHOLE.matcher(s).matches()) {
-            throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" is not a whole number");
+            throw new IllegalArgumentException(label(column) + " \"" + raw.strip() + "\" is not a whole number");
         }
         if (s.startsWith("-") && !s.matches("-0*")) {
-            throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" cannot be negative");
+            throw new IllegalArgumentException(label(column) + " \"" + raw.strip() + "\" cannot be negative");
         }
         String digits = s.replaceFirst("^-?0*", "");
         if (digits.length() > 10 || Long.parseLong(digits.isEmpty() ? "0" : digits) > max) {
-            throw new IllegalArgumentException(column + " \"" + raw.strip() + "\" is more than the largest allowed, "
+            throw new IllegalArgumentException(label(column) + " \"" + raw.strip() + "\" is more than the largest allowed, "
                     + max);
         }
         return Integer.parseInt(s);
