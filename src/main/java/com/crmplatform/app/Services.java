@@ -136,6 +136,34 @@ public final class Services implements AutoCloseable {
     }
 
     /** The one executor for background work, shared by the window and the import pipeline. */
+    /**
+     * What delivery sends through: the simulated vendor, and email over SMTP when a mail server is
+     * set up here (else email messages fail with a reason saying how to set it up).
+     */
+    public com.crmplatform.delivery.VendorGateway gateways(com.crmplatform.delivery.VendorGateway simulated) {
+        String here = computerName();
+        java.util.Optional<com.crmplatform.delivery.SmtpSettings> smtp;
+        String missing = "Email is not set up on " + here + ", which delivered it: set the mail server in Settings (or "
+                + "SMTP_HOST and SMTP_FROM), then Send again to failed.";
+        try {
+            smtp = com.crmplatform.delivery.SmtpSettings.from(config::mailSetting);
+        } catch (IllegalArgumentException e) {
+            smtp = java.util.Optional.empty();
+            missing = "The mail server settings on " + here + " are wrong: " + e.getMessage()
+                    + " Correct them, then Send again to failed.";
+        }
+        return new com.crmplatform.delivery.Gateways(simulated, smtp.map(com.crmplatform.delivery.SmtpGateway::new),
+                missing);
+    }
+
+    private static String computerName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "this computer";
+        }
+    }
+
     public ExecutorService background() {
         return background;
     }

@@ -1,6 +1,7 @@
 package com.crmplatform.campaign;
 
 import com.crmplatform.auth.CurrentUser;
+import com.crmplatform.delivery.Channel;
 import com.crmplatform.delivery.CommunicationLogRepository;
 import com.crmplatform.delivery.DeliveryStatus;
 import com.crmplatform.segment.SegmentRule;
@@ -32,6 +33,14 @@ public final class CampaignService {
      * selects now, personalised from the template.
      */
     public Campaign launch(String name, SegmentRule.Group rule, String message) {
+        return launch(name, rule, Channel.SIMULATED, "", message);
+    }
+
+    /**
+     * Creates the campaign for a channel and freezes its audience; an email campaign needs a
+     * subject (the same placeholders as the message), which each message keeps personalised.
+     */
+    public Campaign launch(String name, SegmentRule.Group rule, Channel channel, String subject, String message) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("The campaign needs a name.");
         }
@@ -40,7 +49,9 @@ public final class CampaignService {
                     + com.crmplatform.store.Limits.MAX_CAMPAIGN_NAME + " characters.");
         }
         String template = MessageTemplate.check(message);
-        Campaign c = new Campaign(Ids.newId(), name.strip(), rule, template, CampaignStatus.LAUNCHING, 0, 0, 0,
+        String subjectTemplate = channel == Channel.EMAIL ? MessageTemplate.checkSubject(subject) : "";
+        Campaign c = new Campaign(Ids.newId(), name.strip(), rule, channel, subjectTemplate, template,
+                CampaignStatus.LAUNCHING, 0, 0, 0,
                 Audit.created(clock.instant(), user.id()));
         campaigns.insert(c);
         return campaigns.freezeAudience(c, LocalDate.now(clock));

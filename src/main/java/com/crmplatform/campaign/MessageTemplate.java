@@ -58,6 +58,32 @@ public final class MessageTemplate {
             throw new IllegalArgumentException("The message is " + template.strip().length() + " characters long; "
                     + "keep it to " + com.crmplatform.store.Limits.MAX_MESSAGE + ".");
         }
+        return knownPlaceholders("The message", template).strip();
+    }
+
+    /** The longest email subject: mail programs show about 60 characters, and servers refuse very long lines. */
+    public static final int MAX_SUBJECT = 200;
+
+    /**
+     * An email subject, with the same placeholders as the message.
+     *
+     * @throws IllegalArgumentException for an empty, multi-line or overlong subject or an unknown placeholder
+     */
+    public static String checkSubject(String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("An email needs a subject; write what the inbox shows before it is opened.");
+        }
+        if (subject.strip().contains("\n") || subject.strip().contains("\r")) {
+            throw new IllegalArgumentException("The subject must be one line.");
+        }
+        if (subject.strip().length() > MAX_SUBJECT) {
+            throw new IllegalArgumentException("The subject is " + subject.strip().length() + " characters long; keep it to "
+                    + MAX_SUBJECT + ".");
+        }
+        return knownPlaceholders("The subject", subject).strip();
+    }
+
+    private static String knownPlaceholders(String what, String template) {
         List<String> unknown = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
@@ -66,10 +92,10 @@ public final class MessageTemplate {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("The message uses " + String.join(", ", unknown) + ", which "
+            throw new IllegalArgumentException(what + " uses " + String.join(", ", unknown) + ", which "
                     + (unknown.size() == 1 ? "is" : "are") + " not a customer field; use " + String.join(", ", PLACEHOLDERS) + ".");
         }
-        return template.strip();
+        return template;
     }
 
     public static String render(String template, Customer c) {

@@ -46,7 +46,8 @@ public final class MongoCampaignRepository implements CampaignRepository {
     public void insert(Campaign c) {
         MongoDocs.guard(where, () -> {
             Document d = new Document("_id", MongoDocs.oid(c.id())).append("name", c.name())
-                    .append("ruleJson", RuleJson.write(c.rule())).append("message", c.message())
+                    .append("ruleJson", RuleJson.write(c.rule())).append("channel", c.channel().name())
+                    .append("subject", c.subject()).append("message", c.message())
                     .append("status", c.status().name()).append("audienceSize", c.audienceSize())
                     .append("sent", c.sent()).append("failed", c.failed());
             MongoDocs.putAudit(d, c.audit());
@@ -69,7 +70,9 @@ public final class MongoCampaignRepository implements CampaignRepository {
                 for (Customer x : batch) {
                     entries.add(new Document("_id", LogEntry.idOf(c.id(), x.id())).append("campaignId", c.id())
                             .append("customerId", x.id()).append("customerName", x.name())
-                            .append("customerEmail", x.email()).append("message", MessageTemplate.render(c.message(), x))
+                            .append("customerEmail", x.email()).append("channel", c.channel().name())
+                            .append("subject", MessageTemplate.render(c.subject(), x))
+                            .append("message", MessageTemplate.render(c.message(), x))
                             .append("status", DeliveryStatus.PENDING.name()).append("attempt", 1)
                             .append("leaseOwner", "").append("leaseUntil", 0L).append("createdAt", now).append("updatedAt", now));
                 }
@@ -120,7 +123,7 @@ public final class MongoCampaignRepository implements CampaignRepository {
 
     static Campaign fromDocument(Document d) {
         return new Campaign(d.getObjectId("_id").toHexString(), d.getString("name"), RuleJson.parse(d.getString("ruleJson")),
-                d.getString("message"), CampaignStatus.valueOf(d.getString("status")),
+                com.crmplatform.delivery.Channel.of(d.getString("channel")), d.get("subject", ""), d.getString("message"), CampaignStatus.valueOf(d.getString("status")),
                 ((Number) d.get("audienceSize")).longValue(), ((Number) d.get("sent")).longValue(),
                 ((Number) d.get("failed")).longValue(), MongoDocs.audit(d));
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class SqliteCampaignRepository implements CampaignRepository {
 
     private static final String COLUMNS = "id, name, rule, message, status, audience_size, sent, failed, created_at, "
-            + "updated_at, created_by, updated_by, version";
+            + "updated_at, created_by, updated_by, version, channel, subject";
     private static final String FIRST_NAME = "CASE WHEN instr(trim(name), ' ') > 0 "
             + "THEN substr(trim(name), 1, instr(trim(name), ' ') - 1) ELSE trim(name) END";
 
@@ -48,7 +48,9 @@ public final class SqliteCampaignRepository implements CampaignRepository {
     public void insert(Campaign c) {
         db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO campaigns (" + COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(14, c.channel().name());
+                ps.setString(15, c.subject());
                 ps.setString(1, c.id());
                 ps.setString(2, c.name());
                 ps.setString(3, RuleJson.write(c.rule()));
@@ -79,12 +81,14 @@ public final class SqliteCampaignRepository implements CampaignRepository {
                 render = "replace(" + render + ", '" + p.token() + "', " + column(p) + ")";
             }
             try (PreparedStatement ps = conn.prepareStatement("INSERT OR IGNORE INTO communication_log (id, campaign_id, "
-                    + "customer_id, customer_name, customer_email, message, status, attempt, lease_owner, lease_until, "
-                    + "created_at, updated_at) SELECT ? || ':' || id, ?, id, name, email, " + render
-                    + ", 'PENDING', 1, '', 0, ?, ? FROM customers WHERE " + where.condition())) {
+                    + "customer_id, customer_name, customer_email, channel, subject, message, status, attempt, lease_owner, "
+                    + "lease_until, created_at, updated_at) SELECT ? || ':' || id, ?, id, name, email, ?, " + render + ", "
+                    + render + ", 'PENDING', 1, '', 0, ?, ? FROM customers WHERE " + where.condition())) {
                 int i = 1;
                 ps.setString(i++, c.id());
                 ps.setString(i++, c.id());
+                ps.setString(i++, c.channel().name());
+                ps.setString(i++, c.subject());
                 ps.setString(i++, c.message());
                 ps.setLong(i++, now);
                 ps.setLong(i++, now);
@@ -155,7 +159,7 @@ public final class SqliteCampaignRepository implements CampaignRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         list.add(new Campaign(rs.getString(1), rs.getString(2), RuleJson.parse(rs.getString(3)),
-                                rs.getString(4), CampaignStatus.valueOf(rs.getString(5)), rs.getLong(6), rs.getLong(7),
+                                com.crmplatform.delivery.Channel.of(rs.getString(14)), rs.getString(15), rs.getString(4), CampaignStatus.valueOf(rs.getString(5)), rs.getLong(6), rs.getLong(7),
                                 rs.getLong(8), new Audit(Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)),
                                 rs.getString(11), rs.getString(12), rs.getLong(13))));
                     }

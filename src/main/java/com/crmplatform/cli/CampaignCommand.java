@@ -31,6 +31,10 @@ final class CampaignCommand {
         out.put("failed", c.failed());
         out.put("pending", c.pending());
         out.put("rule", RuleEnglish.describe(c.rule()));
+        out.put("channel", c.channel().name().toLowerCase(java.util.Locale.ROOT));
+        if (!c.subject().isEmpty()) {
+            out.put("subject", c.subject());
+        }
         out.put("message", c.message());
         out.put("createdBy", c.audit().createdBy());
         out.put("createdAt", c.audit().createdAt().toString());
@@ -49,12 +53,22 @@ final class CampaignCommand {
         String rules;
         @Option(names = "--message", required = true, paramLabel = "TEMPLATE", description = "e.g. \"Hi {name}, 10% off!\"")
         String message;
+        @Option(names = "--channel", defaultValue = "simulated", paramLabel = "simulated|email",
+                description = "How the messages go: the simulated vendor (default) or email over SMTP (see SMTP_HOST).")
+        String channel;
+        @Option(names = "--subject", paramLabel = "TEMPLATE", description = "The email's subject, with the message's "
+                + "placeholders, e.g. \"{firstName}, your Diwali offer\"; needed with --channel email.")
+        String subject;
 
         @Override
         public Integer call() {
             var rule = RuleJson.parse(rules);
+            com.crmplatform.delivery.Channel via = com.crmplatform.delivery.Channel.of(channel);
+            if (via != com.crmplatform.delivery.Channel.EMAIL && subject != null) {
+                throw new IllegalArgumentException("--subject is for email campaigns; add --channel email.");
+            }
             try (Services services = parent.root.open()) {
-                Campaign c = services.campaigns().launch(name, rule, message);
+                Campaign c = services.campaigns().launch(name, rule, via, subject, message);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("id", c.id());
                 out.put("audienceSize", c.audienceSize());

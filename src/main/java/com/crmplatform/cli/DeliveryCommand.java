@@ -24,7 +24,7 @@ final class DeliveryCommand {
     @ParentCommand
     CrmCommand root;
 
-    @Command(name = "run", description = "Runs the delivery worker against the simulated vendor; "
+    @Command(name = "run", description = "Runs the delivery worker: each campaign goes by its channel, the simulated vendor or email (SMTP_HOST …); "
             + "with --until-idle it stops when nothing is pending and prints {\"handedToVendor\": N, \"sent\": N, \"failed\": N}.")
     static final class Run implements Callable<Integer> {
         @ParentCommand
@@ -57,7 +57,8 @@ final class DeliveryCommand {
             Runtime.getRuntime().addShutdownHook(java.util.concurrent.Executors.defaultThreadFactory().newThread(() -> stop.set(true)));
             try (Services services = parent.root.open();
                  VendorLedger ledger = VendorLedger.open(services.config().dataDir());
-                 SimulatedVendor vendor = new SimulatedVendor(ledger, vendorSettings, BackgroundExecutor.createScheduled())) {
+                 com.crmplatform.delivery.VendorGateway vendor = services.gateways(
+                         new SimulatedVendor(ledger, vendorSettings, BackgroundExecutor.createScheduled()))) {
                 services.campaigns().resumeLaunches();
                 DeliveryWorker worker = new DeliveryWorker(services.store().communicationLog(), vendor, Clock.systemUTC(),
                         "cli-" + ManagementFactory.getRuntimeMXBean().getName(), new DeliveryWorker.Settings(batchSize, 2_000,

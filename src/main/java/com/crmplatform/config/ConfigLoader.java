@@ -61,8 +61,13 @@ public final class ConfigLoader {
                 : lookup(CRM_DATA_DIR).map(Path::of).orElseGet(this::defaultDataDir);
         SettingsStore saved = new SettingsStore(dataDir);
         Optional<String> mongo = dbOption != null ? Optional.of(dbOption) : lookup(MONGO_URL).or(() -> saved.get(MONGO_URL));
+        Map<String, String> mail = new HashMap<>();
+        for (String name : AppConfig.MAIL_SETTINGS) {
+            lookup(name).or(() -> saved.get(name)).ifPresent(v -> mail.put(name, v));
+        }
         return new AppConfig(dataDir, mongo, lookup(GROQ_API_KEY).or(() -> saved.get(GROQ_API_KEY)),
-                lookup(GROQ_BASE_URL).or(() -> saved.get(GROQ_BASE_URL)), lookup(GROQ_MODEL).or(() -> saved.get(GROQ_MODEL)));
+                lookup(GROQ_BASE_URL).or(() -> saved.get(GROQ_BASE_URL)), lookup(GROQ_MODEL).or(() -> saved.get(GROQ_MODEL)),
+                mail);
     }
 
     /** The environment the app was started with (for $BROWSER). */

@@ -77,7 +77,11 @@ public final class DeliveryWorker {
 
     /** Claims one batch and hands it to the vendor; returns how many messages. */
     public int sendOnce() {
-        List<LogEntry> batch = log.claim(workerId, clock.instant(), settings.lease(), settings.batchSize());
+        int room = Math.min(settings.batchSize(), vendor.room(settings.lease()));
+        if (room <= 0) {
+            return 0;
+        }
+        List<LogEntry> batch = log.claim(workerId, clock.instant(), settings.lease(), room);
         if (batch.isEmpty()) {
             return 0;
         }
@@ -85,7 +89,7 @@ public final class DeliveryWorker {
         for (LogEntry e : batch) {
             outstanding.add(e.idempotencyKey());
             messages.add(new VendorGateway.OutboundMessage(e.idempotencyKey(), e.campaignId(), e.customerId(),
-                    e.customerEmail(), e.message()));
+                    e.customerName(), e.customerEmail(), e.channel(), e.subject(), e.message()));
         }
         vendor.send(messages, this::receive);
         handed += messages.size();

@@ -200,7 +200,8 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
 
     private static Bson finish(Receipt r, Instant now, String token) {
         return Updates.combine(Updates.set("status", r.delivered() ? "SENT" : "FAILED"), Updates.set("updatedAt", Date.from(now)),
-                Updates.set("leaseOwner", ""), Updates.set("receiptToken", token), Updates.set(UNCOUNTED, true));
+                Updates.set("leaseOwner", ""), Updates.set("receiptToken", token), Updates.set(UNCOUNTED, true),
+                Updates.set("reason", r.delivered() ? "" : r.reason()));
     }
 
     @Override
@@ -263,8 +264,8 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
 
     static LogEntry fromDocument(Document d) {
         return new LogEntry(d.getString("_id"), d.getString("campaignId"), d.getString("customerId"),
-                d.getString("customerName"), d.getString("customerEmail"), d.getString("message"),
-                DeliveryStatus.valueOf(d.getString("status")), ((Number) d.get("attempt")).intValue(),
-                d.getDate("updatedAt").toInstant());
+                d.getString("customerName"), d.getString("customerEmail"), Channel.of(d.getString("channel")),
+                d.get("subject", ""), d.getString("message"), DeliveryStatus.valueOf(d.getString("status")),
+                ((Number) d.get("attempt")).intValue(), d.getDate("updatedAt").toInstant(), d.get("reason", ""));
     }
 }

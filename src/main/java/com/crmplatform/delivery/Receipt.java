@@ -2,9 +2,18 @@ package com.crmplatform.delivery;
 
 /**
  * The vendor's word on one message: delivered or not, for the attempt its idempotency key names
- * ({@code <campaignId>:<customerId>#<attempt>}). Receipts may come late, twice, or out of order.
+ * ({@code <campaignId>:<customerId>#<attempt>}), and for a failure the reason in the vendor's or
+ * mail server's words. Receipts may come late, twice, or out of order.
  */
-public record Receipt(String idempotencyKey, boolean delivered) {
+public record Receipt(String idempotencyKey, boolean delivered, String reason) {
+
+    public Receipt {
+        reason = reason == null ? "" : reason.strip();
+    }
+
+    public Receipt(String idempotencyKey, boolean delivered) {
+        this(idempotencyKey, delivered, "");
+    }
 
     public String entryId() {
         return idempotencyKey.substring(0, idempotencyKey.lastIndexOf('#'));

@@ -31,6 +31,10 @@ public final class SimulatedVendor implements VendorGateway {
         }
     }
 
+    /** Why a simulated message failed: it fails a share of them on purpose, to show what failures look like. */
+    static final String DECLINED = "The simulated vendor declined it (it declines about 1 in 10 on purpose, to show "
+            + "how failures look).";
+
     private final VendorLedger ledger;
     private final Settings settings;
     private final ScheduledExecutorService callbacks;
@@ -50,7 +54,7 @@ public final class SimulatedVendor implements VendorGateway {
         // Each receipt gets its own delay; those due in the same 5 ms go out together, shuffled.
         java.util.TreeMap<Long, List<Receipt>> due = new java.util.TreeMap<>();
         for (VendorLedger.Accepted a : accepted) {
-            Receipt receipt = new Receipt(a.key(), a.delivered());
+            Receipt receipt = new Receipt(a.key(), a.delivered(), a.delivered() ? "" : DECLINED);
             due.computeIfAbsent(delay(), d -> new java.util.ArrayList<>()).add(receipt);
             if (nextDouble() < settings.repeatRate()) {
                 due.computeIfAbsent(delay(), d -> new java.util.ArrayList<>()).add(receipt); // reported twice

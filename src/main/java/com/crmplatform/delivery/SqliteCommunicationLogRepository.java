@@ -21,9 +21,9 @@ import java.util.Map;
 public final class SqliteCommunicationLogRepository implements CommunicationLogRepository {
 
     private static final String COLUMNS = "id, campaign_id, customer_id, customer_name, customer_email, message, status, "
-            + "attempt, updated_at";
-    private static final String FINISH = "UPDATE communication_log SET status = ?, updated_at = ?, lease_owner = '' "
-            + "WHERE id = ? AND attempt = ? AND status = 'PENDING'";
+            + "attempt, updated_at, channel, subject, reason";
+    private static final String FINISH = "UPDATE communication_log SET status = ?, updated_at = ?, lease_owner = '', "
+            + "reason = ? WHERE id = ? AND attempt = ? AND status = 'PENDING'";
     private static final String COUNT = "UPDATE campaigns SET sent = sent + ?, failed = failed + ? WHERE id = ?";
     private static final String COMPLETE = "UPDATE campaigns SET status = 'COMPLETED' WHERE id = ? AND "
             + SqliteSchema.CAMPAIGN_COMPLETED;
@@ -172,8 +172,9 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
     private static void bindFinish(PreparedStatement ps, Receipt r, Instant now) throws SQLException {
         ps.setString(1, (r.delivered() ? DeliveryStatus.SENT : DeliveryStatus.FAILED).name());
         ps.setLong(2, now.toEpochMilli());
-        ps.setString(3, r.entryId());
-        ps.setInt(4, r.attempt());
+        ps.setString(3, r.delivered() ? "" : r.reason());
+        ps.setString(4, r.entryId());
+        ps.setInt(5, r.attempt());
     }
 
     /** One counter update per campaign of the batch. */
@@ -294,8 +295,8 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 list.add(new LogEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), DeliveryStatus.valueOf(rs.getString(7)), rs.getInt(8),
-                        Instant.ofEpochMilli(rs.getLong(9))));
+                        Channel.of(rs.getString(10)), rs.getString(11), rs.getString(6), DeliveryStatus.valueOf(rs.getString(7)),
+                        rs.getInt(8), Instant.ofEpochMilli(rs.getLong(9)), rs.getString(12)));
             }
         }
         return list;

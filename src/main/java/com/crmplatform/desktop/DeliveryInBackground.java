@@ -26,7 +26,7 @@ final class DeliveryInBackground {
     private final Services services;
     private final AtomicBoolean stop = new AtomicBoolean();
     private VendorLedger ledger;
-    private SimulatedVendor vendor;
+    private com.crmplatform.delivery.VendorGateway vendor;
     private Future<?> running;
     private volatile DeliveryWorker worker;
 
@@ -38,7 +38,8 @@ final class DeliveryInBackground {
         running = services.background().submit(() -> {
             try {
                 ledger = VendorLedger.open(services.config().dataDir());
-                vendor = new SimulatedVendor(ledger, SimulatedVendor.Settings.defaults(), BackgroundExecutor.createScheduled());
+                vendor = services.gateways(new SimulatedVendor(ledger, SimulatedVendor.Settings.defaults(),
+                        BackgroundExecutor.createScheduled()));
                 services.campaigns().resumeLaunches();
                 worker = new DeliveryWorker(services.store().communicationLog(), vendor, Clock.systemUTC(),
                         "window-" + ManagementFactory.getRuntimeMXBean().getName(), DeliveryWorker.Settings.defaults());

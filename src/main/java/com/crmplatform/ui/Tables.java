@@ -35,6 +35,19 @@ public final class Tables {
      * The database sorts (on an index); clicking a header asks it for that order and the table only
      * shows which column is sorted. {@code initial} starts sorted.
      */
+    /** A column of long text (reasons): each cell also shows its whole text as a tooltip. */
+    public static <S> void longText(TableColumn<S, String> column, Function<S, String> value) {
+        column(column, value);
+        column.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
+    }
+
     public static <S, K> void sortInTheStore(TableView<S> table, Map<TableColumn<S, ?>, K> keys, TableColumn<S, ?> initial,
                                              BiConsumer<K, SortDirection> sort) {
         table.setSortPolicy(t -> {

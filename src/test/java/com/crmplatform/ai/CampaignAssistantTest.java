@@ -23,7 +23,8 @@ class CampaignAssistantTest {
     final CampaignAssistant offline = new CampaignAssistant(GroqSettings.of(Optional.empty(), Optional.empty(), Optional.empty()));
 
     private static Campaign campaign(String name, long audience, long sent, long failed) {
-        return new Campaign(name.toLowerCase().replace(' ', '-'), name, WIN_BACK, "Hi {name}", CampaignStatus.COMPLETED,
+        return new Campaign(name.toLowerCase().replace(' ', '-'), name, WIN_BACK,
+                com.crmplatform.delivery.Channel.SIMULATED, "", "Hi {name}", CampaignStatus.COMPLETED,
                 audience, sent, failed, Audit.created(Instant.parse("2026-11-01T00:00:00Z"), "local:ann"));
     }
 

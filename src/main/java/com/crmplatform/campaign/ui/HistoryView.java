@@ -78,6 +78,8 @@ public final class HistoryView implements Screen {
     @FXML
     private TableColumn<LogEntry, String> logTimeColumn;
     @FXML
+    private TableColumn<LogEntry, String> logReasonColumn;
+    @FXML
     private Label messageLabel;
     @FXML
     private Button firstButton;
@@ -130,7 +132,8 @@ public final class HistoryView implements Screen {
         Tables.column(logCustomerColumn, LogEntry::customerName);
         Tables.column(logEmailColumn, LogEntry::customerEmail);
         Tables.column(logStatusColumn, viewModel::status);
-        Tables.column(logMessageColumn, LogEntry::message);
+        Tables.column(logMessageColumn, e -> e.subject().isEmpty() ? e.message() : e.subject() + " — " + e.message());
+        Tables.longText(logReasonColumn, LogEntry::reason);
         Tables.column(logTimeColumn, e -> com.crmplatform.ui.Formats.dateTime(e.updatedAt()) + (e.attempt() > 1
                 ? " · " + messages.get("history.log.attempt", e.attempt()) : ""));
         logTable.setItems(viewModel.entries().rows());

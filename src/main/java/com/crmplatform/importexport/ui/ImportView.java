@@ -72,15 +72,7 @@ public final class ImportView {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         progressBar.progressProperty().bind(viewModel.progressProperty());
         lineColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().line()));
-        reasonColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reason()));
-        reasonColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String reason, boolean empty) {
-                super.updateItem(reason, empty);
-                setText(empty ? null : reason);
-                setTooltip(empty || reason == null ? null : new javafx.scene.control.Tooltip(reason));
-            }
-        });
+        com.crmplatform.ui.Tables.longText(reasonColumn, ImportResult.Rejection::reason);
         rejectedTable.setItems(viewModel.rejected());
         changeLineColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().line()));
         changeKeyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().key()));

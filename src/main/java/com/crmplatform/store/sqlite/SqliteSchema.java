@@ -191,7 +191,19 @@ public final class SqliteSchema {
         "ALTER TABLE customers ADD COLUMN sync_version INTEGER NOT NULL DEFAULT -1",
     };
 
-    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4);
+    /**
+     * Schema 5: campaigns by email. A campaign has a channel and a subject; each message keeps its
+     * channel and personalised subject, and a failed one the reason the vendor or mail server gave.
+     */
+    private static final String[] VERSION_5 = {
+        "ALTER TABLE campaigns ADD COLUMN channel TEXT NOT NULL DEFAULT 'SIMULATED'",
+        "ALTER TABLE campaigns ADD COLUMN subject TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE communication_log ADD COLUMN channel TEXT NOT NULL DEFAULT 'SIMULATED'",
+        "ALTER TABLE communication_log ADD COLUMN subject TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE communication_log ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
+    };
+
+    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5);
 
     /** Drops the secondary indexes of customers and orders, for a bulk load into an empty file (a replica's first sync). */
     public static void dropCustomerAndOrderIndexes(Connection c) throws SQLException {

@@ -1,0 +1,142 @@
+package com.crmplatform.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.app.BackgroundExecutor;
+import com.crmplatform.app.SqliteStore;
+import com.crmplatform.auth.LocalUser;
+import com.crmplatform.campaign.Campaign;
+import com.crmplatform.campaign.CampaignService;
+import com.crmplatform.segment.RuleOperator;
+import com.crmplatform.segment.SegmentRule;
+import com.crmplatform.store.TestData;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Campaigns by email against real SMTP servers on 127.0.0.1: GreenMail, and a scripted one for refusals. */
+class EmailDeliveryTest {
+
+    @TempDir
+    Path dir;
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static SmtpSettings settings(int port, int perMinute) {
+        return new SmtpSettings("127.0.0.1", port, SmtpSettings.Security.NONE, Optional.empty(), Optional.empty(),
+                "offers@shop.example", "Shop Offers", perMinute, 4, Duration.ofMillis(100), Duration.ofSeconds(5));
+    }
+
+    private static Campaign launch(SqliteStore store, String... names) {
+        List<com.crmplatform.customer.Customer> list = new ArrayList<>();
+        for (String n : names) {
+            list.add(TestData.customer(n, n.toLowerCase().replace(' ', '.') + "@example.com", "500", 1, null));
+        }
+        store.customers().insertAbsent(list);
+        return new CampaignService(store.campaigns(), store.communicationLog(), new LocalUser("ann"), Clock.systemUTC())
+                .launch("Diwali", SegmentRule.and(SegmentRule.totalSpend(RuleOperator.GT, "0")), Channel.EMAIL,
+                        "{firstName}, your Diwali offer", "Hi {name}, 20% off at our {city} shop.");
+    }
+
+    private DeliveryWorker.Summary deliver(SqliteStore store, VendorGateway email) {
+        Path ledgerDir = dir.resolve("vendor");
+        try (VendorLedger ledger = VendorLedger.open(ledgerDir);
+             VendorGateway gateways = new Gateways(new SimulatedVendor(ledger, SimulatedVendor.Settings.defaults(),
+                     BackgroundExecutor.createScheduled()), Optional.of(email), "not set up")) {
+            DeliveryWorker worker = new DeliveryWorker(store.communicationLog(), gateways, Clock.systemUTC(), "w",
+                    new DeliveryWorker.Settings(100, 100, Duration.ofSeconds(30), Duration.ofMillis(10)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            return worker.run(true, () -> System.nanoTime() > deadline);
+        }
+    }
+
+    @Test
+    void eachCustomerGetsTheirEmailWithSubjectHeadersAndTheWayOut() throws Exception {
+        int port = freePort();
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            Campaign c = launch(store, "Asha Rao", "Ravi Kumar", "Meena Iyer");
+            DeliveryWorker.Summary s = deliver(store, new SmtpGateway(settings(port, 6000)));
+            assertEquals(3, s.sent(), s.toString());
+            MimeMessage[] got = mail.getReceivedMessages();
+            assertEquals(3, got.length);
+            Map<String, MimeMessage> byTo = new ConcurrentHashMap<>();
+            for (MimeMessage m : got) {
+                byTo.put(m.getAllRecipients()[0].toString(), m);
+            }
+            MimeMessage asha = byTo.get("Asha Rao <asha.rao@example.com>");
+            assertEquals("Asha, your Diwali offer", asha.getSubject());
+            String body = GreenMailUtil.getBody(asha);
+            assertTrue(body.startsWith("Hi Asha Rao, 20% off at our Pune shop."), body);
+            assertTrue(body.contains("To receive no more, reply with the word unsubscribe."), body);
+            assertEquals("Shop Offers <offers@shop.example>", asha.getFrom()[0].toString());
+            assertEquals("<mailto:offers@shop.example?subject=unsubscribe>", asha.getHeader("List-Unsubscribe")[0]);
+            String key = store.communicationLog().page(c.id(), null, "asha", com.crmplatform.store.PageRequest.first(10))
+                    .items().get(0).idempotencyKey();
+            assertEquals("<" + SmtpGateway.messageIdOf(key) + "@shop.example>", asha.getMessageID());
+            assertEquals(3, store.campaigns().findById(c.id()).orElseThrow().sent());
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void tryLaterIsTriedAgainAndDeliveredOnceWhileARefusalFailsWithTheServersReason() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(to -> {
+            if (to.startsWith("ravi")) {
+                return asked.incrementAndGet() <= 2 ? "451 4.3.0 Mailbox busy, try again later" : "250 2.1.5 OK";
+            }
+            return to.startsWith("nobody") ? "550 5.1.1 <nobody.here@example.com>: Recipient address rejected: User unknown"
+                    : "250 2.1.5 OK";
+        }); SqliteStore store = SqliteStore.open(dir)) {
+            Campaign c = launch(store, "Ravi Kumar", "Nobody Here", "Asha Rao");
+            DeliveryWorker.Summary s = deliver(store, new SmtpGateway(settings(server.port(), 6000)));
+            assertEquals(2, s.sent(), s.toString());
+            assertEquals(1, s.failed());
+            assertEquals(3, asked.get(), "two 'try later' answers, then taken");
+            assertEquals(1, server.accepted().stream().filter(a -> a.recipient().startsWith("ravi")).count(),
+                    "delivered once after the retries");
+            assertEquals(0, server.accepted().stream().filter(a -> a.recipient().startsWith("nobody")).count());
+            LogEntry failed = store.communicationLog().page(c.id(), DeliveryStatus.FAILED, "",
+                    com.crmplatform.store.PageRequest.first(10)).items().get(0);
+            assertEquals("nobody.here@example.com", failed.customerEmail());
+            assertTrue(failed.reason().contains("550 5.1.1") && failed.reason().contains("User unknown"), failed.reason());
+            assertEquals(1, store.campaigns().findById(c.id()).orElseThrow().failed());
+        }
+    }
+
+    @Test
+    void theRateLimitSpacesTheEmails() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(to -> "250 OK"); SqliteStore store = SqliteStore.open(dir)) {
+            launch(store, "A One", "B Two", "C Three", "D Four", "E Five");
+            deliver(store, new SmtpGateway(settings(server.port(), 300))); // one every 200 ms
+            List<ScriptedSmtpServer.Accepted> got = server.accepted();
+            assertEquals(5, got.size());
+            for (int i = 1; i < got.size(); i++) {
+                long gapMs = (got.get(i).atNanos() - got.get(i - 1).atNanos()) / 1_000_000;
+                assertTrue(gapMs >= 170, "at most 300 a minute: " + gapMs + " ms between emails " + i + " and " + (i + 1));
+            }
+        }
+    }
+}
