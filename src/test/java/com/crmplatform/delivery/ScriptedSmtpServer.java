@@ -44,10 +44,19 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     /** @param rcptReply the reply to RCPT TO for an address ("250 OK", "451 4.3.0 Try later", "550 5.1.1 No such user") */
     ScriptedSmtpServer(Function<String, String> rcptReply) throws IOException {
+        this(0, rcptReply);
+    }
+
+    /** @param port the port to listen on (0: any free one); a server closed and started again keeps its port */
+    ScriptedSmtpServer(int port, Function<String, String> rcptReply) throws IOException {
         this.rcptReply = rcptReply;
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         sessions.submit(this::accept);
     }
+
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     int port() {
         return socket.getLocalPort();
@@ -61,6 +70,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket s = socket.accept();
+                open.add(s);
                 sessions.submit(() -> session(s));
             } catch (IOException e) {
                 return;
@@ -129,6 +139,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        for (Socket s : open) {
+            s.close(); // a server that dies drops its connections too
+        }
         sessions.shutdownNow();
     }
 }
