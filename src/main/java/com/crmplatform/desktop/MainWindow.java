@@ -76,7 +76,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         screens.put(ShellView.Nav.ORDERS, new OrdersView(
                 new OrdersViewModel(services.orders(), services.exporter(), executor, dialogs, this, messages), messages, services.customers(), executor));
         HistoryView history = new HistoryView(new HistoryViewModel(services.campaigns(),
-                executor, dialogs, messages).withAssistant(services.assistant()), messages);
+                executor, dialogs, messages).withAssistant(services.assistant()).onResent(delivery::wake), messages);
         CampaignBuilderViewModel builder = new CampaignBuilderViewModel(services.segments(), services.campaigns(), executor, dialogs, messages,
                 Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id(), services.ruleGenerator())
                 .withAssistant(services.assistant())

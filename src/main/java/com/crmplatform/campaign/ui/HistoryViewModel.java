@@ -51,6 +51,7 @@ public final class HistoryViewModel {
         this.entries = new PagedList<>(executor, 100, e -> new Cursor(null, e.id()), e -> message.set(messages.describe(e)));
         selected.addListener((o, old, now) -> {
             if (now != null && (old == null || !old.id().equals(now.id()))) {
+                message.set(""); // what was said about the campaign shown before
                 showLog();
             }
         });
@@ -92,16 +93,16 @@ public final class HistoryViewModel {
         return s == null ? messages.get("history.log.all") : messages.get("delivery.status." + s.name());
     }
 
-    /** While the screen is shown, running campaigns' figures refresh every second. */
+    /**
+     * While the screen is shown the campaigns are read again: every second while one is delivering,
+     * else every {@value #QUIET_TICKS} seconds (another workstation or a command line may launch,
+     * deliver or send again meanwhile).
+     */
     public void live(boolean shown) {
         if (shown) {
             refresh();
             if (live == null) { // made on first use: view-model tests run without the JavaFX toolkit
-                live = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
-                    if (anyRunning()) {
-                        refresh();
-                    }
-                }));
+                live = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
                 live.setCycleCount(javafx.animation.Timeline.INDEFINITE);
             }
             live.play();
@@ -111,6 +112,24 @@ public final class HistoryViewModel {
     }
 
     private javafx.animation.Timeline live;
+    private static final int QUIET_TICKS = 5;
+    private int quietTicks;
+    private long summaryTicket;
+    private Runnable resent = () -> { };
+
+    /** One second of the screen being shown: reads the campaigns again when it is time to. */
+    void tick() {
+        if (anyRunning() || ++quietTicks >= QUIET_TICKS) {
+            quietTicks = 0;
+            refresh();
+        }
+    }
+
+    /** @param resent runs after failed messages were put back to be sent (wakes this window's delivery) */
+    public HistoryViewModel onResent(Runnable resent) {
+        this.resent = resent;
+        return this;
+    }
 
     public HistoryViewModel withAssistant(com.crmplatform.ai.CampaignAssistant a) {
         this.assistant = a;
@@ -129,6 +148,7 @@ public final class HistoryViewModel {
             return;
         }
         summarizedKey = key;
+        long ticket = ++summaryTicket;
         java.util.List<Campaign> all = java.util.List.copyOf(rows);
         executor.submit(() -> {
             var s = assistant.summarize(c, all);
@@ -137,10 +157,15 @@ public final class HistoryViewModel {
                     ? "history.summary.groq" : "history.summary.offline");
             return s.value() + "\n" + messages.get("history.tags", String.join(" · ", t.value())) + "\n" + engine;
         }, text -> {
-            if (selected.get() != null && selected.get().id().equals(c.id())) {
+            // Only the newest: an older summary finishing late never replaces it.
+            if (ticket == summaryTicket && selected.get() != null && selected.get().id().equals(c.id())) {
                 summary.set(text);
             }
-        }, e -> summary.set(messages.describe(e)));
+        }, e -> {
+            if (ticket == summaryTicket) {
+                summary.set(messages.describe(e));
+            }
+        });
     }
 
     public StringProperty summaryProperty() {
@@ -206,6 +231,10 @@ public final class HistoryViewModel {
             return;
         }
         executor.submit(() -> campaigns.sendAgainToFailed(c.id()), n -> {
+            resent.run();
+            if (statusFilter.get() == DeliveryStatus.FAILED) {
+                statusFilter.set(null); // the messages sent again are no longer failed: show them going out
+            }
             message.set(messages.get("history.sendAgain.done", n));
             refresh();
             showLog();
