@@ -35,6 +35,8 @@ public final class ImportView {
     @FXML
     private Label columnProblemLabel;
     @FXML
+    private Label columnHintLabel;
+    @FXML
     private Label rejectedHeading;
     @FXML
     private Label changesHeading;
@@ -93,6 +95,9 @@ public final class ImportView {
             n.managedProperty().bind(mapping.not());
         }
         columnProblemLabel.textProperty().bind(viewModel.columnProblemProperty());
+        columnHintLabel.textProperty().bind(viewModel.columnHintProperty());
+        progressBar.visibleProperty().bind(mapping.not());
+        progressBar.managedProperty().bind(mapping.not());
         viewModel.columnRows().addListener((javafx.collections.ListChangeListener<ImportViewModel.ColumnRow>) c ->
                 showColumnRows());
     }
@@ -142,9 +147,9 @@ public final class ImportView {
         javafx.beans.binding.BooleanBinding mapping = viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.MAPPING);
         importButton.disableProperty().bind(Bindings.createBooleanBinding(() -> switch (viewModel.phaseProperty().get()) {
             case READY -> false;
-            case MAPPING -> !viewModel.columnProblemProperty().get().isEmpty();
+            case MAPPING -> !viewModel.columnsReady();
             default -> true;
-        }, viewModel.phaseProperty(), viewModel.columnProblemProperty()));
+        }, viewModel.phaseProperty(), viewModel.columnProblemProperty(), viewModel.columnHintProperty()));
         importButton.textProperty().bind(Bindings.when(mapping).then(messages.get("import.columns.use"))
                 .otherwise(messages.get("import.start")));
         importButton.addEventFilter(ActionEvent.ACTION, e -> {

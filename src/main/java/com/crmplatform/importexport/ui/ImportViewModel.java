@@ -58,6 +58,7 @@ public final class ImportViewModel {
     private final ObservableList<ColumnRow> columnRows = FXCollections.observableArrayList();
     private final ObservableList<String> fileColumns = FXCollections.observableArrayList();
     private final StringProperty columnProblem = new SimpleStringProperty("");
+    private final StringProperty columnHint = new SimpleStringProperty("");
     private Path file;
     private ColumnChoice choice = ColumnChoice.NONE;
     private boolean wroteAnything;
@@ -185,24 +186,35 @@ public final class ImportViewModel {
     /** What stops the chosen columns from being read: a required field without a column, or a column chosen twice. */
     private void checkColumns() {
         Set<String> seen = new HashSet<>();
+        String problem = "";
+        String hint = "";
         for (ColumnRow row : columnRows) {
             String c = row.column().get();
             if (c == null || c.isEmpty()) {
-                if (row.required()) {
-                    columnProblem.set(messages.get("import.columns.required", row.label()));
-                    return;
+                if (row.required() && hint.isEmpty()) {
+                    hint = messages.get("import.columns.required", row.label());
                 }
-            } else if (!seen.add(c)) {
-                columnProblem.set(messages.get("import.columns.twice", c));
-                return;
+            } else if (!seen.add(c) && problem.isEmpty()) {
+                problem = messages.get("import.columns.twice", c);
             }
         }
-        columnProblem.set("");
+        columnProblem.set(problem);
+        columnHint.set(problem.isEmpty() ? hint : "");
+    }
+
+    /** What is still to choose before Preview (a required field without a column); "" when nothing. */
+    public StringProperty columnHintProperty() {
+        return columnHint;
+    }
+
+    /** True when the chosen columns can be read: every required field has one, no column is chosen twice. */
+    public boolean columnsReady() {
+        return columnProblem.get().isEmpty() && columnHint.get().isEmpty();
     }
 
     /** Reads the file again with the columns the user chose, then shows its preview. */
     public void useColumns() {
-        if (phase.get() != Phase.MAPPING || !columnProblem.get().isEmpty()) {
+        if (phase.get() != Phase.MAPPING || !columnsReady()) {
             return;
         }
         Map<String, String> chosen = new LinkedHashMap<>();
@@ -226,7 +238,7 @@ public final class ImportViewModel {
         return fileColumns;
     }
 
-    /** Why the chosen columns cannot be used yet ("" when they can). */
+    /** What is wrong with the chosen columns: one chosen for two fields ("" when nothing). */
     public StringProperty columnProblemProperty() {
         return columnProblem;
     }

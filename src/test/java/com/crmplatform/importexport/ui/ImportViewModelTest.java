@@ -81,7 +81,8 @@ class ImportViewModelTest {
             assertEquals(ImportViewModel.Phase.MAPPING, vm.phaseProperty().get());
             assertEquals(java.util.List.of("Nombre", "Correo", "Ciudad", "Gasto"), vm.fileColumns());
             assertTrue(vm.summaryProperty().get().contains("which column holds Name, Email"), vm.summaryProperty().get());
-            assertEquals("Choose the column that holds Name.", vm.columnProblemProperty().get());
+            assertEquals("Choose the column that holds Name.", vm.columnHintProperty().get());
+            assertEquals("", vm.columnProblemProperty().get(), "nothing is wrong before anything was chosen");
             vm.useColumns();
             assertEquals(ImportViewModel.Phase.MAPPING, vm.phaseProperty().get(), "not while a required field has no column");
 
@@ -92,6 +93,7 @@ class ImportViewModelTest {
             column(vm, "email").set("Correo");
             column(vm, "city").set("Ciudad");
             assertEquals("", vm.columnProblemProperty().get());
+            assertEquals("", vm.columnHintProperty().get());
             vm.useColumns();
             assertEquals(ImportViewModel.Phase.READY, vm.phaseProperty().get(), vm.summaryProperty().get());
             assertTrue(vm.summaryProperty().get().startsWith("Ready: 2 to create, 0 to update, 0 rows rejected"),
