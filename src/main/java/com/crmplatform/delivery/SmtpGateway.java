@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
@@ -104,14 +105,20 @@ public final class SmtpGateway implements VendorGateway {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, fit - queue.size()));
     }
 
-    /** Sends one email now, outside the queue and the rate limit: Settings' "Send a test email". */
-    public void sendNow(String to, String subject, String text) throws MessagingException {
+    /**
+     * Sends one test email now, outside the queue and the rate limit (Settings' "Send a test
+     * email"): empty when the server took it, else why not, in its words.
+     */
+    public Optional<String> sendTest(String to) {
         synchronized (this) {
             try {
-                deliver(message("test-" + System.currentTimeMillis(), "", to, subject, text));
-            } catch (MessagingException e) {
+                deliver(message("test-" + System.currentTimeMillis(), "", to, "CRM Platform: test email",
+                        "This is a test email from CRM Platform. Campaign emails will come from this address, through "
+                                + settings.host() + "."));
+                return Optional.empty();
+            } catch (MessagingException | RuntimeException e) {
                 closeTransport();
-                throw e;
+                return Optional.of(Failure.of(e).reason());
             }
         }
     }

@@ -124,7 +124,7 @@ final class CrmApplication {
         if (icon != null) {
             stage.getIcons().add(new javafx.scene.image.Image(icon));
         }
-        stage.centerOnScreen();
+        com.crmplatform.ui.Dialogs.sizedWindow(stage, 640, 460);
         stage.setOnHidden(e -> {
             vm.cancel();
             Platform.runLater(this::exit); // after the hiding has finished: exiting inside it breaks it

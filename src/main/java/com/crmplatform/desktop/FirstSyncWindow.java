@@ -67,10 +67,8 @@ final class FirstSyncWindow {
         scene.getStylesheets().add(FirstSyncWindow.class.getResource("/com/crmplatform/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> stop.run());
-        stage.setMinWidth(540); // a size hint window managers keep (a plain size may be replaced by theirs)
-        stage.setMinHeight(280);
+        com.crmplatform.ui.Dialogs.sizedWindow(stage, 540, 280);
         stage.show();
-        stage.centerOnScreen();
     }
 
     /** On the FX thread. */

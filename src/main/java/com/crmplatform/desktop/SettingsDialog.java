@@ -2,6 +2,7 @@ package com.crmplatform.desktop;
 
 import com.crmplatform.app.MongoStore;
 import com.crmplatform.config.SettingsStore;
+import com.crmplatform.delivery.SmtpGateway;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.SettingsView;
 import com.crmplatform.ui.SettingsViewModel;
@@ -36,7 +37,11 @@ final class SettingsDialog {
                 System.getProperty("javafx.version", "?"), storeInUse);
         SettingsViewModel vm = new SettingsViewModel(new SettingsStore(dataDir), environment, ui, messages, applyGroq)
                 .withSystem(address -> MongoStore.test(address, 4_000), dataDir, folder -> background.execute(() -> open(folder)),
-                        about).withTheme(darkTheme);
+                        about).withTheme(darkTheme).withMailTest((smtp, to) -> {
+                            try (SmtpGateway mail = new SmtpGateway(smtp)) {
+                                return mail.sendTest(to);
+                            }
+                        });
         new SettingsView(vm, messages).showDialog(owner, closed);
     }
 

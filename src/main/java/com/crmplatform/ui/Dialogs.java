@@ -11,6 +11,11 @@ import javafx.stage.Window;
  * How every dialog of the app opens: owned by the window, modal to it, with a title bar that has
  * only Close (a dialog is not minimised or maximised), padded, and centred on its owner once its
  * size is known — never at the screen's corner with its title bar out of reach.
+ *
+ * <p>Modal the app's own way: while the dialog shows, the owner takes no mouse or key input and
+ * cannot be closed. JavaFX's window modality (21.0.11) freezes the owner's size limits while the
+ * dialog shows, and some window managers (openbox, KDE) then shrink a maximised window to its
+ * restored size (JDK-8332222, fixed in JavaFX 23, which needs Java 21).
  */
 public final class Dialogs {
 
@@ -24,14 +29,61 @@ public final class Dialogs {
         if (owner != null) {
             dialog.initOwner(owner);
         }
-        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.initModality(owner == null ? Modality.APPLICATION_MODAL : Modality.NONE);
         dialog.initStyle(StageStyle.UTILITY);
+        if (owner != null) {
+            blockWhileShowing(dialog, owner);
+        }
         dialog.getDialogPane().getStyleClass().add("app-dialog");
         dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> {
             centre(dialog, owner);
             javafx.application.Platform.runLater(() -> centre(dialog, owner)); // again once the window manager has placed it
         });
         return dialog;
+    }
+
+    /**
+     * A small window of its own (sign-in, first sync) at the size its content needs: kept as its
+     * minimum (a size hint window managers honour, where they may replace a plain size with theirs,
+     * 200×200 was seen), set again once shown, and centred on the screen.
+     */
+    public static void sizedWindow(javafx.stage.Stage stage, double width, double height) {
+        stage.setMinWidth(width);
+        stage.setMinHeight(height);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+            javafx.application.Platform.runLater(() -> {
+                if (stage.getWidth() < width || stage.getHeight() < height) {
+                    stage.setWidth(Math.max(stage.getWidth(), width));
+                    stage.setHeight(Math.max(stage.getHeight(), height));
+                }
+                stage.centerOnScreen();
+            });
+        });
+    }
+
+    /** The owner's content takes no input and the owner does not close while the dialog shows. */
+    private static void blockWhileShowing(Dialog<?> dialog, Window owner) {
+        javafx.event.EventHandler<javafx.stage.WindowEvent> keepOpen = e -> {
+            e.consume();
+            var window = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
+            if (window != null) {
+                window.requestFocus();
+            }
+        };
+        // Input to the owner is swallowed (its look stays as it is, unlike a disabled window's).
+        javafx.event.EventHandler<javafx.scene.input.InputEvent> swallow = javafx.event.Event::consume;
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWING, e -> {
+            if (owner.getScene() != null) {
+                owner.getScene().addEventFilter(javafx.scene.input.InputEvent.ANY, swallow);
+            }
+            owner.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, keepOpen);
+        });
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_HIDDEN, e -> {
+            if (owner.getScene() != null) {
+                owner.getScene().removeEventFilter(javafx.scene.input.InputEvent.ANY, swallow);
+            }
+            owner.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, keepOpen);
+        });
     }
 
     /** On the owner's middle, kept inside the screen the owner is on (title bar visible). */

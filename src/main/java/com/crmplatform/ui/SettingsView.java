@@ -42,6 +42,32 @@ public final class SettingsView {
     private Label about;
     @FXML
     private CheckBox darkTheme;
+    @FXML
+    private javafx.scene.control.TabPane tabs;
+    @FXML
+    private javafx.scene.control.Tab emailTab;
+    @FXML
+    private TextField smtpHost;
+    @FXML
+    private TextField smtpPort;
+    @FXML
+    private javafx.scene.control.ChoiceBox<String> smtpTls;
+    @FXML
+    private TextField smtpUser;
+    @FXML
+    private PasswordField smtpPassword;
+    @FXML
+    private TextField smtpFrom;
+    @FXML
+    private TextField smtpFromName;
+    @FXML
+    private TextField smtpPerMinute;
+    @FXML
+    private TextField testEmailTo;
+    @FXML
+    private Button testEmailButton;
+    @FXML
+    private Label emailResult;
 
     private final SettingsViewModel viewModel;
     private final Messages messages;
@@ -73,6 +99,31 @@ public final class SettingsView {
         dataFolder.setText(viewModel.dataFolderText());
         about.setText(viewModel.aboutText());
         darkTheme.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
+        smtpHost.textProperty().bindBidirectional(viewModel.smtpHostProperty());
+        smtpPort.textProperty().bindBidirectional(viewModel.smtpPortProperty());
+        smtpTls.getItems().setAll("starttls", "tls", "none");
+        smtpTls.valueProperty().bindBidirectional(viewModel.smtpTlsProperty());
+        smtpUser.textProperty().bindBidirectional(viewModel.smtpUserProperty());
+        smtpPassword.textProperty().bindBidirectional(viewModel.smtpPasswordProperty());
+        smtpPassword.promptTextProperty().bind(viewModel.smtpPasswordPromptProperty());
+        smtpFrom.textProperty().bindBidirectional(viewModel.smtpFromProperty());
+        smtpFromName.textProperty().bindBidirectional(viewModel.smtpFromNameProperty());
+        smtpPerMinute.textProperty().bindBidirectional(viewModel.smtpPerMinuteProperty());
+        testEmailTo.textProperty().bindBidirectional(viewModel.testEmailToProperty());
+        testEmailButton.disableProperty().bind(viewModel.sendingTestProperty());
+        emailResult.textProperty().bind(viewModel.emailResultProperty());
+        emailResult.managedProperty().bind(viewModel.emailResultProperty().isNotEmpty());
+    }
+
+    @FXML
+    private void sendTestEmail() {
+        viewModel.sendTestEmail();
+    }
+
+    /** Opens the dialog on its Email page. */
+    public SettingsView onEmail() {
+        tabs.getSelectionModel().select(emailTab);
+        return this;
     }
 
     @FXML

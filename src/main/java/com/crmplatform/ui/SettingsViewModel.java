@@ -3,7 +3,10 @@ package com.crmplatform.ui;
 import com.crmplatform.config.ConfigLoader;
 import com.crmplatform.config.Secrets;
 import com.crmplatform.config.SettingsStore;
+import com.crmplatform.delivery.SmtpSettings;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,6 +51,19 @@ public final class SettingsViewModel {
     private final StringProperty note = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private Map<String, String> saved = Map.of();
+    private final StringProperty smtpHost = new SimpleStringProperty("");
+    private final StringProperty smtpPort = new SimpleStringProperty("");
+    private final StringProperty smtpTls = new SimpleStringProperty("starttls");
+    private final StringProperty smtpUser = new SimpleStringProperty("");
+    private final StringProperty smtpPassword = new SimpleStringProperty("");
+    private final StringProperty smtpPasswordPrompt = new SimpleStringProperty("");
+    private final StringProperty smtpFrom = new SimpleStringProperty("");
+    private final StringProperty smtpFromName = new SimpleStringProperty("");
+    private final StringProperty smtpPerMinute = new SimpleStringProperty("");
+    private final StringProperty testEmailTo = new SimpleStringProperty("");
+    private final StringProperty emailResult = new SimpleStringProperty("");
+    private final BooleanProperty sendingTest = new SimpleBooleanProperty();
+    private java.util.function.BiFunction<SmtpSettings, String, Optional<String>> mailTest = (s, to) -> Optional.empty();
 
     public SettingsViewModel(SettingsStore store, Function<String, Optional<String>> environment, UiExecutor executor,
                              Messages messages, Consumer<Groq> applyGroq) {
@@ -72,9 +88,24 @@ public final class SettingsViewModel {
             googleSecretPrompt.set(messages.get(values.containsKey(GOOGLE_CLIENT_SECRET) ? "settings.googleSecret.saved"
                     : "settings.googleSecret.none"));
             allowedDomains.set(values.getOrDefault(ALLOWED_DOMAINS, ""));
+            smtpHost.set(values.getOrDefault(SmtpSettings.HOST, ""));
+            smtpPort.set(values.getOrDefault(SmtpSettings.PORT, ""));
+            smtpTls.set(values.getOrDefault(SmtpSettings.TLS, "starttls"));
+            smtpUser.set(values.getOrDefault(SmtpSettings.USER, ""));
+            smtpPassword.set("");
+            smtpPasswordPrompt.set(messages.get(values.containsKey(SmtpSettings.PASSWORD) ? "settings.smtpPassword.saved"
+                    : "settings.smtpPassword.none"));
+            smtpFrom.set(values.getOrDefault(SmtpSettings.FROM, ""));
+            smtpFromName.set(values.getOrDefault(SmtpSettings.FROM_NAME, ""));
+            smtpPerMinute.set(values.getOrDefault(SmtpSettings.RATE, ""));
+            if (testEmailTo.get().isEmpty()) {
+                testEmailTo.set(values.getOrDefault(SmtpSettings.FROM, ""));
+            }
             StringBuilder fromEnv = new StringBuilder();
-            for (String name : new String[] {ConfigLoader.GROQ_API_KEY, ConfigLoader.GROQ_BASE_URL, ConfigLoader.GROQ_MODEL,
-                ConfigLoader.MONGO_URL}) {
+            List<String> watched = new ArrayList<>(List.of(ConfigLoader.GROQ_API_KEY, ConfigLoader.GROQ_BASE_URL,
+                    ConfigLoader.GROQ_MODEL, ConfigLoader.MONGO_URL));
+            watched.addAll(com.crmplatform.config.AppConfig.MAIL_SETTINGS);
+            for (String name : watched) {
                 if (environment.apply(name).isPresent()) {
                     fromEnv.append(fromEnv.length() == 0 ? "" : ", ").append(name);
                 }
@@ -167,6 +198,18 @@ public final class SettingsViewModel {
             values.put(GOOGLE_CLIENT_SECRET, googleClientSecret.get().strip());
         }
         putOrRemove(values, ALLOWED_DOMAINS, allowedDomains.get());
+        Map<String, String> mail = typedMail();
+        for (String name : com.crmplatform.config.AppConfig.MAIL_SETTINGS) {
+            putOrRemove(values, name, mail.get(name));
+        }
+        if (!smtpHost.get().isBlank()) {
+            try {
+                SmtpSettings.from(name -> Optional.ofNullable(values.get(name)));
+            } catch (IllegalArgumentException e) { // never saved: delivery would fail every email
+                note.set(e.getMessage());
+                return;
+            }
+        }
         saving.set(true);
         executor.submit(() -> {
             store.write(values);
@@ -180,6 +223,108 @@ public final class SettingsViewModel {
             saving.set(false);
             note.set(messages.describe(e));
         });
+    }
+
+    /** The mail settings as typed; the password typed, else the saved one (never shown back). */
+    private Map<String, String> typedMail() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(SmtpSettings.HOST, smtpHost.get());
+        m.put(SmtpSettings.PORT, smtpPort.get());
+        m.put(SmtpSettings.TLS, smtpTls.get());
+        m.put(SmtpSettings.USER, smtpUser.get());
+        m.put(SmtpSettings.PASSWORD, smtpPassword.get().isEmpty() ? saved.getOrDefault(SmtpSettings.PASSWORD, "")
+                : smtpPassword.get());
+        m.put(SmtpSettings.FROM, smtpFrom.get());
+        m.put(SmtpSettings.FROM_NAME, smtpFromName.get());
+        m.put(SmtpSettings.RATE, smtpPerMinute.get());
+        return m;
+    }
+
+    /**
+     * Wires how a test email is sent (in the background): empty when the server took it, else why not.
+     */
+    public SettingsViewModel withMailTest(java.util.function.BiFunction<SmtpSettings, String, Optional<String>> test) {
+        this.mailTest = test;
+        return this;
+    }
+
+    /** Sends one email with the settings as typed (nothing saved), and says whether the server took it. */
+    public void sendTestEmail() {
+        Map<String, String> typed = typedMail();
+        SmtpSettings settings;
+        try {
+            settings = SmtpSettings.from(name -> Optional.ofNullable(typed.get(name)).filter(v -> !v.isBlank()))
+                    .orElseThrow(() -> new IllegalArgumentException(messages.get("settings.testEmail.noHost")));
+        } catch (IllegalArgumentException e) {
+            emailResult.set(e.getMessage());
+            return;
+        }
+        String to = testEmailTo.get().strip();
+        String wrongTo = com.crmplatform.customer.CustomerValidator.emailProblem(to);
+        if (wrongTo != null) {
+            emailResult.set(wrongTo);
+            return;
+        }
+        sendingTest.set(true);
+        emailResult.set(messages.get("settings.testEmail.sending", to, settings.host()));
+        executor.submit(() -> mailTest.apply(settings, to), problem -> {
+            sendingTest.set(false);
+            emailResult.set(problem.map(p -> messages.get("settings.testEmail.failed", p))
+                    .orElse(messages.get("settings.testEmail.sent", to)));
+        }, e -> {
+            sendingTest.set(false);
+            emailResult.set(messages.get("settings.testEmail.failed", messages.describe(e)));
+        });
+    }
+
+    public StringProperty smtpHostProperty() {
+        return smtpHost;
+    }
+
+    public StringProperty smtpPortProperty() {
+        return smtpPort;
+    }
+
+    /** starttls, tls or none. */
+    public StringProperty smtpTlsProperty() {
+        return smtpTls;
+    }
+
+    public StringProperty smtpUserProperty() {
+        return smtpUser;
+    }
+
+    public StringProperty smtpPasswordProperty() {
+        return smtpPassword;
+    }
+
+    public StringProperty smtpPasswordPromptProperty() {
+        return smtpPasswordPrompt;
+    }
+
+    public StringProperty smtpFromProperty() {
+        return smtpFrom;
+    }
+
+    public StringProperty smtpFromNameProperty() {
+        return smtpFromName;
+    }
+
+    public StringProperty smtpPerMinuteProperty() {
+        return smtpPerMinute;
+    }
+
+    public StringProperty testEmailToProperty() {
+        return testEmailTo;
+    }
+
+    /** How the last test email went. */
+    public StringProperty emailResultProperty() {
+        return emailResult;
+    }
+
+    public BooleanProperty sendingTestProperty() {
+        return sendingTest;
     }
 
     private static void putOrRemove(Map<String, String> values, String name, String value) {

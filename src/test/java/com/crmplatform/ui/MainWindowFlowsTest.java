@@ -98,6 +98,40 @@ class MainWindowFlowsTest {
     }
 
     @Test
+    void settingsSendsATestEmailThatArrives(FxRobot robot) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        mail.start();
+        try {
+            robot.clickOn("#settingsButton");
+            waitUntil(() -> robot.lookup("#smtpHost").tryQuery().isPresent());
+            robot.clickOn(robot.lookup(".tab-pane .tab-label").match((Label l) -> l.getText().equals("Email")).queryLabeled());
+            waitUntil(() -> robot.lookup("#smtpHost").query().isVisible());
+            robot.clickOn("#smtpHost").write("127.0.0.1");
+            robot.interact(() -> robot.lookup("#smtpTls").queryAs(javafx.scene.control.ChoiceBox.class).setValue("none"));
+            robot.clickOn("#smtpPort").write(String.valueOf(port));
+            robot.clickOn("#smtpFrom").write("offers@shop.example");
+            robot.doubleClickOn("#testEmailTo").eraseText(40).write("owner@shop.example");
+            robot.clickOn("#testEmailButton");
+            assertTrue(mail.waitForIncomingEmail(10_000, 1), "the test email arrived");
+            jakarta.mail.internet.MimeMessage got = mail.getReceivedMessages()[0];
+            assertEquals("CRM Platform: test email", got.getSubject());
+            assertEquals("owner@shop.example", got.getAllRecipients()[0].toString());
+            waitUntil(() -> robot.lookup("#emailResult").queryAs(Label.class).getText().startsWith("The mail server took"));
+            robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Save")).queryButton());
+            waitUntil(() -> robot.lookup("#smtpHost").tryQuery().isEmpty());
+            assertEquals(Optional.of("127.0.0.1"), new com.crmplatform.config.SettingsStore(services.config().dataDir())
+                    .get("SMTP_HOST"), "saved for delivery");
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
     void addACustomerAndFindItBySearch(FxRobot robot) throws Exception {
         waitUntil(() -> customersTable(robot).getItems().size() == 1);
         robot.clickOn("#newButton");
