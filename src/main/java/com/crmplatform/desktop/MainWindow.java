@@ -80,6 +80,9 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         CampaignBuilderViewModel builder = new CampaignBuilderViewModel(services.segments(), services.campaigns(), executor, dialogs, messages,
                 Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id(), services.ruleGenerator())
                 .withAssistant(services.assistant())
+                .withEmail(services.config().mailSetting(com.crmplatform.delivery.SmtpSettings.HOST)
+                        .flatMap(host -> services.config().mailSetting(com.crmplatform.delivery.SmtpSettings.FROM)
+                                .map(from -> host + " as " + from)))
                 .withCountOnReplica(services.sync().teamMode()
                         ? () -> java.util.Optional.ofNullable(services.sync().status().lastSync()) : null)
                 .withLookalikes(new com.crmplatform.ai.LookalikeFinder(services.store().audience()))

@@ -68,6 +68,12 @@ public final class CampaignBuilderView implements Screen {
     @FXML
     private Label channelLabel;
     @FXML
+    private javafx.scene.control.ChoiceBox<com.crmplatform.delivery.Channel> channelChoice;
+    @FXML
+    private javafx.scene.control.TextField subjectField;
+    @FXML
+    private HBox subjectRow;
+    @FXML
     private Label lengthLabel;
     @FXML
     private Button launchButton;
@@ -134,7 +140,25 @@ public final class CampaignBuilderView implements Screen {
         nameError.textProperty().bind(viewModel.nameErrorProperty());
         nameError.visibleProperty().bind(viewModel.nameErrorProperty().isNotEmpty());
         nameError.managedProperty().bind(nameError.visibleProperty());
-        channelLabel.setText(messages.get("builder.channel.simulated"));
+        channelLabel.textProperty().bind(viewModel.channelText());
+        channelChoice.getItems().setAll(com.crmplatform.delivery.Channel.values());
+        channelChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(com.crmplatform.delivery.Channel c) {
+                return c == null ? "" : messages.get("builder.channel." + c.name());
+            }
+
+            @Override
+            public com.crmplatform.delivery.Channel fromString(String s) {
+                return null;
+            }
+        });
+        channelChoice.valueProperty().bindBidirectional(viewModel.draft().channelProperty());
+        subjectField.textProperty().bindBidirectional(viewModel.draft().subjectProperty());
+        javafx.beans.binding.BooleanBinding email = viewModel.draft().channelProperty()
+                .isEqualTo(com.crmplatform.delivery.Channel.EMAIL);
+        subjectRow.visibleProperty().bind(email);
+        subjectRow.managedProperty().bind(email);
         lengthLabel.textProperty().bind(viewModel.lengthText());
         launchButton.disableProperty().bind(viewModel.canLaunch().not());
         launchButton.setTooltip(new javafx.scene.control.Tooltip());

@@ -76,6 +76,14 @@ public final class CampaignBuilderViewModel {
         edited(); // the first count, once the parts exist
     }
 
+    private Optional<String> emailVia = Optional.empty();
+
+    /** @param via the mail server and From address emails go through here; empty when none is set up */
+    public CampaignBuilderViewModel withEmail(Optional<String> via) {
+        this.emailVia = via;
+        return this;
+    }
+
     /** Adds message suggestions (and worded lookalike rules) to the builder. */
     /** Team mode: the live count runs on this computer's copy and says when that last synced. */
     public CampaignBuilderViewModel withCountOnReplica(java.util.function.Supplier<java.util.Optional<java.time.Instant>> syncedAt) {
@@ -139,8 +147,13 @@ public final class CampaignBuilderViewModel {
             nameError.set(messages.get("builder.nameRequired")); // on the field, not at the bottom
             return;
         }
+        com.crmplatform.delivery.Channel channel = draft.channelProperty().get();
+        String subject = draft.subjectProperty().get();
         try {
             MessageTemplate.check(message);
+            if (channel == com.crmplatform.delivery.Channel.EMAIL) {
+                MessageTemplate.checkSubject(subject);
+            }
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             return;
@@ -159,7 +172,7 @@ public final class CampaignBuilderViewModel {
             return;
         }
         launching.set(true);
-        executor.submit(() -> campaigns.launch(name, rule.get(), message), c -> {
+        executor.submit(() -> campaigns.launch(name, rule.get(), channel, subject, message), c -> {
             launching.set(false);
             draft.nameProperty().set("");
             onLaunched.accept(c);
@@ -190,6 +203,18 @@ public final class CampaignBuilderViewModel {
     /** What is wrong with the campaign name ("" when nothing); cleared as soon as a name is typed. */
     public StringProperty nameErrorProperty() {
         return nameError;
+    }
+
+    /**
+     * What the channel does, under the message: the simulated vendor, or email through the mail
+     * server set up here (or that none is, and where to set it up).
+     *
+     */
+    public javafx.beans.binding.StringBinding channelText() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> draft.channelProperty().get()
+                == com.crmplatform.delivery.Channel.EMAIL ? emailVia.map(v -> messages.get("builder.channel.email", v))
+                .orElse(messages.get("builder.channel.email.none")) : messages.get("builder.channel.simulated"),
+                draft.channelProperty());
     }
 
     /** "Sent by the simulated vendor · 52 characters" under the message. */

@@ -4,6 +4,7 @@ import com.crmplatform.ai.CampaignAssistant;
 import com.crmplatform.ai.RuleGenerator;
 import com.crmplatform.campaign.MessageTemplate;
 import com.crmplatform.customer.Customer;
+import com.crmplatform.delivery.Channel;
 import com.crmplatform.segment.SegmentRule;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
@@ -16,7 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
-/** The campaign's name and message, its preview for a real customer, and suggested wordings. */
+/** The campaign's name, channel, message (and subject, for email), its preview for real customers, and suggested wordings. */
 public final class MessageDraft {
 
     private final UiExecutor executor;
@@ -24,6 +25,9 @@ public final class MessageDraft {
     private final RuleSources.Notes notes;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty();
+    private final javafx.beans.property.ObjectProperty<Channel> channel =
+            new javafx.beans.property.SimpleObjectProperty<>(Channel.SIMULATED);
+    private final StringProperty subject = new SimpleStringProperty();
     private CampaignAssistant assistant;
 
     MessageDraft(UiExecutor executor, Messages messages, RuleSources.Notes notes) {
@@ -31,6 +35,7 @@ public final class MessageDraft {
         this.messages = messages;
         this.notes = notes;
         this.message.set(messages.get("builder.message.default"));
+        this.subject.set(messages.get("builder.subject.default"));
     }
 
     void useAssistant(CampaignAssistant assistant) {
@@ -62,16 +67,20 @@ public final class MessageDraft {
             try {
                 // The message as the first customers of the audience will get it (up to three), each on its line.
                 String template = MessageTemplate.check(message.get());
+                boolean email = channel.get() == Channel.EMAIL;
+                String subjectTemplate = email ? MessageTemplate.checkSubject(subject.get()) : "";
                 StringBuilder b = new StringBuilder();
                 for (Customer c : sample.subList(0, Math.min(3, sample.size()))) {
-                    b.append(b.length() == 0 ? "" : "\n").append(messages.get("builder.preview.to", c.name(),
-                            MessageTemplate.render(template, c)));
+                    String text = MessageTemplate.render(template, c);
+                    b.append(b.length() == 0 ? "" : "\n").append(email
+                            ? messages.get("builder.preview.email", c.name(), MessageTemplate.render(subjectTemplate, c), text)
+                            : messages.get("builder.preview.to", c.name(), text));
                 }
                 return b.toString();
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
             }
-        }, sample, message);
+        }, sample, message, channel, subject);
     }
 
     public StringProperty nameProperty() {
@@ -80,5 +89,15 @@ public final class MessageDraft {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** How the campaign's messages go: the simulated vendor (the default) or email. */
+    public javafx.beans.property.ObjectProperty<Channel> channelProperty() {
+        return channel;
+    }
+
+    /** The email's subject, with the message's placeholders (used for email only). */
+    public StringProperty subjectProperty() {
+        return subject;
     }
 }

@@ -187,5 +187,22 @@ class CampaignBuilderViewModelTest {
         assertEquals(1, launched.size());
         assertTrue(dialogs.confirmations.get(0).contains(audience + " customers"));
         assertEquals(audience, launched.get(0).audienceSize());
+        assertEquals(com.crmplatform.delivery.Channel.SIMULATED, launched.get(0).channel());
+
+        // By email: the subject is checked, previewed per customer and kept with the campaign.
+        vm.draft().nameProperty().set("Come back by email");
+        vm.draft().channelProperty().set(com.crmplatform.delivery.Channel.EMAIL);
+        assertTrue(vm.channelText().get().startsWith("Email is not set up on this computer"), vm.channelText().get());
+        vm.draft().subjectProperty().set("{nickname}, we miss you");
+        vm.launch(launched::add);
+        assertEquals(1, launched.size(), "not launched with a subject the CRM cannot fill in");
+        assertTrue(vm.problemProperty().get().startsWith("The subject uses {nickname}"), vm.problemProperty().get());
+        vm.draft().subjectProperty().set("{firstName}, we miss you");
+        preview = vm.draft().preview(vm.audience().sample()).get();
+        assertTrue(preview.startsWith("To Shopper") && preview.contains("“Shopper"), preview);
+        vm.launch(launched::add);
+        assertEquals(2, launched.size(), vm.problemProperty().get());
+        assertEquals(com.crmplatform.delivery.Channel.EMAIL, launched.get(1).channel());
+        assertEquals("{firstName}, we miss you", launched.get(1).subject());
     }
 }
