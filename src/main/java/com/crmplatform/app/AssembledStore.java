@@ -51,4 +51,9 @@ abstract class AssembledStore implements Store {
     public CustomerRemovals customerRemovals() {
         return repositories.customerRemovals();
     }
+
+    @Override
+    public com.crmplatform.customer.ConsentRepository consent() {
+        return repositories.consent();
+    }
 }

@@ -51,14 +51,16 @@ public final class MongoStore extends AssembledStore {
         MongoCollection<Document> customerCollection = database.getCollection("customers");
         MongoOrderRepository orders = new MongoOrderRepository(database.getCollection("orders"), customerCollection, masked);
         MongoCustomerRepository customers = new MongoCustomerRepository(customerCollection, masked);
-        MongoAudienceRepository audience = new MongoAudienceRepository(customers);
+        MongoAudienceRepository audience = new MongoAudienceRepository(customers, database.getCollection("consent"));
         orders.useAudience(audience);
+        com.crmplatform.customer.MongoConsentRepository consent = new com.crmplatform.customer.MongoConsentRepository(
+                database.getCollection("consent"), masked);
         return new Repositories(customers, orders, new MongoCampaignRepository(database.getCollection("campaigns"),
-                database.getCollection("communication_log"), audience, masked),
+                database.getCollection("communication_log"), audience, consent, masked),
                 new MongoCommunicationLogRepository(database.getCollection("communication_log"),
                         database.getCollection("campaigns"), masked),
                 new MongoSegmentRepository(database.getCollection("segments"), masked), audience,
-                new MongoCustomerRemovals(customers, orders));
+                new MongoCustomerRemovals(customers, orders), consent);
     }
 
     /**

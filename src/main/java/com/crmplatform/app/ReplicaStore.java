@@ -214,6 +214,11 @@ public final class ReplicaStore implements Store, SyncService.Central {
     }
 
     @Override
+    public com.crmplatform.customer.ConsentRepository consent() {
+        return local.consent();
+    }
+
+    @Override
     public SegmentRepository segments() {
         return segments;
     }

@@ -11,5 +11,5 @@ import com.crmplatform.segment.SegmentRepository;
 /** The repositories of one open database, as a store's assembly made them. */
 record Repositories(CustomerRepository customers, OrderRepository orders, CampaignRepository campaigns,
                     CommunicationLogRepository communicationLog, SegmentRepository segments, AudienceRepository audience,
-                    CustomerRemovals customerRemovals) {
+                    CustomerRemovals customerRemovals, com.crmplatform.customer.ConsentRepository consent) {
 }

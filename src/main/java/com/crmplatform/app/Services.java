@@ -41,6 +41,7 @@ public final class Services implements AutoCloseable {
     private final ExecutorService background;
     private final boolean ownsExecutor;
     private final SyncService sync;
+    private final com.crmplatform.customer.ConsentService consent;
     private java.util.function.Consumer<String> closingNotice;
 
     /** Services with an executor of their own (the command line), shut down with them. */
@@ -64,12 +65,13 @@ public final class Services implements AutoCloseable {
         this.customers = new CustomerService(store.customers(), user, clock);
         this.orders = new OrderService(store.orders(), store.customers(), user, clock);
         this.customerRemovals = new CustomerRemovalService(store.customerRemovals());
-        this.customerImporter = new CustomerImporter(store.customers(), user, clock, background);
+        this.customerImporter = new CustomerImporter(store.customers(), user, clock, background).withConsent(store.consent());
         this.orderImporter = new OrderImporter(store.orders(), store.customers(), user, clock);
-        this.exporter = new CsvExporter(store.customers(), store.orders(), config.dataDir());
+        this.exporter = new CsvExporter(store.customers(), store.orders(), config.dataDir()).withConsent(store.consent());
         this.demoData = new DemoData(store.customers(), store.orders(), user, clock);
         this.campaigns = new CampaignService(store.campaigns(), store.communicationLog(), user, clock);
         this.segments = new SegmentService(store.audience(), store.segments());
+        this.consent = new com.crmplatform.customer.ConsentService(store.consent(), user, clock);
         GroqSettings groq = GroqSettings.of(config.groqApiKey(), config.groqBaseUrl(), config.groqModel());
         this.ruleGenerator = new RuleGenerator(groq);
         this.assistant = new CampaignAssistant(groq);
@@ -162,6 +164,11 @@ public final class Services implements AutoCloseable {
         } catch (java.io.IOException e) {
             return "this computer";
         }
+    }
+
+    /** Marketing consent: opt-outs and opt-ins again, with when and how. */
+    public com.crmplatform.customer.ConsentService consent() {
+        return consent;
     }
 
     public ExecutorService background() {

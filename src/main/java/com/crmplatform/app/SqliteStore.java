@@ -28,7 +28,7 @@ public final class SqliteStore extends AssembledStore {
         SqliteCustomerRepository customers = new SqliteCustomerRepository(db);
         return new Repositories(customers, new SqliteOrderRepository(db), new SqliteCampaignRepository(db),
                 new SqliteCommunicationLogRepository(db), new SqliteSegmentRepository(db), new SqliteAudienceRepository(customers),
-                new SqliteCustomerRemovals(customers));
+                new SqliteCustomerRemovals(customers), new com.crmplatform.customer.SqliteConsentRepository(db));
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}, with its schema and indexes. */

@@ -28,6 +28,9 @@ public interface Store extends StoreStatus, AutoCloseable {
 
     SegmentRepository segments();
 
+    /** Marketing consent by email address (in team mode: this workstation's copy, synced). */
+    com.crmplatform.customer.ConsentRepository consent();
+
     @Override
     void close();
 }

@@ -31,14 +31,16 @@ public final class MongoCampaignRepository implements CampaignRepository {
 
     private final MongoCollection<Document> campaigns;
     private final MongoCollection<Document> log;
+    private final com.crmplatform.customer.ConsentRepository consent;
     private final AudienceRepository audience;
     private final String where;
 
     public MongoCampaignRepository(MongoCollection<Document> campaigns, MongoCollection<Document> log,
-                                   AudienceRepository audience, String where) {
+                                   AudienceRepository audience, com.crmplatform.customer.ConsentRepository consent, String where) {
         this.campaigns = campaigns;
         this.log = log;
         this.audience = audience;
+        this.consent = consent;
         this.where = where;
     }
 
@@ -67,7 +69,14 @@ public final class MongoCampaignRepository implements CampaignRepository {
                     break;
                 }
                 List<Document> entries = new ArrayList<>();
+                // Nobody who opted out is in a campaign's audience.
+                java.util.Map<String, com.crmplatform.customer.Consent> said = consent.find(batch.stream()
+                        .map(Customer::email).toList());
                 for (Customer x : batch) {
+                    com.crmplatform.customer.Consent c0 = said.get(x.emailKey());
+                    if (c0 != null && c0.unsubscribed()) {
+                        continue;
+                    }
                     entries.add(new Document("_id", LogEntry.idOf(c.id(), x.id())).append("campaignId", c.id())
                             .append("customerId", x.id()).append("customerName", x.name())
                             .append("customerEmail", x.email()).append("channel", c.channel().name())
@@ -77,7 +86,9 @@ public final class MongoCampaignRepository implements CampaignRepository {
                             .append("leaseOwner", "").append("leaseUntil", 0L).append("createdAt", now).append("updatedAt", now));
                 }
                 try {
-                    log.insertMany(entries, new InsertManyOptions().ordered(false));
+                    if (!entries.isEmpty()) {
+                        log.insertMany(entries, new InsertManyOptions().ordered(false));
+                    }
                 } catch (MongoBulkWriteException e) {
                     if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
                         throw e;

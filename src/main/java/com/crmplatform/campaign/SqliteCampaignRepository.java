@@ -83,7 +83,8 @@ public final class SqliteCampaignRepository implements CampaignRepository {
             try (PreparedStatement ps = conn.prepareStatement("INSERT OR IGNORE INTO communication_log (id, campaign_id, "
                     + "customer_id, customer_name, customer_email, channel, subject, message, status, attempt, lease_owner, "
                     + "lease_until, created_at, updated_at) SELECT ? || ':' || id, ?, id, name, email, ?, " + render + ", "
-                    + render + ", 'PENDING', 1, '', 0, ?, ? FROM customers WHERE " + where.condition())) {
+                    + render + ", 'PENDING', 1, '', 0, ?, ? FROM customers WHERE (" + where.condition() + ") AND "
+                    + SqliteSchema.NOT_UNSUBSCRIBED)) {
                 int i = 1;
                 ps.setString(i++, c.id());
                 ps.setString(i++, c.id());

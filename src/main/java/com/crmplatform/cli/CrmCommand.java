@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = "Desktop CRM. With no arguments it opens the window; a subcommand works headless.",
         subcommands = {SeedCommand.class, ImportCommand.class, ExportCommand.class, SegmentCommand.class,
             CampaignCommand.class, DeliveryCommand.class, VendorCommand.class, RulesCommand.class, BenchCommand.class,
-            SyncCommand.class, AuthCommands.Login.class, AuthCommands.WhoAmI.class, AuthCommands.Logout.class})
+            SyncCommand.class, UnsubscribeCommand.class, AuthCommands.Login.class, AuthCommands.WhoAmI.class, AuthCommands.Logout.class})
 public final class CrmCommand {
 
     @Option(names = "--db", paramLabel = "URI", scope = ScopeType.INHERIT,

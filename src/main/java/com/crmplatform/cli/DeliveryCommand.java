@@ -62,7 +62,7 @@ final class DeliveryCommand {
                 services.campaigns().resumeLaunches();
                 DeliveryWorker worker = new DeliveryWorker(services.store().communicationLog(), vendor, Clock.systemUTC(),
                         "cli-" + ManagementFactory.getRuntimeMXBean().getName(), new DeliveryWorker.Settings(batchSize, 2_000,
-                        Duration.ofSeconds(leaseSeconds), Duration.ofMillis(20)));
+                        Duration.ofSeconds(leaseSeconds), Duration.ofMillis(20))).withConsent(services.store().consent());
                 DeliveryWorker.Summary s = worker.run(untilIdle, stop::get);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("handedToVendor", s.handedToVendor());

@@ -21,7 +21,8 @@ final class SegmentCommand {
     CrmCommand root;
 
     @Command(name = "count", description = "Prints how many customers a rule selects: "
-            + "{\"count\": N, \"rule\": \"Total spend > ₹10,000 AND ...\"}.")
+            + "{\"count\": N, \"unsubscribed\": N, \"rule\": \"Total spend > ₹10,000 AND ...\"}; a campaign leaves out "
+            + "the unsubscribed.")
     static final class Count implements Callable<Integer> {
 
         @ParentCommand
@@ -40,6 +41,7 @@ final class SegmentCommand {
                 long n = services.store().audience().countMatching(parsed, LocalDate.now());
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("count", n);
+                out.put("unsubscribed", services.store().audience().countUnsubscribed(parsed, LocalDate.now()));
                 out.put("rule", RuleEnglish.describe(parsed));
                 Json.print(spec.commandLine().getOut(), out);
             }

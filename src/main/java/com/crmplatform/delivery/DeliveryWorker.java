@@ -55,6 +55,13 @@ public final class DeliveryWorker {
     private final Settings settings;
     private final ReceiptWriter receipts;
     private final Queue<Receipt> inbox = new ConcurrentLinkedQueue<>();
+    private com.crmplatform.customer.ConsentRepository consent;
+
+    /** Checks each message's address against the opt-outs just before it goes (launch already left them out). */
+    public DeliveryWorker withConsent(com.crmplatform.customer.ConsentRepository consent) {
+        this.consent = consent;
+        return this;
+    }
     private final Set<String> outstanding = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.Semaphore wakeups = new java.util.concurrent.Semaphore(0);
     private long handed;
@@ -86,12 +93,24 @@ public final class DeliveryWorker {
             return 0;
         }
         List<VendorGateway.OutboundMessage> messages = new ArrayList<>(batch.size());
+        // Whoever opted out since the launch gets nothing: failed at once, with when they opted out.
+        java.util.Map<String, com.crmplatform.customer.Consent> said = consent == null ? java.util.Map.of()
+                : consent.find(batch.stream().map(LogEntry::customerEmail).toList());
         for (LogEntry e : batch) {
             outstanding.add(e.idempotencyKey());
+            com.crmplatform.customer.Consent c = said.get(com.crmplatform.customer.Customer.emailKey(e.customerEmail()));
+            if (c != null && c.unsubscribed()) {
+                receive(new Receipt(e.idempotencyKey(), false, "Not sent: " + e.customerEmail() + " unsubscribed on "
+                        + com.crmplatform.store.Dates.show(java.time.LocalDate.ofInstant(c.at(), java.time.ZoneId.systemDefault()))
+                        + " (" + c.how() + ")."));
+                continue;
+            }
             messages.add(new VendorGateway.OutboundMessage(e.idempotencyKey(), e.campaignId(), e.customerId(),
                     e.customerName(), e.customerEmail(), e.channel(), e.subject(), e.message()));
         }
-        vendor.send(messages, this::receive);
+        if (!messages.isEmpty()) {
+            vendor.send(messages, this::receive);
+        }
         handed += messages.size();
         return messages.size();
     }

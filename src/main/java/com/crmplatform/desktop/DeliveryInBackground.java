@@ -42,7 +42,8 @@ final class DeliveryInBackground {
                         BackgroundExecutor.createScheduled()));
                 services.campaigns().resumeLaunches();
                 worker = new DeliveryWorker(services.store().communicationLog(), vendor, Clock.systemUTC(),
-                        "window-" + ManagementFactory.getRuntimeMXBean().getName(), DeliveryWorker.Settings.defaults());
+                        "window-" + ManagementFactory.getRuntimeMXBean().getName(), DeliveryWorker.Settings.defaults())
+                        .withConsent(services.store().consent());
                 while (!stop.get()) {
                     try {
                         worker.run(false, stop::get);

@@ -72,7 +72,8 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         Map<ShellView.Nav, Screen> screens = new EnumMap<>(ShellView.Nav.class);
         screens.put(ShellView.Nav.CUSTOMERS, new CustomersView(
                 new CustomersViewModel(services.customers(), services.orders(), services.customerRemovals(),
-                        services.exporter(), services.demoData(), executor, dialogs, this, messages), messages));
+                        services.exporter(), services.demoData(), executor, dialogs, this, messages)
+                        .withConsent(services.consent()), messages));
         screens.put(ShellView.Nav.ORDERS, new OrdersView(
                 new OrdersViewModel(services.orders(), services.exporter(), executor, dialogs, this, messages), messages, services.customers(), executor));
         HistoryView history = new HistoryView(new HistoryViewModel(services.campaigns(),

@@ -35,6 +35,13 @@ public final class CsvExporter {
     private final CustomerRepository customers;
     private final OrderRepository orders;
     private final Path dataDir;
+    private com.crmplatform.customer.ConsentRepository consent;
+
+    /** Writes each customer's recorded consent in the {@code consent} column (empty: none recorded). */
+    public CsvExporter withConsent(com.crmplatform.customer.ConsentRepository consent) {
+        this.consent = consent;
+        return this;
+    }
 
     /** @param dataDir the data directory, which an export must never write into; null for none */
     public CsvExporter(CustomerRepository customers, OrderRepository orders, Path dataDir) {
@@ -50,9 +57,13 @@ public final class CsvExporter {
             long n = 0;
             Page<Customer> page = customers.page(q, PageRequest.first(PAGE));
             while (true) {
+                java.util.Map<String, com.crmplatform.customer.Consent> said = consent == null ? java.util.Map.of()
+                        : consent.find(page.items().stream().map(Customer::email).toList());
                 for (Customer c : page.items()) {
+                    com.crmplatform.customer.Consent k = said.get(c.emailKey());
                     record(out, c.name(), c.email(), c.phone(), c.city(), c.totalSpend().toPlainString(),
-                            String.valueOf(c.visits()), c.lastPurchaseDate() == null ? "" : c.lastPurchaseDate().toString());
+                            String.valueOf(c.visits()), c.lastPurchaseDate() == null ? "" : c.lastPurchaseDate().toString(),
+                            k == null ? "" : k.state().name().toLowerCase(java.util.Locale.ROOT));
                     n++;
                 }
                 if (!page.hasNext()) {

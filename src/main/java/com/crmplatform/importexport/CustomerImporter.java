@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 public final class CustomerImporter {
 
     public static final List<String> COLUMNS = List.of("name", "email", "phone", "city", "totalSpend", "visits",
-            "lastPurchaseDate");
+            "lastPurchaseDate", "consent");
     static final int BATCH = 20_000;
 
     private final CustomerRepository repository;
@@ -48,6 +48,13 @@ public final class CustomerImporter {
     private final CurrentUser user;
     private final Clock clock;
     private final ExecutorService pipeline;
+    private com.crmplatform.customer.ConsentRepository consent;
+
+    /** Where the optional {@code consent} column's values are recorded (subscribed / unsubscribed, by email). */
+    public CustomerImporter withConsent(com.crmplatform.customer.ConsentRepository consent) {
+        this.consent = consent;
+        return this;
+    }
 
     /**
      * @param pipeline runs the writing stage while the calling thread parses the file
@@ -80,7 +87,7 @@ public final class CustomerImporter {
     }
 
     private ImportResult run(Path file, ColumnChoice choice, ImportProgress progress, boolean write) {
-        Writer writer = new Writer(write, CsvSource.sizeOf(file), progress);
+        Writer writer = new Writer(write, CsvSource.sizeOf(file), progress, "import of " + file.getFileName());
         // Parsing (this thread) and writing (the pipeline thread) overlap; two batches may wait.
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
         Future<?> writing = pipeline.submit(() -> {
@@ -157,7 +164,7 @@ public final class CustomerImporter {
                 b.city().isEmpty() ? a.city() : b.city(), later.hasSpend ? b.totalSpend() : a.totalSpend(),
                 later.hasVisits ? b.visits() : a.visits(), later.hasLast ? b.lastPurchaseDate() : a.lastPurchaseDate());
         return new Parsed(earlier.line, merged, earlier.hasSpend || later.hasSpend, earlier.hasVisits || later.hasVisits,
-                earlier.hasLast || later.hasLast);
+                earlier.hasLast || later.hasLast, later.consent != null ? later.consent : earlier.consent);
     }
 
     private static void hand(BlockingQueue<Batch> queue, Batch batch, Future<?> writing) {
@@ -227,7 +234,10 @@ public final class CustomerImporter {
         volatile int updated;
         volatile boolean cancelled;
 
-        Writer(boolean write, long size, ImportProgress progress) {
+        final String source;
+
+        Writer(boolean write, long size, ImportProgress progress, String source) {
+            this.source = source;
             this.write = write;
             this.size = size;
             this.progress = progress;
@@ -253,6 +263,12 @@ public final class CustomerImporter {
             }
             int sameEmailAgain = batch.size - batch.rows.size();
             var now = clock.instant();
+            if (write && consent != null) {
+                List<com.crmplatform.customer.Consent> said = new ArrayList<>();
+                batch.rows.values().stream().filter(p -> p.consent != null).forEach(p -> said.add(
+                        new com.crmplatform.customer.Consent(p.draft.email(), p.consent, now, source)));
+                consent.record(said);
+            }
             Map<String, Parsed> toUpdate = batch.rows;
             if (write) {
                 // New customers go in without a lookup; only those whose email exists are looked up.
@@ -332,7 +348,9 @@ public final class CustomerImporter {
             Map.entry("numberoforders", "visits"), Map.entry("noofvisits", "visits"),
             Map.entry("lastpurchase", "lastPurchaseDate"), Map.entry("lastorder", "lastPurchaseDate"),
             Map.entry("lastorderdate", "lastPurchaseDate"), Map.entry("lastvisit", "lastPurchaseDate"),
-            Map.entry("lastpurchasedate", "lastPurchaseDate"), Map.entry("totalspend", "totalSpend"));
+            Map.entry("lastpurchasedate", "lastPurchaseDate"), Map.entry("totalspend", "totalSpend"),
+            Map.entry("marketingconsent", "consent"), Map.entry("emailconsent", "consent"), Map.entry("optin", "consent"),
+            Map.entry("subscribed", "consent"), Map.entry("marketing", "consent"));
 
     /** How many creates and how many updates a preview shows as examples. */
     static final int SAMPLE = 25;
@@ -360,7 +378,8 @@ public final class CustomerImporter {
     }
 
     /** A valid row, and which optional columns it actually had a value in. */
-    private record Parsed(long line, CustomerDraft draft, boolean hasSpend, boolean hasVisits, boolean hasLast) {
+    private record Parsed(long line, CustomerDraft draft, boolean hasSpend, boolean hasVisits, boolean hasLast,
+                          com.crmplatform.customer.Consent.State consent) {
     }
 
     /** An update keeps the stored value of any column the row leaves empty. */
@@ -375,6 +394,7 @@ public final class CustomerImporter {
         BigDecimal spend = CsvValues.money("totalSpend", row.get("totalSpend"));
         Integer visits = CsvValues.wholeNumber("visits", row.get("visits"), Limits.MAX_VISITS);
         LocalDate last = CsvValues.date("lastPurchaseDate", row.get("lastPurchaseDate"));
+        com.crmplatform.customer.Consent.State said = com.crmplatform.customer.Consent.read(row.get("consent")).orElse(null);
         CustomerDraft draft = new CustomerDraft(row.get("name"), row.get("email"), row.get("phone"), row.get("city"),
                 spend == null ? Money.ZERO : spend, visits == null ? 0 : visits, last);
         Map<CustomerField, String> errors = validator.validate(draft);
@@ -383,6 +403,6 @@ public final class CustomerImporter {
         }
         draft = new CustomerDraft(draft.name(), draft.email(), draft.phone(), draft.city(),
                 Money.normalize(draft.totalSpend()), draft.visits(), draft.lastPurchaseDate());
-        return new Parsed(row.line(), draft, spend != null, visits != null, last != null);
+        return new Parsed(row.line(), draft, spend != null, visits != null, last != null, said);
     }
 }

@@ -11,6 +11,12 @@ public interface AudienceRepository {
     long countMatching(SegmentRule rule, LocalDate today);
 
     /**
+     * How many of the customers a rule selects opted out of marketing: a campaign leaves them out
+     * (they are in {@link #countMatching}).
+     */
+    long countUnsubscribed(SegmentRule rule, LocalDate today);
+
+    /**
      * The customers a rule selects, in id order, after {@code afterId} (null: from the first), at
      * most {@code limit}: a sample, or the audience read batch by batch.
      */

@@ -10,9 +10,21 @@ import java.util.List;
 public final class MongoAudienceRepository implements AudienceRepository {
 
     private final MongoCustomerRepository customers;
+    private final com.mongodb.client.MongoCollection<org.bson.Document> consent;
 
-    public MongoAudienceRepository(MongoCustomerRepository customers) {
+    /** @param consent the consent collection (one document per address, {@code _id} in lower case) */
+    public MongoAudienceRepository(MongoCustomerRepository customers,
+                                   com.mongodb.client.MongoCollection<org.bson.Document> consent) {
         this.customers = customers;
+        this.consent = consent;
+    }
+
+    @Override
+    public long countUnsubscribed(SegmentRule rule, LocalDate today) {
+        List<Object> out = consent.find(Filters.eq("state", "UNSUBSCRIBED")).projection(new org.bson.Document("_id", 1))
+                .map(d -> d.get("_id")).into(new java.util.ArrayList<>());
+        return out.isEmpty() ? 0 : customers.countWhere(Filters.and(MongoRuleCompiler.compile(rule, today),
+                Filters.in("emailLc", out)));
     }
 
     @Override

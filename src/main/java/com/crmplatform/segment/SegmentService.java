@@ -15,8 +15,17 @@ public final class SegmentService {
         this.segments = segments;
     }
 
-    public long count(SegmentRule rule, LocalDate today) {
-        return audience.countMatching(rule, today);
+    /** Who a rule selects: how many, and how many of them a campaign leaves out because they unsubscribed. */
+    public record Count(long matching, long unsubscribed) {
+        /** How many a campaign on this rule would reach. */
+        public long reachable() {
+            return Math.max(0, matching - unsubscribed);
+        }
+    }
+
+    public Count count(SegmentRule rule, LocalDate today) {
+        long matching = audience.countMatching(rule, today);
+        return new Count(matching, matching == 0 ? 0 : audience.countUnsubscribed(rule, today));
     }
 
     /** The first {@code limit} customers the rule selects, in id order. */

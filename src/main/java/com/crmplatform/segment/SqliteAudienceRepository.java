@@ -21,6 +21,13 @@ public final class SqliteAudienceRepository implements AudienceRepository {
     }
 
     @Override
+    public long countUnsubscribed(SegmentRule rule, LocalDate today) {
+        SqlRuleCompiler.Sql where = SqlRuleCompiler.compile(rule, today);
+        return customers.countWhere("(" + where.condition() + ") AND NOT "
+                + com.crmplatform.store.sqlite.SqliteSchema.NOT_UNSUBSCRIBED, where.params());
+    }
+
+    @Override
     public List<Customer> matching(SegmentRule rule, LocalDate today, String afterId, int limit) {
         SqlRuleCompiler.Sql where = SqlRuleCompiler.compile(rule, today);
         return customers.selectWhere(where.condition(), where.params(), afterId, limit);

@@ -138,7 +138,8 @@ public final class Replica {
 
     /** How many records have changes waiting to be pushed. */
     public long pendingCount() {
-        return db.read(c -> longValue(c, "SELECT COUNT(DISTINCT record_id) FROM sync_outbox"));
+        return db.read(c -> longValue(c, "SELECT (SELECT COUNT(DISTINCT record_id) FROM sync_outbox) "
+                + "+ (SELECT COUNT(*) FROM consent WHERE pending = 1)"));
     }
 
     public long conflictCount() {
@@ -176,6 +177,16 @@ public final class Replica {
                         String what = rs.getString(4);
                         lines.add(what != null ? ("customer".equals(rs.getString(1)) ? "Customer " : "New ") + what
                                 : "Deleted " + rs.getString(1) + " " + rs.getString(2));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT email_lc, state FROM consent WHERE pending = 1 "
+                    + "ORDER BY at LIMIT ?")) {
+                ps.setInt(1, Math.max(0, limit - lines.size()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lines.add(("UNSUBSCRIBED".equals(rs.getString(2)) ? "Unsubscribed " : "Subscribed again ")
+                                + rs.getString(1));
                     }
                 }
             }

@@ -75,6 +75,7 @@ public final class SyncEngine {
     private final OrderRepository centralOrders;
     private final MongoChangeLog changeLog;
     private final FirstSync firstSync;
+    private final ConsentSync consent;
     private final Clock clock;
     /** Marks this engine's log entries, so its own pull passes over what it pushed. */
     private final String origin = new ObjectId().toHexString();
@@ -94,6 +95,8 @@ public final class SyncEngine {
         this.clock = clock;
         this.changeLog = changeLog;
         this.firstSync = new FirstSync(replica, customers, orders, changeLog, readAhead);
+        this.consent = new ConsentSync(new com.crmplatform.customer.SqliteConsentRepository(replica.database()),
+                new com.crmplatform.customer.MongoConsentRepository(central.getCollection("consent"), "MongoDB"));
     }
 
     /** Brings an empty replica up to date first, then pushes and pulls until nothing is left. */
@@ -102,8 +105,8 @@ public final class SyncEngine {
         int pushed = 0;
         int pulled = 0;
         for (int round = 0; round < 1_000; round++) {
-            int p = push();
-            int q = pull();
+            int p = push() + consent.push();
+            int q = pull() + consent.pull();
             pushed += p;
             pulled += q;
             if (p == 0 && q == 0) {

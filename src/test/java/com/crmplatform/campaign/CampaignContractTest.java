@@ -56,6 +56,35 @@ abstract class CampaignContractTest {
         fixture.close();
     }
 
+    @org.junit.jupiter.api.Test
+    void whoUnsubscribedIsLeftOutOfTheAudienceAndTheLaterRecordHolds() {
+        com.crmplatform.customer.ConsentRepository consent = fixture.store().consent();
+        Instant before = NOW.minusSeconds(60);
+        consent.record(List.of(new com.crmplatform.customer.Consent("P3@Example.com",
+                com.crmplatform.customer.Consent.State.UNSUBSCRIBED, NOW, "command line")));
+        // An older record arriving late (a replica's push repeated) changes nothing.
+        consent.record(List.of(new com.crmplatform.customer.Consent("p3@example.com",
+                com.crmplatform.customer.Consent.State.SUBSCRIBED, before, "import of old.csv")));
+        assertEquals(com.crmplatform.customer.Consent.State.UNSUBSCRIBED, consent.find("p3@example.com").orElseThrow().state());
+        assertEquals("command line", consent.find("p3@example.com").orElseThrow().how());
+        consent.record(List.of(new com.crmplatform.customer.Consent("p4@example.com",
+                com.crmplatform.customer.Consent.State.UNSUBSCRIBED, NOW, "reply")));
+        consent.record(List.of(new com.crmplatform.customer.Consent("p4@example.com",
+                com.crmplatform.customer.Consent.State.SUBSCRIBED, NOW.plusSeconds(5), "customer page")));
+        assertEquals(1, consent.countUnsubscribed());
+        assertEquals(Map.of("p3@example.com", "UNSUBSCRIBED", "p4@example.com", "SUBSCRIBED"), consent.find(List.of(
+                "p3@example.com", "P4@example.com", "p1@example.com")).values().stream().collect(Collectors.toMap(
+                com.crmplatform.customer.Consent::email, c -> c.state().name())));
+
+        var rule = and(totalSpend(RuleOperator.GTE, "2000"));
+        assertEquals(3, fixture.store().audience().countMatching(rule, java.time.LocalDate.of(2026, 11, 25)));
+        assertEquals(1, fixture.store().audience().countUnsubscribed(rule, java.time.LocalDate.of(2026, 11, 25)));
+        Campaign c = launchBigSpenders();
+        assertEquals(2, c.audienceSize(), "p3 opted out: not in the audience");
+        assertTrue(log.page(c.id(), null, "", PageRequest.first(10)).items().stream()
+                .noneMatch(e -> e.customerEmail().equals("p3@example.com")));
+    }
+
     private Campaign launchBigSpenders() {
         return service.launch("Big spenders", and(totalSpend(RuleOperator.GTE, "2000")), "Hi {firstName}, {city} loves you");
     }

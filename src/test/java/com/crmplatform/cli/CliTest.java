@@ -104,6 +104,28 @@ class CliTest {
     }
 
     @Test
+    void unsubscribeRecordsTheOptOutAndCampaignsLeaveTheAddressOut() throws Exception {
+        String data = dir.resolve("u").toString();
+        Path csv = dir.resolve("c.csv");
+        Files.writeString(csv, "name,email,totalSpend\nAsha,asha@example.com,500\nRavi,ravi@example.com,900\n");
+        assertEquals(0, run("--data-dir", data, "import", "customers", csv.toString()).code());
+        Run u = run("--data-dir", data, "unsubscribe", "ASHA@example.com", "--how", "reply to the Diwali email");
+        assertEquals(0, u.code(), u.err());
+        assertEquals("unsubscribed", u.json().get("state").asText());
+        assertEquals("asha@example.com", u.json().get("email").asText());
+        assertTrue(u.json().get("how").asText().startsWith("reply to the Diwali email, by "), u.out());
+        String rule = "{\"op\":\"AND\",\"rules\":[{\"field\":\"totalSpend\",\"operator\":\">\",\"value\":0}]}";
+        Run count = run("--data-dir", data, "segment", "count", rule);
+        assertEquals(2, count.json().get("count").asInt());
+        assertEquals(1, count.json().get("unsubscribed").asInt());
+        Run created = run("--data-dir", data, "campaign", "create", "--name", "Diwali", "--rules", rule, "--message", "Hi {name}");
+        assertEquals(1, created.json().get("audienceSize").asInt(), created.err());
+        Run bad = run("--data-dir", data, "unsubscribe", "not-an-email");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().startsWith("error: "), bad.err());
+    }
+
+    @Test
     void exportWritesWhatImportReadsBack() throws Exception {
         String data = dir.resolve("e").toString();
         run("--data-dir", data, "seed", "--customers", "25", "--orders", "50");

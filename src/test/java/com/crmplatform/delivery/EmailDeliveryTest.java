@@ -63,7 +63,8 @@ class EmailDeliveryTest {
              VendorGateway gateways = new Gateways(new SimulatedVendor(ledger, SimulatedVendor.Settings.defaults(),
                      BackgroundExecutor.createScheduled()), Optional.of(email), "not set up")) {
             DeliveryWorker worker = new DeliveryWorker(store.communicationLog(), gateways, Clock.systemUTC(), "w",
-                    new DeliveryWorker.Settings(100, 100, Duration.ofSeconds(30), Duration.ofMillis(10)));
+                    new DeliveryWorker.Settings(100, 100, Duration.ofSeconds(30), Duration.ofMillis(10)))
+                    .withConsent(store.consent());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             return worker.run(true, () -> System.nanoTime() > deadline);
         }
@@ -123,6 +124,27 @@ class EmailDeliveryTest {
             assertEquals("nobody.here@example.com", failed.customerEmail());
             assertTrue(failed.reason().contains("550 5.1.1") && failed.reason().contains("User unknown"), failed.reason());
             assertEquals(1, store.campaigns().findById(c.id()).orElseThrow().failed());
+        }
+    }
+
+    @Test
+    void whoUnsubscribedGetsNothingWhetherBeforeTheLaunchOrAfter() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(to -> "250 OK"); SqliteStore store = SqliteStore.open(dir)) {
+            com.crmplatform.customer.ConsentService consent = new com.crmplatform.customer.ConsentService(store.consent(),
+                    new LocalUser("ann"), Clock.systemUTC());
+            store.customers().insertAbsent(List.of(TestData.customer("Ravi Kumar", "ravi.kumar@example.com", "500", 1, null)));
+            consent.unsubscribe("ravi.kumar@example.com", "reply to the last campaign");
+            Campaign c = launch(store, "Asha Rao", "Meena Iyer");
+            assertEquals(2, c.audienceSize(), "Ravi opted out before the launch: left out");
+            consent.unsubscribe("MEENA.IYER@example.com", "customer page"); // after the launch, before delivery
+            DeliveryWorker.Summary s = deliver(store, new SmtpGateway(settings(server.port(), 6000)));
+            assertEquals(1, s.sent());
+            assertEquals(List.of("asha.rao@example.com"), server.accepted().stream().map(ScriptedSmtpServer.Accepted::recipient)
+                    .toList(), "only Asha got an email");
+            LogEntry meena = store.communicationLog().page(c.id(), DeliveryStatus.FAILED, "", 
+                    com.crmplatform.store.PageRequest.first(10)).items().get(0);
+            assertTrue(meena.reason().startsWith("Not sent: meena.iyer@example.com unsubscribed on "), meena.reason());
+            assertTrue(meena.reason().contains("customer page, by ann"), meena.reason());
         }
     }
 

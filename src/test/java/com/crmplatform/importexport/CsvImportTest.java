@@ -43,9 +43,9 @@ class CsvImportTest {
         store = SqliteStore.open(dir.resolve("data"));
         pipeline = Executors.newCachedThreadPool();
         LocalUser user = new LocalUser("tester");
-        customers = new CustomerImporter(store.customers(), user, CLOCK, pipeline);
+        customers = new CustomerImporter(store.customers(), user, CLOCK, pipeline).withConsent(store.consent());
         orders = new OrderImporter(store.orders(), store.customers(), user, CLOCK);
-        exporter = new CsvExporter(store.customers(), store.orders(), null);
+        exporter = new CsvExporter(store.customers(), store.orders(), null).withConsent(store.consent());
     }
 
     @AfterEach
@@ -148,6 +148,28 @@ class CsvImportTest {
         ImportException missing = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
                 () -> customers.preview(file("x.csv", "Person;Where\nA;B\n"), ImportProgress.NONE));
         assertTrue(missing.getMessage().contains("its columns: Person, Where"), missing.getMessage());
+    }
+
+    @Test
+    void aConsentColumnRecordsOptOutsAndExportWritesThemBack() throws Exception {
+        Path f = file("consent.csv", "name,email,Marketing Consent\nAsha,asha@example.com,no\nRavi,ravi@example.com,yes\n"
+                + "Meena,meena@example.com,\nGopal,gopal@example.com,maybe\n");
+        ImportResult r = customers.importFile(f, ImportProgress.NONE);
+        assertEquals(3, r.created());
+        assertEquals(1, r.rejected().size());
+        assertTrue(r.rejected().get(0).reason().startsWith("Consent \"maybe\" is neither subscribed nor unsubscribed"),
+                r.rejected().get(0).reason());
+        com.crmplatform.customer.Consent asha = store.consent().find("asha@example.com").orElseThrow();
+        assertEquals(com.crmplatform.customer.Consent.State.UNSUBSCRIBED, asha.state());
+        assertEquals("import of consent.csv", asha.how());
+        assertEquals(com.crmplatform.customer.Consent.State.SUBSCRIBED,
+                store.consent().find("ravi@example.com").orElseThrow().state());
+        assertTrue(store.consent().find("meena@example.com").isEmpty(), "an empty cell records nothing");
+        Path out = dir.resolve("out.csv");
+        exporter.exportCustomers(out);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("name,email,phone,city,totalSpend,visits,lastPurchaseDate,consent", lines.get(0));
+        assertTrue(lines.contains("Asha,asha@example.com,,,0.00,0,,unsubscribed"), lines.toString());
     }
 
     @Test

@@ -116,10 +116,11 @@ public final class AudiencePreview {
                 counted -> {
                     counting.set(false);
                     stale.set(false);
-                    size.set(counted.size);
+                    size.set(counted.count.reachable());
+                    leftOut.set(counted.count.unsubscribed());
                     sample.setAll(counted.sample);
                     countSource.set(counted.source);
-                    if (counted.size == 0) {
+                    if (counted.count.reachable() == 0) {
                         sendTime.set(""); // nobody to send to: no advice
                     }
                 }, e -> {
@@ -133,7 +134,15 @@ public final class AudiencePreview {
         }
     }
 
-    private record Counted(long size, List<Customer> sample, String source) {
+    private record Counted(com.crmplatform.segment.SegmentService.Count count, List<Customer> sample, String source) {
+    }
+
+    private final LongProperty leftOut = new javafx.beans.property.SimpleLongProperty();
+
+    /** "12 who unsubscribed are left out" under the count ("" when nobody is). */
+    public StringBinding leftOutText() {
+        return Bindings.createStringBinding(() -> size.get() < 0 || leftOut.get() == 0 ? ""
+                : messages.get("builder.leftOut", leftOut.get()), size, leftOut);
     }
 
     private String sendTimeText(SegmentRule.Group r) {

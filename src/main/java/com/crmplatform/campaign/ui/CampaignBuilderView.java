@@ -52,6 +52,8 @@ public final class CampaignBuilderView implements Screen {
     @FXML
     private Label countSourceLabel;
     @FXML
+    private Label leftOutLabel;
+    @FXML
     private ListView<Customer> sampleList;
     @FXML
     private TextField campaignName;
@@ -119,6 +121,9 @@ public final class CampaignBuilderView implements Screen {
         countingIndicator.visibleProperty().bind(viewModel.audience().countingProperty());
         ruleTextLabel.textProperty().bind(viewModel.audience().ruleTextProperty());
         countSourceLabel.textProperty().bind(viewModel.audience().countSourceProperty());
+        leftOutLabel.textProperty().bind(viewModel.audience().leftOutText());
+        leftOutLabel.visibleProperty().bind(leftOutLabel.textProperty().isNotEmpty());
+        leftOutLabel.managedProperty().bind(leftOutLabel.visibleProperty());
         countSourceLabel.visibleProperty().bind(countSourceLabel.textProperty().isNotEmpty());
         countSourceLabel.managedProperty().bind(countSourceLabel.visibleProperty());
         sampleList.setItems(viewModel.audience().sample());

@@ -33,6 +33,10 @@ public final class CustomerDetailPane {
     @FXML
     private Label detailUpdated;
     @FXML
+    private Label detailConsent;
+    @FXML
+    private javafx.scene.control.Button consentButton;
+    @FXML
     private Label ordersHeading;
     @FXML
     private ListView<Order> ordersList;
@@ -40,8 +44,11 @@ public final class CustomerDetailPane {
     private final CustomersViewModel viewModel;
     private final Node node;
 
+    private final Messages messages;
+
     public CustomerDetailPane(CustomersViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
+        this.messages = messages;
         this.node = Fxml.load(this, messages);
     }
 
@@ -51,6 +58,9 @@ public final class CustomerDetailPane {
         ordersList.setItems(viewModel.selectedOrders());
         ordersList.setCellFactory(Tables.textCells(viewModel::describe, o -> !o.isActive()));
         ordersHeading.textProperty().bind(viewModel.ordersHeading());
+        detailConsent.textProperty().bind(viewModel.consentTextProperty());
+        consentButton.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.unsubscribedProperty())
+                .then(messages.get("customer.consent.again")).otherwise(messages.get("customer.consent.unsubscribe")));
         show(null);
     }
 
@@ -79,6 +89,11 @@ public final class CustomerDetailPane {
     @FXML
     private void newOrder() {
         viewModel.newOrderForSelected();
+    }
+
+    @FXML
+    private void toggleConsent() {
+        viewModel.toggleConsent();
     }
 
     @FXML

@@ -153,7 +153,69 @@ public final class CustomersViewModel {
         }
     }
 
+    private com.crmplatform.customer.ConsentService consent;
+    private UiExecutor.Handle consentLoad;
+    private final javafx.beans.property.StringProperty consentText = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty unsubscribed = new javafx.beans.property.SimpleBooleanProperty();
+
+    /** Shows and records the selected customer's marketing consent. */
+    public CustomersViewModel withConsent(com.crmplatform.customer.ConsentService consent) {
+        this.consent = consent;
+        return this;
+    }
+
+    /** "Subscribed" or "Unsubscribed on 30-Nov-2026 (customer page, by ann)" for the selected customer. */
+    public javafx.beans.property.StringProperty consentTextProperty() {
+        return consentText;
+    }
+
+    /** True when the selected customer opted out of marketing. */
+    public javafx.beans.property.BooleanProperty unsubscribedProperty() {
+        return unsubscribed;
+    }
+
+    private void loadConsent(Customer c) {
+        if (consentLoad != null) {
+            consentLoad.cancel();
+        }
+        consentText.set("");
+        unsubscribed.set(false);
+        if (c == null || consent == null) {
+            return;
+        }
+        consentLoad = executor.submit(() -> consent.of(c.email()), this::showConsent, e -> message.set(messages.describe(e)));
+    }
+
+    private void showConsent(java.util.Optional<com.crmplatform.customer.Consent> said) {
+        unsubscribed.set(said.map(com.crmplatform.customer.Consent::unsubscribed).orElse(false));
+        consentText.set(said.map(k -> messages.get(k.unsubscribed() ? "customer.consent.unsubscribed" : "customer.consent.subscribed",
+                com.crmplatform.store.Dates.show(java.time.LocalDate.ofInstant(k.at(), java.time.ZoneId.systemDefault())), k.how()))
+                .orElse(messages.get("customer.consent.none")));
+    }
+
+    /**
+     * Records the selected customer's wish: no more marketing email (at once), or marketing email
+     * again (only after confirming that the customer asked for it).
+     */
+    public void toggleConsent() {
+        Customer c = selected.get();
+        if (c == null || consent == null) {
+            return;
+        }
+        boolean again = unsubscribed.get();
+        if (again && !dialogs.confirm(messages.get("customer.consent.again.title"), messages.get(
+                "customer.consent.again.confirm", c.name(), c.email()), messages.get("customer.consent.again"))) {
+            return;
+        }
+        executor.submit(() -> java.util.Optional.of(again ? consent.subscribe(c.email(), "customer page")
+                : consent.unsubscribe(c.email(), "customer page")), said -> {
+            showConsent(said);
+            message.set(messages.get(again ? "customer.consent.again.done" : "customer.consent.unsubscribe.done", c.name()));
+        }, e -> message.set(messages.describe(e)));
+    }
+
     private void loadDetail(Customer c) {
+        loadConsent(c);
         if (detailLoad != null) {
             detailLoad.cancel();
         }

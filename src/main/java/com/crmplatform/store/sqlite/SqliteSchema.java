@@ -117,6 +117,10 @@ public final class SqliteSchema {
         )""",
     };
 
+    /** A customers row whose email has not opted out of marketing (audiences leave the others out). */
+    public static final String NOT_UNSUBSCRIBED = "NOT EXISTS (SELECT 1 FROM consent WHERE consent.email_lc = customers.email_lc "
+            + "AND consent.state = 'UNSUBSCRIBED')";
+
     /** A campaigns row whose messages all have an outcome (CampaignStatus.afterDelivery, in SQL). */
     public static final String CAMPAIGN_COMPLETED = "sent + failed >= audience_size";
 
@@ -203,7 +207,24 @@ public final class SqliteSchema {
         "ALTER TABLE communication_log ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
     };
 
-    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5);
+    /**
+     * Schema 6: marketing consent by email address (the later record holds); {@code pending} marks a
+     * change made here that a team replica has not yet written centrally.
+     */
+    private static final String[] VERSION_6 = {
+        """
+        CREATE TABLE IF NOT EXISTS consent (
+          email_lc TEXT PRIMARY KEY,
+          state TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          how TEXT NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX IF NOT EXISTS consent_pending ON consent(pending) WHERE pending = 1",
+    };
+
+    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5,
+            VERSION_6);
 
     /** Drops the secondary indexes of customers and orders, for a bulk load into an empty file (a replica's first sync). */
     public static void dropCustomerAndOrderIndexes(Connection c) throws SQLException {
