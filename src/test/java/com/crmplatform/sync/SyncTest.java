@@ -17,6 +17,7 @@ import com.crmplatform.order.OrderDraft;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.StoreException;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,6 +193,37 @@ class SyncTest {
         assertEquals("Pune", asha.city());
         assertEquals(3, centralSnapshot().size(), "Asha, Yusuf, Wen; Zed deleted everywhere");
         assertEquals(2, central().getCollection("orders").countDocuments());
+    }
+
+    @Test
+    void anOptOutMadeOfflineReachesEveryWorkstationAndTheCentralLaunchLeavesItOut() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        team.cut();
+        a.services().consent().unsubscribe("asha@example.com", "customer page");
+        assertEquals(1, a.sync().status().pending(), "the opt-out waits to be pushed");
+        assertEquals(1, a.store().consent().countUnsubscribed(), "and holds on this workstation at once");
+        // Later, on the other workstation, offline too: Bo asks to be left alone, Asha's older wish is not seen yet.
+        b.services().consent().unsubscribe("bo@example.com", "reply");
+        assertFalse(a.sync().probe().online()); // the window's heartbeat notices the cut
+        assertFalse(b.sync().probe().online());
+        team.restore();
+        syncAll();
+        assertEquals(2, central().getCollection("consent").countDocuments(Filters.eq("state", "UNSUBSCRIBED")));
+        for (Workstation w : workstations) {
+            assertEquals(2, w.store().consent().countUnsubscribed(), "replica " + w.data().getFileName());
+            assertEquals(0, w.sync().status().pending());
+        }
+        // Asha asks again on b; a sees it after the next sync (the later record holds everywhere).
+        b.services().consent().subscribe("asha@example.com", "phone call");
+        syncAll();
+        assertEquals(com.crmplatform.customer.Consent.State.SUBSCRIBED,
+                a.store().consent().find("asha@example.com").orElseThrow().state());
+        var rule = com.crmplatform.segment.SegmentRule.and(com.crmplatform.segment.SegmentRule.totalSpend(
+                com.crmplatform.segment.RuleOperator.GTE, "0"));
+        com.crmplatform.campaign.Campaign c = a.services().campaigns().launch("Everyone", rule, "Hi {name}");
+        assertEquals(1, c.audienceSize(), "Bo opted out: frozen centrally without him");
     }
 
     @Test
