@@ -12,8 +12,8 @@ import java.util.Optional;
  */
 public record Consent(String email, State state, Instant at, String how) {
 
-    /** Marketing email allowed, or not. */
-    public enum State { SUBSCRIBED, UNSUBSCRIBED }
+    /** Marketing email allowed, not wanted, or the address bounced (its mail server said it does not exist). */
+    public enum State { SUBSCRIBED, UNSUBSCRIBED, BOUNCED }
 
     public Consent {
         email = Customer.emailKey(email);
@@ -22,6 +22,10 @@ public record Consent(String email, State state, Instant at, String how) {
 
     public boolean unsubscribed() {
         return state == State.UNSUBSCRIBED;
+    }
+
+    public boolean bounced() {
+        return state == State.BOUNCED;
     }
 
     /**
@@ -37,6 +41,7 @@ public record Consent(String email, State state, Instant at, String how) {
             case "subscribed", "yes", "y", "true", "1", "optin", "optedin", "consent", "consented" ->
                     Optional.of(State.SUBSCRIBED);
             case "unsubscribed", "no", "n", "false", "0", "optout", "optedout", "noconsent" -> Optional.of(State.UNSUBSCRIBED);
+            case "bounced" -> Optional.of(State.BOUNCED);
             default -> throw new IllegalArgumentException("Consent \"" + text.strip() + "\" is neither subscribed nor "
                     + "unsubscribed (write subscribed, unsubscribed, yes or no)");
         };

@@ -57,12 +57,29 @@ public final class DeliveryWorker {
     private final Queue<Receipt> inbox = new ConcurrentLinkedQueue<>();
     private com.crmplatform.customer.ConsentRepository consent;
 
+    /** Addresses whose mail server said they do not exist: later campaigns skip them, saying why. */
+    private void recordBounces(List<Receipt> batch) {
+        List<com.crmplatform.customer.Consent> bounces = new ArrayList<>();
+        for (Receipt r : batch) {
+            String email = emailOf.remove(r.idempotencyKey());
+            if (r.addressBad() && email != null) {
+                bounces.add(new com.crmplatform.customer.Consent(email, com.crmplatform.customer.Consent.State.BOUNCED,
+                        clock.instant(), "bounced: " + r.reason()));
+            }
+        }
+        if (consent != null && !bounces.isEmpty()) {
+            consent.record(bounces);
+        }
+    }
+
     /** Checks each message's address against the opt-outs just before it goes (launch already left them out). */
     public DeliveryWorker withConsent(com.crmplatform.customer.ConsentRepository consent) {
         this.consent = consent;
         return this;
     }
     private final Set<String> outstanding = ConcurrentHashMap.newKeySet();
+    /** The address of each email on its way, by idempotency key: a bounce is recorded by address. */
+    private final Map<String, String> emailOf = new ConcurrentHashMap<>();
     private final java.util.concurrent.Semaphore wakeups = new java.util.concurrent.Semaphore(0);
     private long handed;
     private long sent;
@@ -98,9 +115,13 @@ public final class DeliveryWorker {
                 : consent.find(batch.stream().map(LogEntry::customerEmail).toList());
         for (LogEntry e : batch) {
             outstanding.add(e.idempotencyKey());
+            if (e.channel() == Channel.EMAIL) {
+                emailOf.put(e.idempotencyKey(), e.customerEmail());
+            }
             com.crmplatform.customer.Consent c = said.get(com.crmplatform.customer.Customer.emailKey(e.customerEmail()));
-            if (c != null && c.unsubscribed()) {
-                receive(new Receipt(e.idempotencyKey(), false, "Not sent: " + e.customerEmail() + " unsubscribed on "
+            if (c != null && (c.unsubscribed() || c.bounced() && e.channel() == Channel.EMAIL)) {
+                receive(new Receipt(e.idempotencyKey(), false, "Not sent: " + e.customerEmail() + (c.bounced()
+                        ? " bounced on " : " unsubscribed on ")
                         + com.crmplatform.store.Dates.show(java.time.LocalDate.ofInstant(c.at(), java.time.ZoneId.systemDefault()))
                         + " (" + c.how() + ")."));
                 continue;
@@ -131,6 +152,7 @@ public final class DeliveryWorker {
             return 0;
         }
         Map<String, CommunicationLogRepository.Outcomes> outcomes = receipts.write(batch, clock.instant());
+        recordBounces(batch);
         outcomes.values().forEach(o -> {
             sent += o.sent();
             failed += o.failed();

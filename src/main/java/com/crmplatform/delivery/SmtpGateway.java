@@ -152,7 +152,7 @@ public final class SmtpGateway implements VendorGateway {
             closeTransport();
             Failure f = Failure.of(e);
             if (f.permanent) {
-                job.receipts().accept(new Receipt(m.idempotencyKey(), false, f.reason));
+                job.receipts().accept(new Receipt(m.idempotencyKey(), false, f.reason, f.addressBad));
             } else if (job.tries() + 1 >= settings.maxTries()) {
                 job.receipts().accept(new Receipt(m.idempotencyKey(), false, "The mail server did not take it after "
                         + settings.maxTries() + " tries: " + f.reason));
@@ -166,7 +166,11 @@ public final class SmtpGateway implements VendorGateway {
     }
 
     /** What went wrong, in the server's words, and whether trying again could help. */
-    private record Failure(boolean permanent, String reason) {
+    private record Failure(boolean permanent, String reason, boolean addressBad) {
+        Failure(boolean permanent, String reason) {
+            this(permanent, reason, false);
+        }
+
         static Failure of(Exception e) {
             for (Throwable t = e; t != null; t = next(t)) {
                 if (t instanceof SMTPAddressFailedException a) {
@@ -186,8 +190,12 @@ public final class SmtpGateway implements VendorGateway {
             return new Failure(false, "The mail server could not be reached or did not answer: " + clean(rootMessage(e)));
         }
 
+        /** 5xx is final; 550/551/553 with a 5.1.x status (or no status) say the mailbox does not exist: a bounce. */
         private static Failure coded(int code, String text) {
-            return new Failure(code >= 500, clean(text));
+            String t = clean(text);
+            boolean mailbox = (code == 550 || code == 551 || code == 553)
+                    && (t.matches(".*\\b5\\.1\\.\\d+\\b.*") || !t.matches(".*\\b\\d\\.\\d+\\.\\d+\\b.*"));
+            return new Failure(code >= 500, t, code >= 500 && mailbox);
         }
 
         private static Throwable next(Throwable t) {

@@ -185,8 +185,11 @@ public final class Replica {
                 ps.setInt(1, Math.max(0, limit - lines.size()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        lines.add(("UNSUBSCRIBED".equals(rs.getString(2)) ? "Unsubscribed " : "Subscribed again ")
-                                + rs.getString(1));
+                        lines.add(switch (rs.getString(2)) {
+                            case "UNSUBSCRIBED" -> "Unsubscribed ";
+                            case "BOUNCED" -> "Bounced ";
+                            default -> "Subscribed again ";
+                        } + rs.getString(1));
                     }
                 }
             }

@@ -124,6 +124,19 @@ class EmailDeliveryTest {
             assertEquals("nobody.here@example.com", failed.customerEmail());
             assertTrue(failed.reason().contains("550 5.1.1") && failed.reason().contains("User unknown"), failed.reason());
             assertEquals(1, store.campaigns().findById(c.id()).orElseThrow().failed());
+
+            // The unknown mailbox is remembered as bounced: the next campaign skips it, saying why.
+            assertTrue(store.consent().find("nobody.here@example.com").orElseThrow().bounced());
+            long recipientsAsked = server.accepted().size();
+            Campaign next = new CampaignService(store.campaigns(), store.communicationLog(), new LocalUser("ann"),
+                    Clock.systemUTC()).launch("Again", SegmentRule.and(SegmentRule.totalSpend(RuleOperator.GT, "0")),
+                    Channel.EMAIL, "Hello {firstName}", "Hi {name}");
+            deliver(store, new SmtpGateway(settings(server.port(), 6000)));
+            LogEntry skipped = store.communicationLog().page(next.id(), DeliveryStatus.FAILED, "",
+                    com.crmplatform.store.PageRequest.first(10)).items().get(0);
+            assertTrue(skipped.reason().startsWith("Not sent: nobody.here@example.com bounced on "), skipped.reason());
+            assertTrue(skipped.reason().contains("550 5.1.1"), skipped.reason());
+            assertEquals(recipientsAsked + 2, server.accepted().size(), "only the two good addresses were sent to");
         }
     }
 

@@ -188,7 +188,7 @@ public final class CustomersViewModel {
 
     private void showConsent(java.util.Optional<com.crmplatform.customer.Consent> said) {
         unsubscribed.set(said.map(com.crmplatform.customer.Consent::unsubscribed).orElse(false));
-        consentText.set(said.map(k -> messages.get(k.unsubscribed() ? "customer.consent.unsubscribed" : "customer.consent.subscribed",
+        consentText.set(said.map(k -> messages.get("customer.consent." + k.state().name().toLowerCase(java.util.Locale.ROOT),
                 com.crmplatform.store.Dates.show(java.time.LocalDate.ofInstant(k.at(), java.time.ZoneId.systemDefault())), k.how()))
                 .orElse(messages.get("customer.consent.none")));
     }

@@ -61,7 +61,7 @@ abstract class CustomersViewModelTest {
             @Override
             public void newOrder(Customer customer, Runnable onSaved) {
             }
-        }, Messages.load(Locale.ENGLISH));
+        }, Messages.load(Locale.ENGLISH)).withConsent(services.consent());
     }
 
     @AfterEach
@@ -75,6 +75,28 @@ abstract class CustomersViewModelTest {
             list.add(TestData.customer(String.format("Person %03d", i), "p" + i + "@example.com", String.valueOf(i), i % 5, null));
         }
         services.store().customers().insertAbsent(list);
+    }
+
+    @Test
+    void theCustomerPageRecordsAnOptOutAndAskingAgainNeedsConfirming() {
+        people(2);
+        vm.start();
+        vm.selectedProperty().set(vm.page().rows().get(0));
+        assertEquals("Subscribed (no opt-out recorded)", vm.consentTextProperty().get());
+        vm.toggleConsent();
+        assertTrue(vm.unsubscribedProperty().get());
+        assertTrue(vm.consentTextProperty().get().startsWith("Unsubscribed on "), vm.consentTextProperty().get());
+        assertTrue(vm.consentTextProperty().get().contains("(customer page, by ann)"), vm.consentTextProperty().get());
+        assertEquals("Person 000 will get no more marketing email.", vm.messageProperty().get());
+        assertTrue(services.consent().of("p0@example.com").orElseThrow().unsubscribed());
+        dialogs.answer = false;
+        vm.toggleConsent();
+        assertTrue(vm.unsubscribedProperty().get(), "not without the customer's word");
+        dialogs.answer = true;
+        vm.toggleConsent();
+        assertFalse(vm.unsubscribedProperty().get());
+        vm.selectedProperty().set(vm.page().rows().get(1));
+        assertEquals("Subscribed (no opt-out recorded)", vm.consentTextProperty().get());
     }
 
     @Test
