@@ -26,11 +26,19 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvSource {
 
-    /** One data row: its values by lower-case column name and the line it starts on. */
-    record Row(long line, Map<String, String> values, long charPosition) {
+    /**
+     * One data row: its values by lower-case column name, the line it starts on, and whether the file
+     * separates with semicolons (as spreadsheets do where the comma is the decimal mark).
+     */
+    record Row(long line, Map<String, String> values, long charPosition, boolean semicolons) {
         String get(String column) {
             String v = values.get(column.toLowerCase(Locale.ROOT));
             return v == null ? "" : v;
+        }
+
+        /** An amount cell as {@link CsvValues#money} reads it (a decimal comma in a semicolon file). */
+        java.math.BigDecimal money(String column) {
+            return CsvValues.money(column, get(column), semicolons);
         }
     }
 
@@ -187,7 +195,7 @@ final class CsvSource {
                         blank &= v.isBlank();
                     }
                     if (!blank) {
-                        sink.accept(new Row(line, values, record.getCharacterPosition()));
+                        sink.accept(new Row(line, values, record.getCharacterPosition(), delimiter == ';'));
                     }
                 }
             }

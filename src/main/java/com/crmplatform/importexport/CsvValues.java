@@ -32,10 +32,29 @@ final class CsvValues {
         }
     }
 
+    /** "1.234,50" or "12,5": the comma as decimal mark, as semicolon-separated files from such locales write it. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("(\\D*?)(\\d{1,3}(\\.\\d{3})+|\\d+),(\\d{1,2})(\\D*)");
+
     /** Rupees as {@link Amounts} reads them ("12,500.50", "₹ 1,200", "Rs. 300", "1 lakh"); empty is null. */
     static BigDecimal money(String column, String raw) {
+        return money(column, raw, false);
+    }
+
+    /**
+     * @param decimalComma the file separates with semicolons: one comma followed by one or two digits
+     *                     at the end ("1.500,50", "12,5") is the decimal mark; "1,500" and "1,25,000"
+     *                     still group digits
+     */
+    static BigDecimal money(String column, String raw, boolean decimalComma) {
+        String value = raw;
+        if (decimalComma) {
+            java.util.regex.Matcher m = DECIMAL_COMMA.matcher(raw.strip());
+            if (m.matches()) {
+                value = m.group(1) + m.group(2).replace(".", "") + "." + m.group(4) + m.group(5);
+            }
+        }
         try {
-            return Amounts.parse(raw);
+            return Amounts.parse(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(label(column) + " \"" + raw.strip() + "\" " + e.getMessage());
         }

@@ -391,7 +391,7 @@ public final class CustomerImporter {
     }
 
     private Parsed parse(CsvSource.Row row) {
-        BigDecimal spend = CsvValues.money("totalSpend", row.get("totalSpend"));
+        BigDecimal spend = row.money("totalSpend");
         Integer visits = CsvValues.wholeNumber("visits", row.get("visits"), Limits.MAX_VISITS);
         LocalDate last = CsvValues.date("lastPurchaseDate", row.get("lastPurchaseDate"));
         com.crmplatform.customer.Consent.State said = com.crmplatform.customer.Consent.read(row.get("consent")).orElse(null);

@@ -182,7 +182,7 @@ public final class OrderImporter {
         if (email.isEmpty()) {
             throw new IllegalArgumentException("customerEmail is empty");
         }
-        BigDecimal amount = CsvValues.money("amount", row.get("amount"));
+        BigDecimal amount = row.money("amount");
         LocalDate date = CsvValues.date("orderDate", row.get("orderDate"));
         List<LineItem> items = LineItems.parse(row.get("items"));
         Map<OrderField, String> errors = validator.validate(amount, date, items);

@@ -151,6 +151,22 @@ class CsvImportTest {
     }
 
     @Test
+    void aSemicolonFileMayUseTheCommaAsDecimalMark() throws Exception {
+        Path f = file("eu.csv", "name;email;totalSpend\nA;a@example.com;1.500,50\nB;b@example.com;12,5\n"
+                + "C;c@example.com;1,25,000\nD;d@example.com;1,500\nE;e@example.com;\u20b9 2.000,75\n");
+        ImportResult r = customers.importFile(f, ImportProgress.NONE);
+        assertEquals(5, r.created(), r.toString());
+        assertEquals(0, new BigDecimal("1500.50").compareTo(store.customers().findByEmail("a@example.com").orElseThrow().totalSpend()));
+        assertEquals(0, new BigDecimal("12.50").compareTo(store.customers().findByEmail("b@example.com").orElseThrow().totalSpend()));
+        assertEquals(0, new BigDecimal("125000").compareTo(store.customers().findByEmail("c@example.com").orElseThrow().totalSpend()));
+        assertEquals(0, new BigDecimal("1500").compareTo(store.customers().findByEmail("d@example.com").orElseThrow().totalSpend()));
+        assertEquals(0, new BigDecimal("2000.75").compareTo(store.customers().findByEmail("e@example.com").orElseThrow().totalSpend()));
+        ImportResult comma = customers.importFile(file("c.csv", "name,email,totalSpend\nF,f@example.com,\"12,5\"\n"),
+                ImportProgress.NONE);
+        assertEquals(1, comma.rejected().size(), "in a comma file a comma groups digits: 12,5 is a mistake");
+    }
+
+    @Test
     void aConsentColumnRecordsOptOutsAndExportWritesThemBack() throws Exception {
         Path f = file("consent.csv", "name,email,Marketing Consent\nAsha,asha@example.com,no\nRavi,ravi@example.com,yes\n"
                 + "Meena,meena@example.com,\nGopal,gopal@example.com,maybe\n");
