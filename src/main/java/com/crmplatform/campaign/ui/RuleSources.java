@@ -121,7 +121,13 @@ public final class RuleSources {
         placed = rules.rule().orElse(rule); // as the editor gives it back (₹9000 and ₹9000.00 are one rule)
         if (handBuilt) {
             SegmentRule.Group previous = before.get();
+            SegmentRule.Group put = placed;
             dialogs.notify(done, messages.get("builder.replaced.undo"), () -> {
+                // Edited since: Undo would drop those edits too, so it asks first.
+                if (!rules.rule().equals(Optional.of(put)) && !dialogs.confirm(messages.get("builder.undo.title"),
+                        messages.get("builder.undo.confirm", RuleEnglish.describe(previous)), messages.get("builder.replaced.undo"))) {
+                    return;
+                }
                 rules.load(previous);
                 placed = null;
             });

@@ -139,6 +139,26 @@ class CampaignBuilderViewModelTest {
     }
 
     @Test
+    void undoAfterLaterEditsAsksBeforeDroppingThem() {
+        CampaignBuilderViewModel vm = builder(UiExecutor.currentThread(), Debouncer.immediate());
+        ((ConditionNode) vm.rules().rootProperty().get().children().get(0)).valueProperty().set("12000"); // built by hand
+        String handBuilt = vm.audience().ruleTextProperty().get();
+        vm.sources().describe("spent over 20k or visited more than 7 times");
+        assertEquals("Total spend > ₹20,000 OR Visits > 7", vm.audience().ruleTextProperty().get());
+        Runnable undo = dialogs.lastAction;
+        ConditionNode first = (ConditionNode) vm.rules().rootProperty().get().children().get(0);
+        first.valueProperty().set("25000"); // edited after the replacement
+        int asked = dialogs.confirmations.size();
+        dialogs.answer = false;
+        undo.run();
+        assertEquals(asked + 1, dialogs.confirmations.size(), "Undo asks first");
+        assertEquals("Total spend > ₹25,000 OR Visits > 7", vm.audience().ruleTextProperty().get(), "the edit is kept");
+        dialogs.answer = true;
+        undo.run();
+        assertEquals(handBuilt, vm.audience().ruleTextProperty().get());
+    }
+
+    @Test
     void aBadValueIsShownOnItsConditionAndNothingIsCounted() {
         CampaignBuilderViewModel vm = builder(UiExecutor.currentThread(), Debouncer.immediate());
         vm.recount();
