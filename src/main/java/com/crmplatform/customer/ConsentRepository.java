@@ -10,7 +10,9 @@ public interface ConsentRepository {
     /** Records each change unless the store already holds a later record for its address. */
     void record(Collection<Consent> changes);
 
-    Optional<Consent> find(String email);
+    default Optional<Consent> find(String email) {
+        return Optional.ofNullable(find(java.util.List.of(email)).get(Customer.emailKey(email)));
+    }
 
     /** The records held for these addresses, by address as {@link Customer#emailKey} gives it. */
     Map<String, Consent> find(Collection<String> emails);

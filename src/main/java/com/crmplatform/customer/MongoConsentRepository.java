@@ -16,7 +16,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.bson.Document;
 
 /**
@@ -55,11 +54,6 @@ public final class MongoConsentRepository implements ConsentRepository {
             }
             return null;
         });
-    }
-
-    @Override
-    public Optional<Consent> find(String email) {
-        return Optional.ofNullable(find(List.of(email)).get(Customer.emailKey(email)));
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Consent in the local store or a team replica. A change made here is marked pending until the
@@ -62,11 +61,6 @@ public final class SqliteConsentRepository implements ConsentRepository {
     }
 
     @Override
-    public Optional<Consent> find(String email) {
-        return Optional.ofNullable(find(List.of(email)).get(Customer.emailKey(email)));
-    }
-
-    @Override
     public Map<String, Consent> find(Collection<String> emails) {
         Map<String, Consent> out = new HashMap<>();
         List<String> keys = emails.stream().map(Customer::emailKey).distinct().toList();
@@ -108,16 +102,6 @@ public final class SqliteConsentRepository implements ConsentRepository {
                     + "ORDER BY at LIMIT ?")) {
                 ps.setInt(1, limit);
                 return all(ps);
-            }
-        });
-    }
-
-    public long pendingCount() {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM consent WHERE pending = 1");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
             }
         });
     }
