@@ -277,7 +277,7 @@ public final class CampaignAssistant {
                 : rate > b ? "That is better than earlier campaigns (" + percent(b) + ")."
                 : "That is below earlier campaigns (" + percent(b) + ")."));
         if (c.failed() > 0) {
-            s.append(before.isPresent() ? " " : "").append("You can send the failed messages again from the campaign page.");
+            s.append(before.isPresent() ? " " : "").append("Send again to failed (on this page) tries them once more.");
         }
         return s.toString().strip();
     }

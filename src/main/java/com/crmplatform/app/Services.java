@@ -142,20 +142,36 @@ public final class Services implements AutoCloseable {
      * What delivery sends through: the simulated vendor, and email over SMTP when a mail server is
      * set up here (else email messages fail with a reason saying how to set it up).
      */
-    public com.crmplatform.delivery.VendorGateway gateways(com.crmplatform.delivery.VendorGateway simulated) {
+    public com.crmplatform.delivery.Gateways gateways(com.crmplatform.delivery.VendorGateway simulated) {
+        com.crmplatform.delivery.Gateways g = new com.crmplatform.delivery.Gateways(simulated, java.util.Optional.empty(), "");
+        useMail(g, config::mailSetting);
+        return g;
+    }
+
+    /** Email through the mail server these settings name (SMTP_HOST …), or failing with how to set one up. */
+    public static void useMail(com.crmplatform.delivery.Gateways gateways,
+                               java.util.function.Function<String, java.util.Optional<String>> setting) {
         String here = computerName();
         java.util.Optional<com.crmplatform.delivery.SmtpSettings> smtp;
         String missing = "Email is not set up on " + here + ", which delivered it: set the mail server in Settings (or "
                 + "SMTP_HOST and SMTP_FROM), then Send again to failed.";
         try {
-            smtp = com.crmplatform.delivery.SmtpSettings.from(config::mailSetting);
+            smtp = com.crmplatform.delivery.SmtpSettings.from(setting);
         } catch (IllegalArgumentException e) {
             smtp = java.util.Optional.empty();
             missing = "The mail server settings on " + here + " are wrong: " + e.getMessage()
                     + " Correct them, then Send again to failed.";
         }
-        return new com.crmplatform.delivery.Gateways(simulated, smtp.map(com.crmplatform.delivery.SmtpGateway::new),
-                missing);
+        gateways.useEmail(smtp.map(com.crmplatform.delivery.SmtpGateway::new), missing);
+    }
+
+    /** "smtp.example.com as offers@shop.in": where email goes with these settings, empty when it cannot. */
+    public static java.util.Optional<String> emailVia(java.util.function.Function<String, java.util.Optional<String>> setting) {
+        try {
+            return com.crmplatform.delivery.SmtpSettings.from(setting).map(s -> s.host() + " as " + s.fromAddress());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static String computerName() {

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  */
 public final class Gateways implements VendorGateway {
 
-    private final Map<Channel, VendorGateway> byChannel = new EnumMap<>(Channel.class);
-    private final String emailMissing;
+    private final Map<Channel, VendorGateway> byChannel = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String emailMissing;
 
     /**
      * @param email        the email gateway, if a mail server is set up here
@@ -26,6 +26,15 @@ public final class Gateways implements VendorGateway {
         byChannel.put(Channel.SIMULATED, simulated);
         email.ifPresent(g -> byChannel.put(Channel.EMAIL, g));
         this.emailMissing = emailMissing;
+    }
+
+    /** Email from now on goes through this gateway (the one before is closed), or fails saying {@code missing}. */
+    public void useEmail(Optional<VendorGateway> email, String missing) {
+        emailMissing = missing;
+        VendorGateway before = email.isPresent() ? byChannel.put(Channel.EMAIL, email.get()) : byChannel.remove(Channel.EMAIL);
+        if (before != null && before != email.orElse(null)) {
+            before.close();
+        }
     }
 
     @Override

@@ -32,8 +32,7 @@ public final class SimulatedVendor implements VendorGateway {
     }
 
     /** Why a simulated message failed: it fails a share of them on purpose, to show what failures look like. */
-    static final String DECLINED = "The simulated vendor declined it (it declines about 1 in 10 on purpose, to show "
-            + "how failures look).";
+    static final String DECLINED = "Simulated failure (about 1 in 10 fail, on purpose).";
 
     private final VendorLedger ledger;
     private final Settings settings;

@@ -206,7 +206,7 @@ final class CrmApplication {
         if (choice == StartupChoices.Choice.OPEN_SETTINGS) {
             SettingsDialog.show(null, config.dataDir(), loader::environmentOnly, new FxUiExecutor(background), background,
                     messages, messages.describe(e), new javafx.beans.property.SimpleBooleanProperty(), groq -> { },
-                    () -> retry(choice, user, sessions, config));
+                    mail -> { }, () -> retry(choice, user, sessions, config));
         } else {
             retry(choice, user, sessions, config);
         }

@@ -26,7 +26,7 @@ final class DeliveryInBackground {
     private final Services services;
     private final AtomicBoolean stop = new AtomicBoolean();
     private VendorLedger ledger;
-    private com.crmplatform.delivery.VendorGateway vendor;
+    private volatile com.crmplatform.delivery.Gateways vendor;
     private Future<?> running;
     private volatile DeliveryWorker worker;
 
@@ -59,6 +59,14 @@ final class DeliveryInBackground {
             }
             return null;
         });
+    }
+
+    /** The mail settings changed (Settings was saved): email goes through the new ones from now on. */
+    void useMail(java.util.function.Function<String, java.util.Optional<String>> setting) {
+        com.crmplatform.delivery.Gateways g = vendor;
+        if (g != null) {
+            Services.useMail(g, setting);
+        }
     }
 
     /** A campaign was launched here: deliver it now rather than after the idle wait. */

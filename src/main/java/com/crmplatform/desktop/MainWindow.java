@@ -53,6 +53,9 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
     private final ShellView shell;
     private final ShellView[] shellRef = new ShellView[1];
     private final DeliveryInBackground delivery;
+    /** Where campaign emails go from this computer ("smtp.example.com as offers@shop.in"), empty: nowhere yet. */
+    private final javafx.beans.property.ObjectProperty<java.util.Optional<String>> emailVia =
+            new javafx.beans.property.SimpleObjectProperty<>(java.util.Optional.empty());
 
     public MainWindow(Services services, Stage stage, Messages messages, Clock clock) {
         this(services, stage, messages, clock, new FxDialogService(stage, messages));
@@ -67,6 +70,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         this.executor = new FxUiExecutor(services.background());
         this.dialogs = dialogs;
         this.delivery = new DeliveryInBackground(services);
+        emailVia.set(Services.emailVia(services.config()::mailSetting));
         this.shellViewModel = new ShellViewModel(services.store(), services.sync(), services.user(), executor,
                 executor.runningProperty(), messages);
         Map<ShellView.Nav, Screen> screens = new EnumMap<>(ShellView.Nav.class);
@@ -81,9 +85,7 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
         CampaignBuilderViewModel builder = new CampaignBuilderViewModel(services.segments(), services.campaigns(), executor, dialogs, messages,
                 Debouncer.fx(javafx.util.Duration.millis(300)), clock, services.user().id(), services.ruleGenerator())
                 .withAssistant(services.assistant())
-                .withEmail(services.config().mailSetting(com.crmplatform.delivery.SmtpSettings.HOST)
-                        .flatMap(host -> services.config().mailSetting(com.crmplatform.delivery.SmtpSettings.FROM)
-                                .map(from -> host + " as " + from)))
+                .withEmail(emailVia)
                 .withCountOnReplica(services.sync().teamMode()
                         ? () -> java.util.Optional.ofNullable(services.sync().status().lastSync()) : null)
                 .withLookalikes(new com.crmplatform.ai.LookalikeFinder(services.store().audience()))
@@ -152,6 +154,9 @@ public final class MainWindow implements CustomerDialogs, OrderDialogs {
                     var settings = com.crmplatform.ai.GroqSettings.of(groq.apiKey(), groq.baseUrl(), groq.model());
                     services.ruleGenerator().configure(settings);
                     services.assistant().configure(settings);
+                }, mail -> {
+                    delivery.useMail(mail);
+                    emailVia.set(Services.emailVia(mail));
                 }, () -> { });
     }
 

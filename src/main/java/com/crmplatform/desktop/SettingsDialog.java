@@ -31,13 +31,14 @@ final class SettingsDialog {
      */
     static void show(Window owner, Path dataDir, Function<String, Optional<String>> environment, UiExecutor ui,
                      Executor background, Messages messages, String storeInUse, javafx.beans.property.BooleanProperty darkTheme,
-                     Consumer<SettingsViewModel.Groq> applyGroq, Runnable closed) {
+                     Consumer<SettingsViewModel.Groq> applyGroq,
+                     Consumer<Function<String, Optional<String>>> applyMail, Runnable closed) {
         String version = Optional.ofNullable(SettingsDialog.class.getPackage().getImplementationVersion()).orElse("(development)");
         String about = messages.get("settings.aboutText", version, System.getProperty("java.version"),
                 System.getProperty("javafx.version", "?"), storeInUse);
         SettingsViewModel vm = new SettingsViewModel(new SettingsStore(dataDir), environment, ui, messages, applyGroq)
                 .withSystem(address -> MongoStore.test(address, 4_000), dataDir, folder -> background.execute(() -> open(folder)),
-                        about).withTheme(darkTheme).withMailTest((smtp, to) -> {
+                        about).withTheme(darkTheme).withMailApplied(applyMail).withMailTest((smtp, to) -> {
                             try (SmtpGateway mail = new SmtpGateway(smtp)) {
                                 return mail.sendTest(to);
                             }

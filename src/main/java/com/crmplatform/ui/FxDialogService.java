@@ -55,7 +55,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseCsvToOpen(String title) {
         FileChooser chooser = csvChooser(title);
-        File f = chooser.showOpenDialog(owner);
+        File f = keepingMaximised(() -> chooser.showOpenDialog(owner));
         remember(f);
         return Optional.ofNullable(f).map(File::toPath);
     }
@@ -64,9 +64,26 @@ public final class FxDialogService implements DialogService {
     public Optional<Path> chooseCsvToSave(String title, String suggestedName) {
         FileChooser chooser = csvChooser(title);
         chooser.setInitialFileName(suggestedName);
-        File f = chooser.showSaveDialog(owner);
+        File f = keepingMaximised(() -> chooser.showSaveDialog(owner));
         remember(f);
         return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    /**
+     * Shows a system file chooser; a maximised window is maximised again afterwards (the chooser is
+     * modal to it, and JavaFX 21's modality makes some window managers restore it: JDK-8332222).
+     */
+    private File keepingMaximised(java.util.function.Supplier<File> chooser) {
+        boolean maximised = owner instanceof javafx.stage.Stage s && s.isMaximized();
+        File f = chooser.get();
+        if (maximised) {
+            javafx.stage.Stage stage = (javafx.stage.Stage) owner;
+            javafx.application.Platform.runLater(() -> {
+                stage.setMaximized(false);
+                stage.setMaximized(true);
+            });
+        }
+        return f;
     }
 
     private FileChooser csvChooser(String title) {

@@ -102,6 +102,17 @@ public final class SettingsView {
         smtpHost.textProperty().bindBidirectional(viewModel.smtpHostProperty());
         smtpPort.textProperty().bindBidirectional(viewModel.smtpPortProperty());
         smtpTls.getItems().setAll("starttls", "tls", "none");
+        smtpTls.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null ? "" : messages.get("settings.smtpTls." + value.toUpperCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
         smtpTls.valueProperty().bindBidirectional(viewModel.smtpTlsProperty());
         smtpUser.textProperty().bindBidirectional(viewModel.smtpUserProperty());
         smtpPassword.textProperty().bindBidirectional(viewModel.smtpPasswordProperty());

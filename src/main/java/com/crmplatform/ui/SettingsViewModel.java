@@ -64,6 +64,13 @@ public final class SettingsViewModel {
     private final StringProperty emailResult = new SimpleStringProperty("");
     private final BooleanProperty sendingTest = new SimpleBooleanProperty();
     private java.util.function.BiFunction<SmtpSettings, String, Optional<String>> mailTest = (s, to) -> Optional.empty();
+    private Consumer<Function<String, Optional<String>>> applyMail = m -> { };
+
+    /** Wires what saving does to email at once: the mail settings in effect (environment first) are handed on. */
+    public SettingsViewModel withMailApplied(Consumer<Function<String, Optional<String>>> applyMail) {
+        this.applyMail = applyMail;
+        return this;
+    }
 
     public SettingsViewModel(SettingsStore store, Function<String, Optional<String>> environment, UiExecutor executor,
                              Messages messages, Consumer<Groq> applyGroq) {
@@ -90,7 +97,11 @@ public final class SettingsViewModel {
             allowedDomains.set(values.getOrDefault(ALLOWED_DOMAINS, ""));
             smtpHost.set(values.getOrDefault(SmtpSettings.HOST, ""));
             smtpPort.set(values.getOrDefault(SmtpSettings.PORT, ""));
-            smtpTls.set(values.getOrDefault(SmtpSettings.TLS, "starttls"));
+            smtpTls.set(switch (values.getOrDefault(SmtpSettings.TLS, "").strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "tls", "ssl" -> "tls";
+                case "none" -> "none";
+                default -> "starttls";
+            });
             smtpUser.set(values.getOrDefault(SmtpSettings.USER, ""));
             smtpPassword.set("");
             smtpPasswordPrompt.set(messages.get(values.containsKey(SmtpSettings.PASSWORD) ? "settings.smtpPassword.saved"
@@ -218,6 +229,8 @@ public final class SettingsViewModel {
             saving.set(false);
             applyGroq.accept(new Groq(effective(ConfigLoader.GROQ_API_KEY, v), effective(ConfigLoader.GROQ_BASE_URL, v),
                     effective(ConfigLoader.GROQ_MODEL, v)));
+            Map<String, String> saved = Map.copyOf(v);
+            applyMail.accept(name -> effective(name, saved));
             done.run();
         }, e -> {
             saving.set(false);

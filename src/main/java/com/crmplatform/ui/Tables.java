@@ -31,10 +31,6 @@ public final class Tables {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     }
 
-    /**
-     * The database sorts (on an index); clicking a header asks it for that order and the table only
-     * shows which column is sorted. {@code initial} starts sorted.
-     */
     /** A column of long text (reasons): each cell also shows its whole text as a tooltip. */
     public static <S> void longText(TableColumn<S, String> column, Function<S, String> value) {
         column(column, value);
@@ -48,6 +44,30 @@ public final class Tables {
         });
     }
 
+    /**
+     * Columns share the table's width while their minimums fit (none ever narrower than what it
+     * shows); on a narrower table they keep their widths and a horizontal scroll bar reaches the
+     * rest, instead of hiding the last columns.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void fitOrScroll(TableView<?> table) {
+        javafx.util.Callback fit = table.getColumnResizePolicy();
+        javafx.beans.InvalidationListener check = o -> {
+            double need = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 18;
+            javafx.util.Callback policy = table.getWidth() > 0 && table.getWidth() < need
+                    ? TableView.UNCONSTRAINED_RESIZE_POLICY : fit;
+            if (table.getColumnResizePolicy() != policy) {
+                ((TableView) table).setColumnResizePolicy(policy);
+            }
+        };
+        table.widthProperty().addListener(check);
+        table.getVisibleLeafColumns().addListener(check);
+    }
+
+    /**
+     * The database sorts (on an index); clicking a header asks it for that order and the table only
+     * shows which column is sorted. {@code initial} starts sorted.
+     */
     public static <S, K> void sortInTheStore(TableView<S> table, Map<TableColumn<S, ?>, K> keys, TableColumn<S, ?> initial,
                                              BiConsumer<K, SortDirection> sort) {
         table.setSortPolicy(t -> {

@@ -74,7 +74,7 @@ public final class CampaignBuilderView implements Screen {
     @FXML
     private javafx.scene.control.TextField subjectField;
     @FXML
-    private HBox subjectRow;
+    private Label subjectLabel;
     @FXML
     private Label lengthLabel;
     @FXML
@@ -162,8 +162,10 @@ public final class CampaignBuilderView implements Screen {
         subjectField.textProperty().bindBidirectional(viewModel.draft().subjectProperty());
         javafx.beans.binding.BooleanBinding email = viewModel.draft().channelProperty()
                 .isEqualTo(com.crmplatform.delivery.Channel.EMAIL);
-        subjectRow.visibleProperty().bind(email);
-        subjectRow.managedProperty().bind(email);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {subjectLabel, subjectField}) {
+            n.visibleProperty().bind(email);
+            n.managedProperty().bind(email);
+        }
         lengthLabel.textProperty().bind(viewModel.lengthText());
         launchButton.disableProperty().bind(viewModel.canLaunch().not());
         launchButton.setTooltip(new javafx.scene.control.Tooltip());

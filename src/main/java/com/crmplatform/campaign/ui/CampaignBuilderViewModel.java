@@ -76,11 +76,12 @@ public final class CampaignBuilderViewModel {
         edited(); // the first count, once the parts exist
     }
 
-    private Optional<String> emailVia = Optional.empty();
+    private final javafx.beans.property.ObjectProperty<Optional<String>> emailVia =
+            new javafx.beans.property.SimpleObjectProperty<>(Optional.empty());
 
-    /** @param via the mail server and From address emails go through here; empty when none is set up */
-    public CampaignBuilderViewModel withEmail(Optional<String> via) {
-        this.emailVia = via;
+    /** @param via the mail server and From address emails go through here, as it changes; empty when none is set up */
+    public CampaignBuilderViewModel withEmail(javafx.beans.value.ObservableValue<Optional<String>> via) {
+        this.emailVia.bind(via);
         return this;
     }
 
@@ -212,9 +213,9 @@ public final class CampaignBuilderViewModel {
      */
     public javafx.beans.binding.StringBinding channelText() {
         return javafx.beans.binding.Bindings.createStringBinding(() -> draft.channelProperty().get()
-                == com.crmplatform.delivery.Channel.EMAIL ? emailVia.map(v -> messages.get("builder.channel.email", v))
+                == com.crmplatform.delivery.Channel.EMAIL ? emailVia.get().map(v -> messages.get("builder.channel.email", v))
                 .orElse(messages.get("builder.channel.email.none")) : messages.get("builder.channel.simulated"),
-                draft.channelProperty());
+                draft.channelProperty(), emailVia);
     }
 
     /** "Sent by the simulated vendor · 52 characters" under the message. */

@@ -108,6 +108,8 @@ public final class HistoryView implements Screen {
 
     @FXML
     private void initialize() {
+        Tables.fitOrScroll(table);
+        Tables.fitOrScroll(logTable);
         Tables.column(nameColumn, Campaign::name);
         Tables.column(createdColumn, viewModel::created);
         Tables.column(audienceColumn, c -> String.format("%,d", c.audienceSize()));
@@ -130,7 +132,7 @@ public final class HistoryView implements Screen {
         Debouncer debounce = Debouncer.fx(Duration.millis(250));
         logSearch.textProperty().addListener((o, a, b) -> debounce.trigger(() -> viewModel.searchProperty().set(logSearch.getText())));
         Tables.column(logCustomerColumn, LogEntry::customerName);
-        Tables.column(logEmailColumn, LogEntry::customerEmail);
+        Tables.longText(logEmailColumn, LogEntry::customerEmail);
         Tables.column(logStatusColumn, viewModel::status);
         Tables.column(logMessageColumn, e -> e.subject().isEmpty() ? e.message() : e.subject() + " — " + e.message());
         Tables.longText(logReasonColumn, LogEntry::reason);
@@ -146,6 +148,9 @@ public final class HistoryView implements Screen {
     }
 
     private void showCampaign(Campaign c) {
+        if (logTable.getPlaceholder() instanceof Label none) {
+            none.setText(messages.get(c == null ? "history.log.select" : "history.log.none"));
+        }
         HistoryViewModel.Page p = viewModel.pageOf(c);
         campaignTitle.setText(p.title());
         campaignRule.setText(p.rule());

@@ -86,17 +86,31 @@ public final class CustomersView implements Screen {
         this.node = Fxml.load(this, messages);
     }
 
+    /** On a wide window the details get about 420 px (placed when the window was small, they would keep less). */
+    private void roomForDetails() {
+        double width = split.getWidth();
+        if (split.getItems().contains(detailScroll) && width > 1100 && detailScroll.getWidth() < DETAILS - 40) {
+            split.setDividerPositions(1 - DETAILS / width);
+        }
+    }
+
+    private static final double DETAILS = 420;
+
     @FXML
     private void initialize() {
+        Tables.fitOrScroll(table);
         // The details pane folds away (the toggle, or by itself on a narrow window) so the columns keep their room.
         detailsToggle.selectedProperty().addListener((o, was, shown) -> {
             if (shown && !split.getItems().contains(detailScroll)) {
                 split.getItems().add(detailScroll);
                 split.setDividerPositions(0.7);
+                javafx.application.Platform.runLater(this::roomForDetails);
             } else if (!shown) {
                 split.getItems().remove(detailScroll);
             }
         });
+        // After the split's own layout, which keeps the details' width in pixels as the window grows.
+        split.widthProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::roomForDetails));
         // Until the user picks, the pane follows the window: shown when wide, folded when narrow.
         detailsToggle.setOnAction(e -> detailsChosen = true);
         split.sceneProperty().addListener((o, a, scene) -> {
@@ -113,7 +127,7 @@ public final class CustomersView implements Screen {
             }
         });
         Tables.column(nameColumn, Customer::name);
-        Tables.column(emailColumn, Customer::email);
+        Tables.longText(emailColumn, Customer::email);
         Tables.column(phoneColumn, Customer::phone);
         Tables.column(cityColumn, Customer::city);
         Tables.column(spendColumn, c -> Formats.money(c.totalSpend()));

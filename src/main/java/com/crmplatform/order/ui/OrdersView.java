@@ -81,6 +81,7 @@ public final class OrdersView implements Screen {
 
     @FXML
     private void initialize() {
+        Tables.fitOrScroll(table);
         new CustomerPicker(customerFilter, customers, executor).follow(viewModel.customerProperty());
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
@@ -91,9 +92,9 @@ public final class OrdersView implements Screen {
         com.crmplatform.ui.DateFields.install(toPicker, viewModel.toTextProperty());
         Tables.column(dateColumn, o -> Formats.date(o.orderDate()));
         Tables.column(customerColumn, Order::customerName);
-        Tables.column(emailColumn, Order::customerEmail);
+        Tables.longText(emailColumn, Order::customerEmail);
         Tables.column(amountColumn, o -> Formats.money(o.amount()));
-        Tables.column(itemsColumn, o -> LineItems.format(o.items()));
+        Tables.longText(itemsColumn, o -> LineItems.format(o.items()));
         Tables.column(statusColumn, viewModel::status);
         Tables.markRows(table, o -> !o.isActive(), "cancelled");
         dateColumn.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING); // newest first, as listed
