@@ -38,6 +38,19 @@ public final class DateFields {
                 }
             }
         });
+        // Picking from the calendar the date the picker already holds changes no value: the text that
+        // could not be read is replaced all the same (the user chose a date).
+        picker.setDayCellFactory(p -> {
+            javafx.scene.control.DateCell cell = new javafx.scene.control.DateCell();
+            cell.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+                if (!cell.isEmpty() && cell.getItem() != null && cell.getItem().equals(picker.getValue())
+                        && converter.unreadable != null) {
+                    converter.unreadable = null;
+                    picker.getEditor().setText(Dates.show(cell.getItem()));
+                }
+            });
+            return cell;
+        });
         // The picker's skin fills its text only once shown: the date it holds is put there now.
         picker.getEditor().setText(Dates.show(picker.getValue()));
         typed.set(picker.getEditor().getText());

@@ -67,15 +67,20 @@ public final class OrdersViewModel {
         toText.addListener((o, a, b) -> typed(b, to));
     }
 
+    /** A date filter's text is no date (its message is showing). */
+    private boolean dateTextWrong;
+
     private void typed(String text, ObjectProperty<LocalDate> filter) {
         try {
             LocalDate d = Dates.parse(text);
-            if (java.util.Objects.equals(d, filter.get())) {
-                reload(); // clears an earlier message about the text
-            } else {
-                filter.set(d);
+            if (!java.util.Objects.equals(d, filter.get())) {
+                filter.set(d); // reloads
+            } else if (dateTextWrong) {
+                reload(); // the list is this date's already: only the message about the text goes
             }
+            dateTextWrong = false;
         } catch (IllegalArgumentException e) {
+            dateTextWrong = true;
             message.set(messages.get("form.error.date", text.strip(), Dates.EXAMPLES));
         }
     }

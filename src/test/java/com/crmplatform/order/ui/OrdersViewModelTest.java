@@ -41,6 +41,7 @@ abstract class OrdersViewModelTest {
     Services services;
     FakeDialogs dialogs = new FakeDialogs();
     OrdersViewModel vm;
+    final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
     Customer asha;
     Customer ravi;
 
@@ -59,7 +60,17 @@ abstract class OrdersViewModelTest {
                     List.of(), OrderStatus.ACTIVE, Audit.created(TestData.NOW, "local:test")));
         }
         services.store().orders().createAll(list);
-        vm = new OrdersViewModel(services.orders(), services.exporter(), UiExecutor.currentThread(), dialogs, new OrderDialogs() {
+        UiExecutor counting = new UiExecutor() {
+            final UiExecutor now = UiExecutor.currentThread();
+
+            @Override
+            public <T> Handle submit(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onSuccess,
+                                     java.util.function.Consumer<Throwable> onFailure) {
+                reads.incrementAndGet();
+                return now.submit(work, onSuccess, onFailure);
+            }
+        };
+        vm = new OrdersViewModel(services.orders(), services.exporter(), counting, dialogs, new OrderDialogs() {
             @Override
             public void newOrder(Customer customer, Runnable onSaved) {
             }
@@ -106,6 +117,11 @@ abstract class OrdersViewModelTest {
         assertEquals(filtered, vm.page().totalProperty().get());
         vm.fromTextProperty().set("1-Mar-2026");
         assertEquals("", vm.messageProperty().get());
+        // A date picked from the calendar (the date, then the text showing it) reads the orders once.
+        int before = reads.get();
+        vm.fromProperty().set(LocalDate.of(2026, 2, 1));
+        vm.fromTextProperty().set("01-Feb-2026");
+        assertEquals(before + 3, reads.get(), "one reload: its page, its count and its sum");
         // Sorted by amount, largest first, across pages
         vm.clearFilters();
         vm.sortBy(com.crmplatform.order.OrderSort.AMOUNT, com.crmplatform.store.SortDirection.DESCENDING);
