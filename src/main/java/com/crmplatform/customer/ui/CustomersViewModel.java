@@ -231,6 +231,18 @@ public final class CustomersViewModel {
         customerDialogs.editCustomer(null, saved -> { // the new customer is shown and selected
             message.set(messages.get("customer.created", saved.name()));
             selected.set(saved);
+            if (!search.isEmpty()) { // said when the search in force leaves them out of the list
+                String q = search;
+                page.rows().addListener(new javafx.collections.ListChangeListener<Customer>() {
+                    @Override
+                    public void onChanged(Change<? extends Customer> c) {
+                        page.rows().removeListener(this);
+                        if (page.rows().stream().noneMatch(r -> r.id().equals(saved.id()))) {
+                            message.set(messages.get("customer.created.hidden", saved.name(), q));
+                        }
+                    }
+                });
+            }
             refresh();
         });
     }

@@ -42,6 +42,7 @@ abstract class CustomersViewModelTest {
     Path dir;
     Services services;
     FakeDialogs dialogs = new FakeDialogs();
+    com.crmplatform.customer.CustomerDraft toCreate;
     CustomersViewModel vm;
 
     @BeforeEach
@@ -52,6 +53,9 @@ abstract class CustomersViewModelTest {
                 services.demoData(), UiExecutor.currentThread(), dialogs, new CustomerDialogs() {
             @Override
             public void editCustomer(Customer customer, java.util.function.Consumer<Customer> onSaved) {
+                if (customer == null && toCreate != null) { // the form saved a new customer
+                    onSaved.accept(services.customers().create(toCreate));
+                }
             }
 
             @Override
@@ -97,6 +101,23 @@ abstract class CustomersViewModelTest {
         assertFalse(vm.unsubscribedProperty().get());
         vm.selectedProperty().set(vm.page().rows().get(1));
         assertEquals("Subscribed (no opt-out recorded)", vm.consentTextProperty().get());
+    }
+
+    @Test
+    void aNewCustomerTheSearchLeavesOutIsSelectedAndTheMessageSaysWhyTheListLacksThem() {
+        people(3);
+        vm.start();
+        vm.search("person 001");
+        assertEquals(1, vm.page().rows().size());
+        toCreate = com.crmplatform.customer.CustomerDraft.of("Zoya Khan", "zoya@example.com");
+        vm.newCustomer();
+        assertEquals("Zoya Khan", vm.selectedProperty().get().name(), "shown in the details");
+        assertEquals("Zoya Khan was added. The search \"person 001\" leaves them out of the list; clear it to see them there.",
+                vm.messageProperty().get());
+        vm.search("");
+        toCreate = com.crmplatform.customer.CustomerDraft.of("Aarav Shah", "aarav@example.com");
+        vm.newCustomer();
+        assertEquals("Added Aarav Shah.", vm.messageProperty().get());
     }
 
     @Test
