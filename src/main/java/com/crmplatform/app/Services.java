@@ -6,7 +6,12 @@ import com.crmplatform.ai.RuleGenerator;
 import com.crmplatform.auth.CurrentUser;
 import com.crmplatform.campaign.CampaignService;
 import com.crmplatform.config.AppConfig;
+import com.crmplatform.customer.ConsentService;
 import com.crmplatform.customer.CustomerService;
+import com.crmplatform.delivery.Gateways;
+import com.crmplatform.delivery.SmtpGateway;
+import com.crmplatform.delivery.SmtpSettings;
+import com.crmplatform.delivery.VendorGateway;
 import com.crmplatform.importexport.CsvExporter;
 import com.crmplatform.importexport.CustomerImporter;
 import com.crmplatform.importexport.DemoData;
@@ -14,9 +19,11 @@ import com.crmplatform.importexport.OrderImporter;
 import com.crmplatform.order.CustomerRemovalService;
 import com.crmplatform.order.OrderService;
 import com.crmplatform.segment.SegmentService;
-import java.time.Clock;
 import com.crmplatform.sync.SyncService;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
 /**
  * The composition root of the core: every service, built once by constructor from the store,
@@ -41,7 +48,7 @@ public final class Services implements AutoCloseable {
     private final ExecutorService background;
     private final boolean ownsExecutor;
     private final SyncService sync;
-    private final com.crmplatform.customer.ConsentService consent;
+    private final ConsentService consent;
     private java.util.function.Consumer<String> closingNotice;
 
     /** Services with an executor of their own (the command line), shut down with them. */
@@ -71,7 +78,7 @@ public final class Services implements AutoCloseable {
         this.demoData = new DemoData(store.customers(), store.orders(), user, clock);
         this.campaigns = new CampaignService(store.campaigns(), store.communicationLog(), user, clock);
         this.segments = new SegmentService(store.audience(), store.segments());
-        this.consent = new com.crmplatform.customer.ConsentService(store.consent(), user, clock);
+        this.consent = new ConsentService(store.consent(), user, clock);
         GroqSettings groq = GroqSettings.of(config.groqApiKey(), config.groqBaseUrl(), config.groqModel());
         this.ruleGenerator = new RuleGenerator(groq);
         this.assistant = new CampaignAssistant(groq);
@@ -142,35 +149,35 @@ public final class Services implements AutoCloseable {
      * What delivery sends through: the simulated vendor, and email over SMTP when a mail server is
      * set up here (else email messages fail with a reason saying how to set it up).
      */
-    public com.crmplatform.delivery.Gateways gateways(com.crmplatform.delivery.VendorGateway simulated) {
-        com.crmplatform.delivery.Gateways g = new com.crmplatform.delivery.Gateways(simulated, java.util.Optional.empty(), "");
+    public Gateways gateways(VendorGateway simulated) {
+        Gateways g = new Gateways(simulated, Optional.empty(), "");
         useMail(g, config::mailSetting);
         return g;
     }
 
     /** Email through the mail server these settings name (SMTP_HOST …), or failing with how to set one up. */
-    public static void useMail(com.crmplatform.delivery.Gateways gateways,
-                               java.util.function.Function<String, java.util.Optional<String>> setting) {
+    public static void useMail(Gateways gateways,
+                               Function<String, Optional<String>> setting) {
         String here = computerName();
-        java.util.Optional<com.crmplatform.delivery.SmtpSettings> smtp;
+        Optional<SmtpSettings> smtp;
         String missing = "Email is not set up on " + here + ", which delivered it: set the mail server in Settings (or "
                 + "SMTP_HOST and SMTP_FROM), then Send again to failed.";
         try {
-            smtp = com.crmplatform.delivery.SmtpSettings.from(setting);
+            smtp = SmtpSettings.from(setting);
         } catch (IllegalArgumentException e) {
-            smtp = java.util.Optional.empty();
+            smtp = Optional.empty();
             missing = "The mail server settings on " + here + " are wrong: " + e.getMessage()
                     + " Correct them, then Send again to failed.";
         }
-        gateways.useEmail(smtp.map(com.crmplatform.delivery.SmtpGateway::new), missing);
+        gateways.useEmail(smtp.map(SmtpGateway::new), missing);
     }
 
     /** "smtp.example.com as offers@shop.in": where email goes with these settings, empty when it cannot. */
-    public static java.util.Optional<String> emailVia(java.util.function.Function<String, java.util.Optional<String>> setting) {
+    public static Optional<String> emailVia(Function<String, Optional<String>> setting) {
         try {
-            return com.crmplatform.delivery.SmtpSettings.from(setting).map(s -> s.host() + " as " + s.fromAddress());
+            return SmtpSettings.from(setting).map(s -> s.host() + " as " + s.fromAddress());
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -183,7 +190,7 @@ public final class Services implements AutoCloseable {
     }
 
     /** Marketing consent: opt-outs and opt-ins again, with when and how. */
-    public com.crmplatform.customer.ConsentService consent() {
+    public ConsentService consent() {
         return consent;
     }
 
