@@ -1,6 +1,9 @@
 package com.crmplatform.campaign;
 
+import com.crmplatform.customer.Consent;
+import com.crmplatform.customer.ConsentRepository;
 import com.crmplatform.customer.Customer;
+import com.crmplatform.delivery.Channel;
 import com.crmplatform.delivery.DeliveryStatus;
 import com.crmplatform.delivery.LogEntry;
 import com.crmplatform.segment.AudienceRepository;
@@ -13,13 +16,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 
 /**
  * Campaigns in MongoDB. The audience is frozen batch by batch in customer id order; log entry ids
@@ -31,12 +35,12 @@ public final class MongoCampaignRepository implements CampaignRepository {
 
     private final MongoCollection<Document> campaigns;
     private final MongoCollection<Document> log;
-    private final com.crmplatform.customer.ConsentRepository consent;
+    private final ConsentRepository consent;
     private final AudienceRepository audience;
     private final String where;
 
     public MongoCampaignRepository(MongoCollection<Document> campaigns, MongoCollection<Document> log,
-                                   AudienceRepository audience, com.crmplatform.customer.ConsentRepository consent, String where) {
+                                   AudienceRepository audience, ConsentRepository consent, String where) {
         this.campaigns = campaigns;
         this.log = log;
         this.audience = audience;
@@ -70,10 +74,10 @@ public final class MongoCampaignRepository implements CampaignRepository {
                 }
                 List<Document> entries = new ArrayList<>();
                 // Nobody who opted out is in a campaign's audience.
-                java.util.Map<String, com.crmplatform.customer.Consent> said = consent.find(batch.stream()
+                Map<String, Consent> said = consent.find(batch.stream()
                         .map(Customer::email).toList());
                 for (Customer x : batch) {
-                    com.crmplatform.customer.Consent c0 = said.get(x.emailKey());
+                    Consent c0 = said.get(x.emailKey());
                     if (c0 != null && c0.unsubscribed()) {
                         continue;
                     }
@@ -134,7 +138,7 @@ public final class MongoCampaignRepository implements CampaignRepository {
 
     static Campaign fromDocument(Document d) {
         return new Campaign(d.getObjectId("_id").toHexString(), d.getString("name"), RuleJson.parse(d.getString("ruleJson")),
-                com.crmplatform.delivery.Channel.of(d.getString("channel")), d.get("subject", ""), d.getString("message"), CampaignStatus.valueOf(d.getString("status")),
+                Channel.of(d.getString("channel")), d.get("subject", ""), d.getString("message"), CampaignStatus.valueOf(d.getString("status")),
                 ((Number) d.get("audienceSize")).longValue(), ((Number) d.get("sent")).longValue(),
                 ((Number) d.get("failed")).longValue(), MongoDocs.audit(d));
     }

@@ -1,7 +1,14 @@
 package com.crmplatform.delivery;
 
+import com.crmplatform.customer.Consent;
+import com.crmplatform.customer.ConsentRepository;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.store.Dates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +16,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -45,7 +54,7 @@ public final class DeliveryWorker {
     /** Writes a batch of receipts to the log: {@link CommunicationLogRepository#applyReceipts} unless a benchmark compares another way. */
     @FunctionalInterface
     public interface ReceiptWriter {
-        Map<String, CommunicationLogRepository.Outcomes> write(List<Receipt> receipts, java.time.Instant now);
+        Map<String, CommunicationLogRepository.Outcomes> write(List<Receipt> receipts, Instant now);
     }
 
     private final CommunicationLogRepository log;
@@ -55,15 +64,15 @@ public final class DeliveryWorker {
     private final Settings settings;
     private final ReceiptWriter receipts;
     private final Queue<Receipt> inbox = new ConcurrentLinkedQueue<>();
-    private com.crmplatform.customer.ConsentRepository consent;
+    private ConsentRepository consent;
 
     /** Addresses whose mail server said they do not exist: later campaigns skip them, saying why. */
     private void recordBounces(List<Receipt> batch) {
-        List<com.crmplatform.customer.Consent> bounces = new ArrayList<>();
+        List<Consent> bounces = new ArrayList<>();
         for (Receipt r : batch) {
             String email = emailOf.remove(r.idempotencyKey());
             if (r.addressBad() && email != null) {
-                bounces.add(new com.crmplatform.customer.Consent(email, com.crmplatform.customer.Consent.State.BOUNCED,
+                bounces.add(new Consent(email, Consent.State.BOUNCED,
                         clock.instant(), "bounced: " + r.reason()));
             }
         }
@@ -73,14 +82,14 @@ public final class DeliveryWorker {
     }
 
     /** Checks each message's address against the opt-outs just before it goes (launch already left them out). */
-    public DeliveryWorker withConsent(com.crmplatform.customer.ConsentRepository consent) {
+    public DeliveryWorker withConsent(ConsentRepository consent) {
         this.consent = consent;
         return this;
     }
     private final Set<String> outstanding = ConcurrentHashMap.newKeySet();
     /** The address of each email on its way, by idempotency key: a bounce is recorded by address. */
     private final Map<String, String> emailOf = new ConcurrentHashMap<>();
-    private final java.util.concurrent.Semaphore wakeups = new java.util.concurrent.Semaphore(0);
+    private final Semaphore wakeups = new Semaphore(0);
     private long handed;
     private long sent;
     private long failed;
@@ -111,18 +120,18 @@ public final class DeliveryWorker {
         }
         List<VendorGateway.OutboundMessage> messages = new ArrayList<>(batch.size());
         // Whoever opted out since the launch gets nothing: failed at once, with when they opted out.
-        java.util.Map<String, com.crmplatform.customer.Consent> said = consent == null ? java.util.Map.of()
+        Map<String, Consent> said = consent == null ? Map.of()
                 : consent.find(batch.stream().map(LogEntry::customerEmail).toList());
         for (LogEntry e : batch) {
             outstanding.add(e.idempotencyKey());
             if (e.channel() == Channel.EMAIL) {
                 emailOf.put(e.idempotencyKey(), e.customerEmail());
             }
-            com.crmplatform.customer.Consent c = said.get(com.crmplatform.customer.Customer.emailKey(e.customerEmail()));
+            Consent c = said.get(Customer.emailKey(e.customerEmail()));
             if (c != null && (c.unsubscribed() || c.bounced() && e.channel() == Channel.EMAIL)) {
                 receive(new Receipt(e.idempotencyKey(), false, "Not sent: " + e.customerEmail() + (c.bounced()
                         ? " bounced on " : " unsubscribed on ")
-                        + com.crmplatform.store.Dates.show(java.time.LocalDate.ofInstant(c.at(), java.time.ZoneId.systemDefault()))
+                        + Dates.show(LocalDate.ofInstant(c.at(), ZoneId.systemDefault()))
                         + " (" + c.how() + ")."));
                 continue;
             }
@@ -178,7 +187,7 @@ public final class DeliveryWorker {
                 break;
             }
             try {
-                if (wakeups.tryAcquire(idle, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (wakeups.tryAcquire(idle, TimeUnit.MILLISECONDS)) {
                     wakeups.drainPermits();
                     idle = settings.idlePoll().toMillis();
                 } else if (outstanding.isEmpty()) { // waiting for receipts is not idleness: no back-off then

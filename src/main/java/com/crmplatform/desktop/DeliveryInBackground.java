@@ -3,15 +3,18 @@ package com.crmplatform.desktop;
 import com.crmplatform.app.BackgroundExecutor;
 import com.crmplatform.app.Services;
 import com.crmplatform.delivery.DeliveryWorker;
+import com.crmplatform.delivery.Gateways;
 import com.crmplatform.delivery.SimulatedVendor;
 import com.crmplatform.delivery.VendorLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Function;
 
 /**
  * While the window is open, a delivery worker runs on the background executor and sends the
@@ -26,7 +29,7 @@ final class DeliveryInBackground {
     private final Services services;
     private final AtomicBoolean stop = new AtomicBoolean();
     private VendorLedger ledger;
-    private volatile com.crmplatform.delivery.Gateways vendor;
+    private volatile Gateways vendor;
     private Future<?> running;
     private volatile DeliveryWorker worker;
 
@@ -62,8 +65,8 @@ final class DeliveryInBackground {
     }
 
     /** The mail settings changed (Settings was saved): email goes through the new ones from now on. */
-    void useMail(java.util.function.Function<String, java.util.Optional<String>> setting) {
-        com.crmplatform.delivery.Gateways g = vendor;
+    void useMail(Function<String, Optional<String>> setting) {
+        Gateways g = vendor;
         if (g != null) {
             Services.useMail(g, setting);
         }

@@ -1,5 +1,7 @@
 package com.crmplatform.importexport;
 
+import com.crmplatform.customer.Consent;
+import com.crmplatform.customer.ConsentRepository;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.customer.CustomerRepository;
@@ -11,15 +13,21 @@ import com.crmplatform.order.OrderRepository;
 import com.crmplatform.store.Cursor;
 import com.crmplatform.store.Page;
 import com.crmplatform.store.PageRequest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes customers or orders as CSV that the importers read back unchanged. Reads the store a
@@ -35,10 +43,10 @@ public final class CsvExporter {
     private final CustomerRepository customers;
     private final OrderRepository orders;
     private final Path dataDir;
-    private com.crmplatform.customer.ConsentRepository consent;
+    private ConsentRepository consent;
 
     /** Writes each customer's recorded consent in the {@code consent} column (empty: none recorded). */
-    public CsvExporter withConsent(com.crmplatform.customer.ConsentRepository consent) {
+    public CsvExporter withConsent(ConsentRepository consent) {
         this.consent = consent;
         return this;
     }
@@ -57,13 +65,13 @@ public final class CsvExporter {
             long n = 0;
             Page<Customer> page = customers.page(q, PageRequest.first(PAGE));
             while (true) {
-                java.util.Map<String, com.crmplatform.customer.Consent> said = consent == null ? java.util.Map.of()
+                Map<String, Consent> said = consent == null ? Map.of()
                         : consent.find(page.items().stream().map(Customer::email).toList());
                 for (Customer c : page.items()) {
-                    com.crmplatform.customer.Consent k = said.get(c.emailKey());
+                    Consent k = said.get(c.emailKey());
                     record(out, c.name(), c.email(), c.phone(), c.city(), c.totalSpend().toPlainString(),
                             String.valueOf(c.visits()), c.lastPurchaseDate() == null ? "" : c.lastPurchaseDate().toString(),
-                            k == null ? "" : k.state().name().toLowerCase(java.util.Locale.ROOT));
+                            k == null ? "" : k.state().name().toLowerCase(Locale.ROOT));
                     n++;
                 }
                 if (!page.hasNext()) {
@@ -106,7 +114,7 @@ public final class CsvExporter {
         long write(CSVPrinter out) throws IOException;
     }
 
-    private long write(Path file, java.util.List<String> header, Body body) {
+    private long write(Path file, List<String> header, Body body) {
         Path target = checkTarget(file);
         Path tmp;
         try {
@@ -129,7 +137,7 @@ public final class CsvExporter {
             } catch (IOException ignored) {
                 // best effort
             }
-            if (e instanceof RuntimeException r && !(e instanceof java.io.UncheckedIOException)) {
+            if (e instanceof RuntimeException r && !(e instanceof UncheckedIOException)) {
                 throw r;
             }
             // The temporary file is ours, not the user's: the message names the file they asked for.
@@ -179,11 +187,11 @@ public final class CsvExporter {
     }
 
     private static String reason(Exception e) {
-        Throwable t = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-        if (t instanceof java.nio.file.AccessDeniedException) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (t instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+        if (t instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();
         }
         return String.valueOf(t.getMessage());

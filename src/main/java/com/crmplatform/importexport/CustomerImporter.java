@@ -1,6 +1,8 @@
 package com.crmplatform.importexport;
 
 import com.crmplatform.auth.CurrentUser;
+import com.crmplatform.customer.Consent;
+import com.crmplatform.customer.ConsentRepository;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerDraft;
 import com.crmplatform.customer.CustomerField;
@@ -10,12 +12,14 @@ import com.crmplatform.customer.CustomerValidator;
 import com.crmplatform.importexport.ImportResult.Rejection;
 import com.crmplatform.importexport.ImportResult.Repeat;
 import com.crmplatform.store.Audit;
+import com.crmplatform.store.Dates;
 import com.crmplatform.store.Ids;
 import com.crmplatform.store.Limits;
 import com.crmplatform.store.Money;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -48,10 +53,10 @@ public final class CustomerImporter {
     private final CurrentUser user;
     private final Clock clock;
     private final ExecutorService pipeline;
-    private com.crmplatform.customer.ConsentRepository consent;
+    private ConsentRepository consent;
 
     /** Where the optional {@code consent} column's values are recorded (subscribed / unsubscribed, by email). */
-    public CustomerImporter withConsent(com.crmplatform.customer.ConsentRepository consent) {
+    public CustomerImporter withConsent(ConsentRepository consent) {
         this.consent = consent;
         return this;
     }
@@ -264,9 +269,9 @@ public final class CustomerImporter {
             int sameEmailAgain = batch.size - batch.rows.size();
             var now = clock.instant();
             if (write && consent != null) {
-                List<com.crmplatform.customer.Consent> said = new ArrayList<>();
+                List<Consent> said = new ArrayList<>();
                 batch.rows.values().stream().filter(p -> p.consent != null).forEach(p -> said.add(
-                        new com.crmplatform.customer.Consent(p.draft.email(), p.consent, now, source)));
+                        new Consent(p.draft.email(), p.consent, now, source)));
                 consent.record(said);
             }
             Map<String, Parsed> toUpdate = batch.rows;
@@ -328,7 +333,7 @@ public final class CustomerImporter {
             progress.update(Math.min(1.0, (double) batch.position / size), created, updated, rejected.size());
         }
 
-        private Customer newCustomer(CustomerDraft d, java.time.Instant now) {
+        private Customer newCustomer(CustomerDraft d, Instant now) {
             return new Customer(Ids.newId(), d.name(), d.email(), d.phone(), d.city(), d.totalSpend(), d.visits(),
                     d.lastPurchaseDate(), Audit.created(now, user.id()));
         }
@@ -365,13 +370,13 @@ public final class CustomerImporter {
             out.add("Total spend: " + Money.rupees(old.totalSpend()) + " → " + Money.rupees(now.totalSpend()));
         }
         diff(out, "Visits", String.valueOf(old.visits()), String.valueOf(now.visits()));
-        diff(out, "Last purchase", com.crmplatform.store.Dates.show(old.lastPurchaseDate()),
-                com.crmplatform.store.Dates.show(now.lastPurchaseDate()));
+        diff(out, "Last purchase", Dates.show(old.lastPurchaseDate()),
+                Dates.show(now.lastPurchaseDate()));
         return out;
     }
 
     private static void diff(List<String> out, String label, String before, String after) {
-        if (!java.util.Objects.equals(before, after)) {
+        if (!Objects.equals(before, after)) {
             out.add(label + ": " + (before == null || before.isEmpty() ? "—" : before) + " → "
                     + (after == null || after.isEmpty() ? "—" : after));
         }
@@ -379,7 +384,7 @@ public final class CustomerImporter {
 
     /** A valid row, and which optional columns it actually had a value in. */
     private record Parsed(long line, CustomerDraft draft, boolean hasSpend, boolean hasVisits, boolean hasLast,
-                          com.crmplatform.customer.Consent.State consent) {
+                          Consent.State consent) {
     }
 
     /** An update keeps the stored value of any column the row leaves empty. */
@@ -394,7 +399,7 @@ public final class CustomerImporter {
         BigDecimal spend = row.money("totalSpend");
         Integer visits = CsvValues.wholeNumber("visits", row.get("visits"), Limits.MAX_VISITS);
         LocalDate last = CsvValues.date("lastPurchaseDate", row.get("lastPurchaseDate"));
-        com.crmplatform.customer.Consent.State said = com.crmplatform.customer.Consent.read(row.get("consent")).orElse(null);
+        Consent.State said = Consent.read(row.get("consent")).orElse(null);
         CustomerDraft draft = new CustomerDraft(row.get("name"), row.get("email"), row.get("phone"), row.get("city"),
                 spend == null ? Money.ZERO : spend, visits == null ? 0 : visits, last);
         Map<CustomerField, String> errors = validator.validate(draft);

@@ -1,11 +1,18 @@
 package com.crmplatform.ui;
 
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
+import javafx.scene.input.InputEvent;
 import javafx.stage.Modality;
 import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * How every dialog of the app opens: owned by the window, modal to it, with a title bar that has
@@ -35,9 +42,9 @@ public final class Dialogs {
             blockWhileShowing(dialog, owner);
         }
         dialog.getDialogPane().getStyleClass().add("app-dialog");
-        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> {
+        dialog.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> {
             centre(dialog, owner);
-            javafx.application.Platform.runLater(() -> centre(dialog, owner)); // again once the window manager has placed it
+            Platform.runLater(() -> centre(dialog, owner)); // again once the window manager has placed it
         });
         return dialog;
     }
@@ -47,11 +54,11 @@ public final class Dialogs {
      * minimum (a size hint window managers honour, where they may replace a plain size with theirs,
      * 200×200 was seen), set again once shown, and centred on the screen.
      */
-    public static void sizedWindow(javafx.stage.Stage stage, double width, double height) {
+    public static void sizedWindow(Stage stage, double width, double height) {
         stage.setMinWidth(width);
         stage.setMinHeight(height);
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
-            javafx.application.Platform.runLater(() -> {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            Platform.runLater(() -> {
                 if (stage.getWidth() < width || stage.getHeight() < height) {
                     stage.setWidth(Math.max(stage.getWidth(), width));
                     stage.setHeight(Math.max(stage.getHeight(), height));
@@ -63,7 +70,7 @@ public final class Dialogs {
 
     /** The owner's content takes no input and the owner does not close while the dialog shows. */
     private static void blockWhileShowing(Dialog<?> dialog, Window owner) {
-        javafx.event.EventHandler<javafx.stage.WindowEvent> keepOpen = e -> {
+        EventHandler<WindowEvent> keepOpen = e -> {
             e.consume();
             var window = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
             if (window != null) {
@@ -71,18 +78,18 @@ public final class Dialogs {
             }
         };
         // Input to the owner is swallowed (its look stays as it is, unlike a disabled window's).
-        javafx.event.EventHandler<javafx.scene.input.InputEvent> swallow = javafx.event.Event::consume;
-        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWING, e -> {
+        EventHandler<InputEvent> swallow = Event::consume;
+        dialog.addEventHandler(DialogEvent.DIALOG_SHOWING, e -> {
             if (owner.getScene() != null) {
-                owner.getScene().addEventFilter(javafx.scene.input.InputEvent.ANY, swallow);
+                owner.getScene().addEventFilter(InputEvent.ANY, swallow);
             }
-            owner.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, keepOpen);
+            owner.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, keepOpen);
         });
-        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_HIDDEN, e -> {
+        dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, e -> {
             if (owner.getScene() != null) {
-                owner.getScene().removeEventFilter(javafx.scene.input.InputEvent.ANY, swallow);
+                owner.getScene().removeEventFilter(InputEvent.ANY, swallow);
             }
-            owner.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, keepOpen);
+            owner.removeEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, keepOpen);
         });
     }
 
@@ -95,7 +102,7 @@ public final class Dialogs {
         // The title bar and borders, where the window manager says (at least a usual allowance).
         double chromeW = window == null ? 0 : Math.max(CHROME_W, dialog.getWidth() - pane.getWidth());
         double chromeH = window == null ? 0 : Math.max(CHROME_H, dialog.getHeight() - pane.getHeight());
-        if (window instanceof javafx.stage.Stage stage && pane.getMinWidth() > 0) {
+        if (window instanceof Stage stage && pane.getMinWidth() > 0) {
             stage.setMinWidth(pane.getMinWidth() + chromeW);
             stage.setMinHeight(pane.getMinHeight() + chromeH);
         }

@@ -1,5 +1,6 @@
 package com.crmplatform.ui;
 
+import java.util.Locale;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -7,11 +8,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /** The Settings dialog. */
 public final class SettingsView {
@@ -43,15 +48,15 @@ public final class SettingsView {
     @FXML
     private CheckBox darkTheme;
     @FXML
-    private javafx.scene.control.TabPane tabs;
+    private TabPane tabs;
     @FXML
-    private javafx.scene.control.Tab emailTab;
+    private Tab emailTab;
     @FXML
     private TextField smtpHost;
     @FXML
     private TextField smtpPort;
     @FXML
-    private javafx.scene.control.ChoiceBox<String> smtpTls;
+    private ChoiceBox<String> smtpTls;
     @FXML
     private TextField smtpUser;
     @FXML
@@ -102,10 +107,10 @@ public final class SettingsView {
         smtpHost.textProperty().bindBidirectional(viewModel.smtpHostProperty());
         smtpPort.textProperty().bindBidirectional(viewModel.smtpPortProperty());
         smtpTls.getItems().setAll("starttls", "tls", "none");
-        smtpTls.setConverter(new javafx.util.StringConverter<>() {
+        smtpTls.setConverter(new StringConverter<>() {
             @Override
             public String toString(String value) {
-                return value == null ? "" : messages.get("settings.smtpTls." + value.toUpperCase(java.util.Locale.ROOT));
+                return value == null ? "" : messages.get("settings.smtpTls." + value.toUpperCase(Locale.ROOT));
             }
 
             @Override

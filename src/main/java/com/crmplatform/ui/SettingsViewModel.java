@@ -1,14 +1,20 @@
 package com.crmplatform.ui;
 
+import com.crmplatform.config.AppConfig;
 import com.crmplatform.config.ConfigLoader;
+import com.crmplatform.config.MongoAddress;
 import com.crmplatform.config.Secrets;
 import com.crmplatform.config.SettingsStore;
+import com.crmplatform.customer.CustomerValidator;
 import com.crmplatform.delivery.SmtpSettings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -44,8 +50,8 @@ public final class SettingsViewModel {
     private final StringProperty connection = new SimpleStringProperty("");
     private final BooleanProperty testing = new SimpleBooleanProperty();
     private Function<String, Optional<String>> connectionTest = a -> Optional.empty();
-    private java.nio.file.Path dataFolder;
-    private Consumer<java.nio.file.Path> openFolder = p -> { };
+    private Path dataFolder;
+    private Consumer<Path> openFolder = p -> { };
     private String about = "";
     private BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final StringProperty note = new SimpleStringProperty("");
@@ -63,7 +69,7 @@ public final class SettingsViewModel {
     private final StringProperty testEmailTo = new SimpleStringProperty("");
     private final StringProperty emailResult = new SimpleStringProperty("");
     private final BooleanProperty sendingTest = new SimpleBooleanProperty();
-    private java.util.function.BiFunction<SmtpSettings, String, Optional<String>> mailTest = (s, to) -> Optional.empty();
+    private BiFunction<SmtpSettings, String, Optional<String>> mailTest = (s, to) -> Optional.empty();
     private Consumer<Function<String, Optional<String>>> applyMail = m -> { };
 
     /** Wires what saving does to email at once: the mail settings in effect (environment first) are handed on. */
@@ -97,7 +103,7 @@ public final class SettingsViewModel {
             allowedDomains.set(values.getOrDefault(ALLOWED_DOMAINS, ""));
             smtpHost.set(values.getOrDefault(SmtpSettings.HOST, ""));
             smtpPort.set(values.getOrDefault(SmtpSettings.PORT, ""));
-            smtpTls.set(switch (values.getOrDefault(SmtpSettings.TLS, "").strip().toLowerCase(java.util.Locale.ROOT)) {
+            smtpTls.set(switch (values.getOrDefault(SmtpSettings.TLS, "").strip().toLowerCase(Locale.ROOT)) {
                 case "tls", "ssl" -> "tls";
                 case "none" -> "none";
                 default -> "starttls";
@@ -115,7 +121,7 @@ public final class SettingsViewModel {
             StringBuilder fromEnv = new StringBuilder();
             List<String> watched = new ArrayList<>(List.of(ConfigLoader.GROQ_API_KEY, ConfigLoader.GROQ_BASE_URL,
                     ConfigLoader.GROQ_MODEL, ConfigLoader.MONGO_URL));
-            watched.addAll(com.crmplatform.config.AppConfig.MAIL_SETTINGS);
+            watched.addAll(AppConfig.MAIL_SETTINGS);
             for (String name : watched) {
                 if (environment.apply(name).isPresent()) {
                     fromEnv.append(fromEnv.length() == 0 ? "" : ", ").append(name);
@@ -133,8 +139,8 @@ public final class SettingsViewModel {
      * Wires what needs the world outside: a connection test for an address (empty when it answers,
      * else why not), the data folder and how to open a folder, and the About text.
      */
-    public SettingsViewModel withSystem(Function<String, Optional<String>> connectionTest, java.nio.file.Path dataFolder,
-                                        Consumer<java.nio.file.Path> openFolder, String about) {
+    public SettingsViewModel withSystem(Function<String, Optional<String>> connectionTest, Path dataFolder,
+                                        Consumer<Path> openFolder, String about) {
         this.connectionTest = connectionTest;
         this.dataFolder = dataFolder;
         this.openFolder = openFolder;
@@ -150,7 +156,7 @@ public final class SettingsViewModel {
             connection.set(messages.get("settings.test.local"));
             return;
         }
-        Optional<String> wrong = com.crmplatform.config.MongoAddress.problem(address);
+        Optional<String> wrong = MongoAddress.problem(address);
         if (wrong.isPresent()) {
             connection.set(wrong.get());
             return;
@@ -197,7 +203,7 @@ public final class SettingsViewModel {
         values.put(ConfigLoader.GROQ_MODEL, groqModel.get());
         String mongo = mongoUrl.get().strip();
         if (!mongo.contains("****")) { // a masked address shown back is left as it was
-            Optional<String> wrong = com.crmplatform.config.MongoAddress.problem(mongo);
+            Optional<String> wrong = MongoAddress.problem(mongo);
             if (wrong.isPresent()) { // never saved: the next start would not open
                 note.set(wrong.get());
                 return;
@@ -210,7 +216,7 @@ public final class SettingsViewModel {
         }
         putOrRemove(values, ALLOWED_DOMAINS, allowedDomains.get());
         Map<String, String> mail = typedMail();
-        for (String name : com.crmplatform.config.AppConfig.MAIL_SETTINGS) {
+        for (String name : AppConfig.MAIL_SETTINGS) {
             putOrRemove(values, name, mail.get(name));
         }
         if (!smtpHost.get().isBlank()) {
@@ -256,7 +262,7 @@ public final class SettingsViewModel {
     /**
      * Wires how a test email is sent (in the background): empty when the server took it, else why not.
      */
-    public SettingsViewModel withMailTest(java.util.function.BiFunction<SmtpSettings, String, Optional<String>> test) {
+    public SettingsViewModel withMailTest(BiFunction<SmtpSettings, String, Optional<String>> test) {
         this.mailTest = test;
         return this;
     }
@@ -273,7 +279,7 @@ public final class SettingsViewModel {
             return;
         }
         String to = testEmailTo.get().strip();
-        String wrongTo = com.crmplatform.customer.CustomerValidator.emailProblem(to);
+        String wrongTo = CustomerValidator.emailProblem(to);
         if (wrongTo != null) {
             emailResult.set(wrongTo);
             return;

@@ -11,6 +11,8 @@ import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -47,7 +50,7 @@ public final class AudiencePreview {
     private final ObservableList<Customer> sample = FXCollections.observableArrayList();
     private final StringProperty sendTime = new SimpleStringProperty("");
     private final StringProperty countSource = new SimpleStringProperty("");
-    private java.util.function.Supplier<Optional<java.time.Instant>> replicaSyncedAt;
+    private Supplier<Optional<Instant>> replicaSyncedAt;
     private Function<SegmentRule.Group, Assisted<SendTimeAdvisor.Advice>> sendTimeAdvisor;
     private UiExecutor.Handle pendingCount;
     private UiExecutor.Handle pendingSendTime;
@@ -65,7 +68,7 @@ public final class AudiencePreview {
      * Team mode: counts run on this computer's copy, and say so with when it last synced
      * ({@code syncedAt} is read in the background with each count; empty when never synced).
      */
-    void countOnReplica(java.util.function.Supplier<Optional<java.time.Instant>> syncedAt) {
+    void countOnReplica(Supplier<Optional<Instant>> syncedAt) {
         this.replicaSyncedAt = syncedAt;
     }
 
@@ -78,11 +81,11 @@ public final class AudiencePreview {
         if (replicaSyncedAt == null) {
             return "";
         }
-        Optional<java.time.Instant> at = replicaSyncedAt.get();
+        Optional<Instant> at = replicaSyncedAt.get();
         if (at.isEmpty()) {
             return messages.get("builder.onReplica.never");
         }
-        long minutes = java.time.Duration.between(at.get(), clock.instant()).toMinutes();
+        long minutes = Duration.between(at.get(), clock.instant()).toMinutes();
         return minutes < 1 ? messages.get("builder.onReplica.now") : messages.get("builder.onReplica", minutes);
     }
 
@@ -134,10 +137,10 @@ public final class AudiencePreview {
         }
     }
 
-    private record Counted(com.crmplatform.segment.SegmentService.Count count, List<Customer> sample, String source) {
+    private record Counted(SegmentService.Count count, List<Customer> sample, String source) {
     }
 
-    private final LongProperty leftOut = new javafx.beans.property.SimpleLongProperty();
+    private final LongProperty leftOut = new SimpleLongProperty();
 
     /** "12 who unsubscribed are left out" under the count ("" when nobody is). */
     public StringBinding leftOutText() {

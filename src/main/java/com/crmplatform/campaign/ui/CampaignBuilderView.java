@@ -3,6 +3,7 @@ package com.crmplatform.campaign.ui;
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.MessageTemplate;
 import com.crmplatform.customer.Customer;
+import com.crmplatform.delivery.Channel;
 import com.crmplatform.segment.SavedSegment;
 import com.crmplatform.segment.ui.RuleTreePane;
 import com.crmplatform.ui.Fxml;
@@ -10,23 +11,29 @@ import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.Screen;
 import com.crmplatform.ui.Tables;
 import com.crmplatform.ui.TextInserts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** The campaign builder screen. */
 public final class CampaignBuilderView implements Screen {
@@ -70,9 +77,9 @@ public final class CampaignBuilderView implements Screen {
     @FXML
     private Label channelLabel;
     @FXML
-    private javafx.scene.control.ChoiceBox<com.crmplatform.delivery.Channel> channelChoice;
+    private ChoiceBox<Channel> channelChoice;
     @FXML
-    private javafx.scene.control.TextField subjectField;
+    private TextField subjectField;
     @FXML
     private Label subjectLabel;
     @FXML
@@ -105,7 +112,7 @@ public final class CampaignBuilderView implements Screen {
                 viewModel.rules()::remove));
         List<Node> fixed = List.copyOf(ruleContainer.getChildren()); // describe row, note, heading
         Runnable draw = () -> {
-            List<Node> all = new java.util.ArrayList<>(fixed);
+            List<Node> all = new ArrayList<>(fixed);
             all.add(tree.group(viewModel.rules().rootProperty().get(), null));
             ruleContainer.getChildren().setAll(all);
         };
@@ -146,32 +153,32 @@ public final class CampaignBuilderView implements Screen {
         nameError.visibleProperty().bind(viewModel.nameErrorProperty().isNotEmpty());
         nameError.managedProperty().bind(nameError.visibleProperty());
         channelLabel.textProperty().bind(viewModel.channelText());
-        channelChoice.getItems().setAll(com.crmplatform.delivery.Channel.values());
-        channelChoice.setConverter(new javafx.util.StringConverter<>() {
+        channelChoice.getItems().setAll(Channel.values());
+        channelChoice.setConverter(new StringConverter<>() {
             @Override
-            public String toString(com.crmplatform.delivery.Channel c) {
+            public String toString(Channel c) {
                 return c == null ? "" : messages.get("builder.channel." + c.name());
             }
 
             @Override
-            public com.crmplatform.delivery.Channel fromString(String s) {
+            public Channel fromString(String s) {
                 return null;
             }
         });
         channelChoice.valueProperty().bindBidirectional(viewModel.draft().channelProperty());
         subjectField.textProperty().bindBidirectional(viewModel.draft().subjectProperty());
-        javafx.beans.binding.BooleanBinding email = viewModel.draft().channelProperty()
-                .isEqualTo(com.crmplatform.delivery.Channel.EMAIL);
-        for (javafx.scene.Node n : new javafx.scene.Node[] {subjectLabel, subjectField}) {
+        BooleanBinding email = viewModel.draft().channelProperty()
+                .isEqualTo(Channel.EMAIL);
+        for (Node n : new Node[] {subjectLabel, subjectField}) {
             n.visibleProperty().bind(email);
             n.managedProperty().bind(email);
         }
         lengthLabel.textProperty().bind(viewModel.lengthText());
         launchButton.disableProperty().bind(viewModel.canLaunch().not());
-        launchButton.setTooltip(new javafx.scene.control.Tooltip());
+        launchButton.setTooltip(new Tooltip());
         launchButton.getTooltip().textProperty().bind(viewModel.launchHintProperty());
         // Why Launch is not offered, beside it (a disabled button shows no tooltip).
-        problemLabel.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.problemProperty().isEmpty())
+        problemLabel.textProperty().bind(Bindings.when(viewModel.problemProperty().isEmpty())
                 .then(viewModel.launchHintProperty()).otherwise(viewModel.problemProperty()));
     }
 

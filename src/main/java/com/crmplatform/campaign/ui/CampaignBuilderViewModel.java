@@ -8,6 +8,7 @@ import com.crmplatform.ai.SendTimeAdvisor;
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.CampaignService;
 import com.crmplatform.campaign.MessageTemplate;
+import com.crmplatform.delivery.Channel;
 import com.crmplatform.segment.RuleEnglish;
 import com.crmplatform.segment.SegmentRule;
 import com.crmplatform.segment.SegmentService;
@@ -16,13 +17,22 @@ import com.crmplatform.ui.DialogService;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.UiExecutor;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The campaign builder, made of its jobs: the rule being edited ({@link #rules()}), where else a
@@ -76,18 +86,18 @@ public final class CampaignBuilderViewModel {
         edited(); // the first count, once the parts exist
     }
 
-    private final javafx.beans.property.ObjectProperty<Optional<String>> emailVia =
-            new javafx.beans.property.SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<Optional<String>> emailVia =
+            new SimpleObjectProperty<>(Optional.empty());
 
     /** @param via the mail server and From address emails go through here, as it changes; empty when none is set up */
-    public CampaignBuilderViewModel withEmail(javafx.beans.value.ObservableValue<Optional<String>> via) {
+    public CampaignBuilderViewModel withEmail(ObservableValue<Optional<String>> via) {
         this.emailVia.bind(via);
         return this;
     }
 
     /** Adds message suggestions (and worded lookalike rules) to the builder. */
     /** Team mode: the live count runs on this computer's copy and says when that last synced. */
-    public CampaignBuilderViewModel withCountOnReplica(java.util.function.Supplier<java.util.Optional<java.time.Instant>> syncedAt) {
+    public CampaignBuilderViewModel withCountOnReplica(Supplier<Optional<Instant>> syncedAt) {
         audience.countOnReplica(syncedAt);
         return this;
     }
@@ -130,7 +140,7 @@ public final class CampaignBuilderViewModel {
     }
 
     /** Three message suggestions for the current audience. */
-    public void suggestMessages(Consumer<java.util.List<String>> show) {
+    public void suggestMessages(Consumer<List<String>> show) {
         draft.suggest(rules.rule(), show);
     }
 
@@ -148,11 +158,11 @@ public final class CampaignBuilderViewModel {
             nameError.set(messages.get("builder.nameRequired")); // on the field, not at the bottom
             return;
         }
-        com.crmplatform.delivery.Channel channel = draft.channelProperty().get();
+        Channel channel = draft.channelProperty().get();
         String subject = draft.subjectProperty().get();
         try {
             MessageTemplate.check(message);
-            if (channel == com.crmplatform.delivery.Channel.EMAIL) {
+            if (channel == Channel.EMAIL) {
                 MessageTemplate.checkSubject(subject);
             }
         } catch (IllegalArgumentException e) {
@@ -187,15 +197,15 @@ public final class CampaignBuilderViewModel {
      * Launch is offered only for a valid rule that selects somebody (counted, not being counted);
      * {@link #launchHintProperty()} says why not.
      */
-    public javafx.beans.binding.BooleanBinding canLaunch() {
-        return javafx.beans.binding.Bindings.createBooleanBinding(() -> !launching.get() && !audience.countingProperty().get()
+    public BooleanBinding canLaunch() {
+        return Bindings.createBooleanBinding(() -> !launching.get() && !audience.countingProperty().get()
                 && !audience.staleProperty().get() && audience.sizeProperty().get() > 0, launching, audience.countingProperty(),
                 audience.staleProperty(), audience.sizeProperty());
     }
 
     /** Why Launch is not offered now ("" when it is). */
-    public javafx.beans.binding.StringBinding launchHintProperty() {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> audience.countingProperty().get() || launching.get()
+    public StringBinding launchHintProperty() {
+        return Bindings.createStringBinding(() -> audience.countingProperty().get() || launching.get()
                 || audience.staleProperty().get() ? "" : audience.sizeProperty().get() == 0 ? messages.get("builder.launch.nobody")
                 : audience.sizeProperty().get() < 0 ? messages.get("builder.fixConditions") : "",
                 launching, audience.countingProperty(), audience.staleProperty(), audience.sizeProperty());
@@ -211,16 +221,16 @@ public final class CampaignBuilderViewModel {
      * server set up here (or that none is, and where to set it up).
      *
      */
-    public javafx.beans.binding.StringBinding channelText() {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> draft.channelProperty().get()
-                == com.crmplatform.delivery.Channel.EMAIL ? emailVia.get().map(v -> messages.get("builder.channel.email", v))
+    public StringBinding channelText() {
+        return Bindings.createStringBinding(() -> draft.channelProperty().get()
+                == Channel.EMAIL ? emailVia.get().map(v -> messages.get("builder.channel.email", v))
                 .orElse(messages.get("builder.channel.email.none")) : messages.get("builder.channel.simulated"),
                 draft.channelProperty(), emailVia);
     }
 
     /** "Sent by the simulated vendor · 52 characters" under the message. */
-    public javafx.beans.binding.StringBinding lengthText() {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> messages.get("builder.length",
+    public StringBinding lengthText() {
+        return Bindings.createStringBinding(() -> messages.get("builder.length",
                 draft.messageProperty().get() == null ? 0 : draft.messageProperty().get().length()), draft.messageProperty());
     }
 

@@ -1,5 +1,8 @@
 package com.crmplatform.campaign.ui;
 
+import com.crmplatform.ai.CampaignAssistant;
+import com.crmplatform.ai.RuleGenerator;
+import com.crmplatform.auth.LocalUser;
 import com.crmplatform.campaign.Campaign;
 import com.crmplatform.campaign.CampaignService;
 import com.crmplatform.campaign.CampaignStatus;
@@ -12,12 +15,19 @@ import com.crmplatform.ui.Formats;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.PagedList;
 import com.crmplatform.ui.UiExecutor;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
 
 /** Campaign history, newest first, with live figures, and the selected campaign's communication log. */
 public final class HistoryViewModel {
@@ -35,12 +45,12 @@ public final class HistoryViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final PagedList<LogEntry> entries;
     private final StringProperty summary = new SimpleStringProperty("");
-    private com.crmplatform.ai.CampaignAssistant assistant;
+    private CampaignAssistant assistant;
     private String summarizedKey = "";
     private String selectAfterRefresh;
     private boolean refreshing;
     /** True once the campaigns were read: before that an empty list says nothing ("No campaigns yet" would flash). */
-    private final javafx.beans.property.BooleanProperty loaded = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty loaded = new SimpleBooleanProperty();
 
     public HistoryViewModel(CampaignService campaigns, UiExecutor executor,
                             DialogService dialogs, Messages messages) {
@@ -77,7 +87,7 @@ public final class HistoryViewModel {
     }
 
     public String created(Campaign c) {
-        return Formats.dateTime(c.audit().createdAt()) + " · " + com.crmplatform.auth.LocalUser.readable(c.audit().createdBy());
+        return Formats.dateTime(c.audit().createdAt()) + " · " + LocalUser.readable(c.audit().createdBy());
     }
 
     public String status(Campaign c) {
@@ -102,8 +112,8 @@ public final class HistoryViewModel {
         if (shown) {
             refresh();
             if (live == null) { // made on first use: view-model tests run without the JavaFX toolkit
-                live = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
-                live.setCycleCount(javafx.animation.Timeline.INDEFINITE);
+                live = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+                live.setCycleCount(Timeline.INDEFINITE);
             }
             live.play();
         } else if (live != null) {
@@ -111,7 +121,7 @@ public final class HistoryViewModel {
         }
     }
 
-    private javafx.animation.Timeline live;
+    private Timeline live;
     private static final int QUIET_TICKS = 5;
     private int quietTicks;
     private long summaryTicket;
@@ -131,7 +141,7 @@ public final class HistoryViewModel {
         return this;
     }
 
-    public HistoryViewModel withAssistant(com.crmplatform.ai.CampaignAssistant a) {
+    public HistoryViewModel withAssistant(CampaignAssistant a) {
         this.assistant = a;
         selected.addListener((o, old, now) -> summarize(now));
         return this;
@@ -149,11 +159,11 @@ public final class HistoryViewModel {
         }
         summarizedKey = key;
         long ticket = ++summaryTicket;
-        java.util.List<Campaign> all = java.util.List.copyOf(rows);
+        List<Campaign> all = List.copyOf(rows);
         executor.submit(() -> {
             var s = assistant.summarize(c, all);
             var t = assistant.tags(c.rule(), c.message());
-            String engine = messages.get(s.engine() == com.crmplatform.ai.RuleGenerator.Engine.GROQ
+            String engine = messages.get(s.engine() == RuleGenerator.Engine.GROQ
                     ? "history.summary.groq" : "history.summary.offline");
             return s.value() + "\n" + messages.get("history.tags", String.join(" · ", t.value())) + "\n" + engine;
         }, text -> {
@@ -241,7 +251,7 @@ public final class HistoryViewModel {
         }, e -> dialogs.showError(messages.get("history.sendAgain.title"), messages.describe(e)));
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() {
+    public ReadOnlyBooleanProperty loadedProperty() {
         return loaded;
     }
 

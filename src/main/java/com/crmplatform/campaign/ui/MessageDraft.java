@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -25,8 +27,8 @@ public final class MessageDraft {
     private final RuleSources.Notes notes;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty();
-    private final javafx.beans.property.ObjectProperty<Channel> channel =
-            new javafx.beans.property.SimpleObjectProperty<>(Channel.SIMULATED);
+    private final ObjectProperty<Channel> channel =
+            new SimpleObjectProperty<>(Channel.SIMULATED);
     private final StringProperty subject = new SimpleStringProperty();
     private CampaignAssistant assistant;
 
@@ -92,7 +94,7 @@ public final class MessageDraft {
     }
 
     /** How the campaign's messages go: the simulated vendor (the default) or email. */
-    public javafx.beans.property.ObjectProperty<Channel> channelProperty() {
+    public ObjectProperty<Channel> channelProperty() {
         return channel;
     }
 

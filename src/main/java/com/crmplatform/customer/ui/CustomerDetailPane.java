@@ -5,8 +5,10 @@ import com.crmplatform.order.Order;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.Tables;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
@@ -35,7 +37,7 @@ public final class CustomerDetailPane {
     @FXML
     private Label detailConsent;
     @FXML
-    private javafx.scene.control.Button consentButton;
+    private Button consentButton;
     @FXML
     private Label ordersHeading;
     @FXML
@@ -59,7 +61,7 @@ public final class CustomerDetailPane {
         ordersList.setCellFactory(Tables.textCells(viewModel::describe, o -> !o.isActive()));
         ordersHeading.textProperty().bind(viewModel.ordersHeading());
         detailConsent.textProperty().bind(viewModel.consentTextProperty());
-        consentButton.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.unsubscribedProperty())
+        consentButton.textProperty().bind(Bindings.when(viewModel.unsubscribedProperty())
                 .then(messages.get("customer.consent.again")).otherwise(messages.get("customer.consent.unsubscribe")));
         show(null);
     }

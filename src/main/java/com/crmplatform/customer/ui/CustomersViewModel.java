@@ -1,5 +1,8 @@
 package com.crmplatform.customer.ui;
 
+import com.crmplatform.auth.LocalUser;
+import com.crmplatform.customer.Consent;
+import com.crmplatform.customer.ConsentService;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.customer.CustomerService;
@@ -13,6 +16,7 @@ import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.order.OrderService;
 import com.crmplatform.store.Cursor;
+import com.crmplatform.store.Dates;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.SortDirection;
 import com.crmplatform.ui.DialogService;
@@ -21,6 +25,10 @@ import com.crmplatform.ui.Messages;
 import com.crmplatform.ui.PagedList;
 import com.crmplatform.ui.UiExecutor;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -31,6 +39,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /** The customers screen: a searchable, sortable page of customers and the selected one's orders. */
@@ -73,7 +82,7 @@ public final class CustomersViewModel {
                 e -> message.set(messages.describe(e)));
         selected.addListener((o, old, now) -> loadDetail(now));
         // After a new search or sort, a customer who is not in the results is no longer shown as selected.
-        page.rows().addListener((javafx.collections.ListChangeListener<Customer>) c -> {
+        page.rows().addListener((ListChangeListener<Customer>) c -> {
             Customer s = selected.get();
             if (newListing && s != null && page.rows().stream().noneMatch(r -> r.id().equals(s.id()))) {
                 selected.set(null);
@@ -96,7 +105,7 @@ public final class CustomersViewModel {
         }
         return new Detail(c.name(), c.email(), c.phone(), c.city(), Formats.money(c.totalSpend()), String.valueOf(c.visits()),
                 Formats.date(c.lastPurchaseDate()), messages.get("customer.detail.updated",
-                Formats.dateTime(c.audit().updatedAt()), com.crmplatform.auth.LocalUser.readable(c.audit().updatedBy())));
+                Formats.dateTime(c.audit().updatedAt()), LocalUser.readable(c.audit().updatedBy())));
     }
 
     /** One order in the detail pane: date, amount, items, and whether it was cancelled. */
@@ -107,8 +116,8 @@ public final class CustomersViewModel {
     }
 
     /** "Orders (3)" over the selected customer's orders. */
-    public javafx.beans.binding.StringBinding ordersHeading() {
-        return javafx.beans.binding.Bindings.createStringBinding(
+    public StringBinding ordersHeading() {
+        return Bindings.createStringBinding(
                 () -> messages.get("customer.orders.heading", selectedOrders().size()), selectedOrders());
     }
 
@@ -153,24 +162,24 @@ public final class CustomersViewModel {
         }
     }
 
-    private com.crmplatform.customer.ConsentService consent;
+    private ConsentService consent;
     private UiExecutor.Handle consentLoad;
-    private final javafx.beans.property.StringProperty consentText = new javafx.beans.property.SimpleStringProperty("");
-    private final javafx.beans.property.BooleanProperty unsubscribed = new javafx.beans.property.SimpleBooleanProperty();
+    private final StringProperty consentText = new SimpleStringProperty("");
+    private final BooleanProperty unsubscribed = new SimpleBooleanProperty();
 
     /** Shows and records the selected customer's marketing consent. */
-    public CustomersViewModel withConsent(com.crmplatform.customer.ConsentService consent) {
+    public CustomersViewModel withConsent(ConsentService consent) {
         this.consent = consent;
         return this;
     }
 
     /** "Subscribed" or "Unsubscribed on 30-Nov-2026 (customer page, by ann)" for the selected customer. */
-    public javafx.beans.property.StringProperty consentTextProperty() {
+    public StringProperty consentTextProperty() {
         return consentText;
     }
 
     /** True when the selected customer opted out of marketing. */
-    public javafx.beans.property.BooleanProperty unsubscribedProperty() {
+    public BooleanProperty unsubscribedProperty() {
         return unsubscribed;
     }
 
@@ -186,10 +195,10 @@ public final class CustomersViewModel {
         consentLoad = executor.submit(() -> consent.of(c.email()), this::showConsent, e -> message.set(messages.describe(e)));
     }
 
-    private void showConsent(java.util.Optional<com.crmplatform.customer.Consent> said) {
-        unsubscribed.set(said.map(com.crmplatform.customer.Consent::unsubscribed).orElse(false));
-        consentText.set(said.map(k -> messages.get("customer.consent." + k.state().name().toLowerCase(java.util.Locale.ROOT),
-                com.crmplatform.store.Dates.show(java.time.LocalDate.ofInstant(k.at(), java.time.ZoneId.systemDefault())), k.how()))
+    private void showConsent(Optional<Consent> said) {
+        unsubscribed.set(said.map(Consent::unsubscribed).orElse(false));
+        consentText.set(said.map(k -> messages.get("customer.consent." + k.state().name().toLowerCase(Locale.ROOT),
+                Dates.show(LocalDate.ofInstant(k.at(), ZoneId.systemDefault())), k.how()))
                 .orElse(messages.get("customer.consent.none")));
     }
 
@@ -207,7 +216,7 @@ public final class CustomersViewModel {
                 "customer.consent.again.confirm", c.name(), c.email()), messages.get("customer.consent.again"))) {
             return;
         }
-        executor.submit(() -> java.util.Optional.of(again ? consent.subscribe(c.email(), "customer page")
+        executor.submit(() -> Optional.of(again ? consent.subscribe(c.email(), "customer page")
                 : consent.unsubscribe(c.email(), "customer page")), said -> {
             showConsent(said);
             message.set(messages.get(again ? "customer.consent.again.done" : "customer.consent.unsubscribe.done", c.name()));
@@ -233,7 +242,7 @@ public final class CustomersViewModel {
             selected.set(saved);
             if (!search.isEmpty()) { // said when the search in force leaves them out of the list
                 String q = search;
-                page.rows().addListener(new javafx.collections.ListChangeListener<Customer>() {
+                page.rows().addListener(new ListChangeListener<Customer>() {
                     @Override
                     public void onChanged(Change<? extends Customer> c) {
                         page.rows().removeListener(this);

@@ -1,22 +1,30 @@
 package com.crmplatform.importexport.ui;
 
 import com.crmplatform.importexport.ImportResult;
+import com.crmplatform.ui.Dialogs;
 import com.crmplatform.ui.Fxml;
 import com.crmplatform.ui.Messages;
+import com.crmplatform.ui.Tables;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /** The import window: preview, then Import with a progress bar and Cancel. */
@@ -29,9 +37,9 @@ public final class ImportView {
     @FXML
     private ProgressBar progressBar;
     @FXML
-    private javafx.scene.layout.VBox columnsBox;
+    private VBox columnsBox;
     @FXML
-    private javafx.scene.layout.GridPane columnsGrid;
+    private GridPane columnsGrid;
     @FXML
     private Label columnProblemLabel;
     @FXML
@@ -74,23 +82,23 @@ public final class ImportView {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         progressBar.progressProperty().bind(viewModel.progressProperty());
         lineColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().line()));
-        com.crmplatform.ui.Tables.longText(reasonColumn, ImportResult.Rejection::reason);
+        Tables.longText(reasonColumn, ImportResult.Rejection::reason);
         rejectedTable.setItems(viewModel.rejected());
         changeLineColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().line()));
         changeKeyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().key()));
         changeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.describe(c.getValue())));
         changesTable.setItems(viewModel.sample());
         // The examples are the preview's: once rows are written the counts say what happened.
-        javafx.beans.binding.BooleanBinding previewing = viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.READY)
+        BooleanBinding previewing = viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.READY)
                 .or(viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.PREVIEWING));
-        for (javafx.scene.Node n : new javafx.scene.Node[] {changesHeading, changesTable}) {
+        for (Node n : new Node[] {changesHeading, changesTable}) {
             n.visibleProperty().bind(previewing);
             n.managedProperty().bind(previewing);
         }
-        javafx.beans.binding.BooleanBinding mapping = viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.MAPPING);
+        BooleanBinding mapping = viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.MAPPING);
         columnsBox.visibleProperty().bind(mapping);
         columnsBox.managedProperty().bind(mapping);
-        for (javafx.scene.Node n : new javafx.scene.Node[] {rejectedHeading, rejectedTable}) {
+        for (Node n : new Node[] {rejectedHeading, rejectedTable}) {
             n.visibleProperty().bind(mapping.not());
             n.managedProperty().bind(mapping.not());
         }
@@ -98,7 +106,7 @@ public final class ImportView {
         columnHintLabel.textProperty().bind(viewModel.columnHintProperty());
         progressBar.visibleProperty().bind(mapping.not());
         progressBar.managedProperty().bind(mapping.not());
-        viewModel.columnRows().addListener((javafx.collections.ListChangeListener<ImportViewModel.ColumnRow>) c ->
+        viewModel.columnRows().addListener((ListChangeListener<ImportViewModel.ColumnRow>) c ->
                 showColumnRows());
     }
 
@@ -110,7 +118,7 @@ public final class ImportView {
         columnsGrid.addRow(r++, heading("import.columns.field"), heading("import.columns.column"));
         for (ImportViewModel.ColumnRow row : viewModel.columnRows()) {
             Label label = new Label(row.label() + (row.required() ? " *" : ""));
-            javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>();
+            ComboBox<String> box = new ComboBox<>();
             box.getItems().add(none);
             box.getItems().addAll(viewModel.fileColumns());
             box.setMaxWidth(Double.MAX_VALUE);
@@ -132,7 +140,7 @@ public final class ImportView {
     public void showDialog(Window owner, Path file, Runnable onImported) {
         fileLabel.setText(file.getFileName().toString());
         Dialog<Void> dialog = new Dialog<>();
-        com.crmplatform.ui.Dialogs.owned(dialog, owner);
+        Dialogs.owned(dialog, owner);
         dialog.setTitle(messages.get(titleKey));
         dialog.setResizable(true);
         ButtonType importType = new ButtonType(messages.get("import.start"), ButtonBar.ButtonData.OK_DONE);
@@ -144,7 +152,7 @@ public final class ImportView {
         dialog.getDialogPane().setMinSize(640, 460);
         Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
         Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancelType);
-        javafx.beans.binding.BooleanBinding mapping = viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.MAPPING);
+        BooleanBinding mapping = viewModel.phaseProperty().isEqualTo(ImportViewModel.Phase.MAPPING);
         importButton.disableProperty().bind(Bindings.createBooleanBinding(() -> switch (viewModel.phaseProperty().get()) {
             case READY -> false;
             case MAPPING -> !viewModel.columnsReady();
