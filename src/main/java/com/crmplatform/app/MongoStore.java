@@ -146,7 +146,7 @@ public final class MongoStore extends AssembledStore {
 
     @Override
     public String description() {
-        return "MongoDB " + masked;
+        return "MongoDB at " + masked.replaceFirst("^mongodb(\\+srv)?://", "");
     }
 
     /**

@@ -179,7 +179,7 @@ public final class ReplicaStore implements Store, SyncService.Central {
 
     @Override
     public String description() {
-        return "MongoDB " + masked;
+        return "MongoDB at " + masked.replaceFirst("^mongodb(\\+srv)?://", "");
     }
 
     @Override
