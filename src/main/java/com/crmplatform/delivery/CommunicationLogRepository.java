@@ -17,6 +17,12 @@ public interface CommunicationLogRepository {
     List<LogEntry> claim(String worker, Instant now, Duration lease, int limit);
 
     /**
+     * Extends every lease {@code worker} holds to {@code now + lease}: a worker still waiting for its
+     * vendor's answers (a slow or throttled mail server) keeps its messages from being claimed again.
+     */
+    void renewLeases(String worker, Instant now, Duration lease);
+
+    /**
      * Applies a batch of receipts: bulk writes of the entries still pending for that attempt and
      * one counter update per campaign. A late or repeated receipt changes nothing.
      *

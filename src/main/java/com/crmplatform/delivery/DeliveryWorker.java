@@ -150,6 +150,19 @@ public final class DeliveryWorker {
         inbox.add(r);
     }
 
+    private long lastRenewal = System.nanoTime();
+
+    /** While answers are outstanding, the leases are extended every third of a lease. */
+    private void renewLeasesWhileWaiting() {
+        long now = System.nanoTime();
+        if (!outstanding.isEmpty() && now - lastRenewal >= settings.lease().toNanos() / 3) {
+            log.renewLeases(workerId, clock.instant(), settings.lease());
+            lastRenewal = now;
+        } else if (outstanding.isEmpty()) {
+            lastRenewal = now;
+        }
+    }
+
     /** Applies the receipts that arrived, up to one batch, in one write; returns how many it took. */
     public int applyReceipts() {
         List<Receipt> batch = new ArrayList<>();
@@ -177,6 +190,7 @@ public final class DeliveryWorker {
     public Summary run(boolean untilIdle, BooleanSupplier stop) {
         long idle = settings.idlePoll().toMillis();
         while (!stop.getAsBoolean()) {
+            renewLeasesWhileWaiting();
             int handedNow = sendOnce();
             int applied = applyReceipts();
             if (handedNow > 0 || applied > 0) {

@@ -75,6 +75,13 @@ public final class MongoCommunicationLogRepository implements CommunicationLogRe
     }
 
     @Override
+    public void renewLeases(String worker, Instant now, Duration lease) {
+        MongoDocs.guard(where, () -> log.updateMany(Filters.and(Filters.eq("status", "PENDING"),
+                Filters.regex("leaseOwner", "^" + Pattern.quote(worker) + "/")),
+                Updates.set("leaseUntil", now.plus(lease).toEpochMilli())));
+    }
+
+    @Override
     public Map<String, Outcomes> applyReceipts(List<Receipt> receipts, Instant now) {
         if (receipts.isEmpty()) {
             return Map.of();

@@ -40,6 +40,11 @@ public final class SmtpGateway implements VendorGateway {
     private final SmtpSettings settings;
     private final Session session;
     private final DelayQueue<Job> queue = new DelayQueue<>();
+    /** The idempotency keys queued or being sent. */
+    private final java.util.Set<String> onTheirWay = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** While the server cannot be reached, nothing is tried before this (a wait that doubles, up to a minute). */
+    private long pausedUntil;
+    private long pause;
     private final Thread sender;
     private final long spacingNanos;
     private volatile boolean closed;
@@ -76,8 +81,11 @@ public final class SmtpGateway implements VendorGateway {
         return props;
     }
 
-    /** One email on its way: its tries so far and when it may go. */
-    private record Job(OutboundMessage message, Consumer<Receipt> receipts, int tries, String lastProblem, long dueNanos)
+    /**
+     * One email on its way: its "try later" answers so far, since when the server could not be
+     * reached for it (0: it could), and when it may go.
+     */
+    private record Job(OutboundMessage message, Consumer<Receipt> receipts, int tries, long unreachableSince, long dueNanos)
             implements Delayed {
         @Override
         public long getDelay(TimeUnit unit) {
@@ -94,8 +102,17 @@ public final class SmtpGateway implements VendorGateway {
     public void send(List<OutboundMessage> messages, Consumer<Receipt> receipts) {
         long now = System.nanoTime();
         for (OutboundMessage m : messages) {
-            queue.add(new Job(m, receipts, 0, "", now));
+            // A message claimed again while its first copy still waits here (its lease ran out) is not queued twice.
+            if (onTheirWay.add(m.idempotencyKey())) {
+                queue.add(new Job(m, receipts, 0, 0, now));
+            }
         }
+    }
+
+    /** The answer for a message is given: it leaves this gateway. */
+    private void answer(Job job, Receipt receipt) {
+        onTheirWay.remove(job.message().idempotencyKey());
+        job.receipts().accept(receipt);
     }
 
     /** As many as go out within half the lease at the rate limit, less those still waiting. */
@@ -128,7 +145,7 @@ public final class SmtpGateway implements VendorGateway {
             Job job;
             try {
                 job = queue.take();
-                long wait = nextSlot - System.nanoTime();
+                long wait = Math.max(nextSlot, pausedUntil) - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
@@ -147,37 +164,59 @@ public final class SmtpGateway implements VendorGateway {
             synchronized (this) {
                 deliver(message(m.idempotencyKey(), m.recipientName(), m.recipientEmail(), m.subject(), m.text()));
             }
-            job.receipts().accept(new Receipt(m.idempotencyKey(), true));
+            pause = 0;
+            answer(job, new Receipt(m.idempotencyKey(), true));
         } catch (MessagingException | RuntimeException e) {
             closeTransport();
             Failure f = Failure.of(e);
+            long now = System.nanoTime();
             if (f.permanent) {
-                job.receipts().accept(new Receipt(m.idempotencyKey(), false, f.reason, f.addressBad));
+                answer(job, new Receipt(m.idempotencyKey(), false, f.reason, f.addressBad));
+            } else if (f.unreachable) {
+                // The server, not this email: everything waits (a doubling pause), and an email fails only
+                // when the server has not been reached for it for UNREACHABLE_FOR.
+                pause = Math.min(MAX_PAUSE, pause == 0 ? settings.firstRetry().toNanos() : pause * 2);
+                pausedUntil = now + pause;
+                long since = job.unreachableSince() == 0 ? now : job.unreachableSince();
+                if (now - since >= settings.unreachableFor().toNanos()) {
+                    Duration d = settings.unreachableFor();
+                    answer(job, new Receipt(m.idempotencyKey(), false, "The mail server could not be reached for "
+                            + (d.toMinutes() > 0 ? d.toMinutes() + " minutes" : d.toSeconds() + " seconds") + ": " + f.reason));
+                } else if (!closed) {
+                    LOG.info("mail server not reached ({}); trying again in {} s", f.reason, TimeUnit.NANOSECONDS.toSeconds(pause));
+                    queue.add(new Job(m, job.receipts(), job.tries(), since, pausedUntil));
+                }
             } else if (job.tries() + 1 >= settings.maxTries()) {
-                job.receipts().accept(new Receipt(m.idempotencyKey(), false, "The mail server did not take it after "
+                answer(job, new Receipt(m.idempotencyKey(), false, "The mail server did not take it after "
                         + settings.maxTries() + " tries: " + f.reason));
             } else if (!closed) {
                 long wait = settings.firstRetry().toNanos() << job.tries();
                 LOG.info("email {} not taken ({}); trying again in {} s", m.idempotencyKey(), f.reason,
                         TimeUnit.NANOSECONDS.toSeconds(wait));
-                queue.add(new Job(m, job.receipts(), job.tries() + 1, f.reason, System.nanoTime() + wait));
+                queue.add(new Job(m, job.receipts(), job.tries() + 1, 0, now + wait));
             }
         }
     }
 
+    private static final long MAX_PAUSE = TimeUnit.MINUTES.toNanos(1);
+
     /** What went wrong, in the server's words, and whether trying again could help. */
-    private record Failure(boolean permanent, String reason, boolean addressBad) {
+    private record Failure(boolean permanent, String reason, boolean addressBad, boolean unreachable) {
         Failure(boolean permanent, String reason) {
-            this(permanent, reason, false);
+            this(permanent, reason, false, false);
         }
 
         static Failure of(Exception e) {
             for (Throwable t = e; t != null; t = next(t)) {
                 if (t instanceof SMTPAddressFailedException a) {
-                    return coded(a.getReturnCode(), a.getMessage());
+                    return coded(a.getReturnCode(), a.getMessage(), true);
                 }
                 if (t instanceof SMTPSendFailedException s) {
-                    return coded(s.getReturnCode(), s.getMessage());
+                    return coded(s.getReturnCode(), s.getMessage(), false);
+                }
+                if (t instanceof javax.net.ssl.SSLException || String.valueOf(t.getMessage()).contains("STARTTLS")) {
+                    return new Failure(true, "The secure connection failed (" + clean(t.getMessage()) + "); check the "
+                            + "security setting and the port (STARTTLS on 587, TLS on 465), then Send again to failed.");
                 }
                 if (t instanceof AuthenticationFailedException) {
                     return new Failure(true, "The mail server refused the user name or password (" + clean(t.getMessage())
@@ -187,15 +226,22 @@ public final class SmtpGateway implements VendorGateway {
                     return new Failure(true, "The address is not a valid email address: " + clean(t.getMessage()));
                 }
             }
-            return new Failure(false, "The mail server could not be reached or did not answer: " + clean(rootMessage(e)));
+            return new Failure(false, "The mail server could not be reached or did not answer: " + clean(rootMessage(e)),
+                    false, true);
         }
 
-        /** 5xx is final; 550/551/553 with a 5.1.x status (or no status) say the mailbox does not exist: a bounce. */
-        private static Failure coded(int code, String text) {
+        /**
+         * 5xx is final, 4xx is "try later". A bounce is only a refusal of the recipient (at RCPT) saying
+         * the mailbox or its domain does not exist: 5.1.1, 5.1.2, 5.1.6, 5.1.10, or words to that effect
+         * without a status; a refused sender, relaying or policy is not the address's fault.
+         */
+        private static Failure coded(int code, String text, boolean atRecipient) {
             String t = clean(text);
-            boolean mailbox = (code == 550 || code == 551 || code == 553)
-                    && (t.matches(".*\\b5\\.1\\.\\d+\\b.*") || !t.matches(".*\\b\\d\\.\\d+\\.\\d+\\b.*"));
-            return new Failure(code >= 500, t, code >= 500 && mailbox);
+            boolean noMailbox = atRecipient && code >= 500 && (t.matches(".*\\b5\\.1\\.(1|2|6|10)\\b.*")
+                    || !t.matches(".*\\b\\d\\.\\d+\\.\\d+\\b.*") && t.toLowerCase(Locale.ROOT).matches(
+                    ".*(user unknown|unknown user|no such user|unknown recipient|mailbox (unavailable|not found|does not exist)"
+                            + "|does not exist).*"));
+            return new Failure(code >= 500, t, noMailbox, false);
         }
 
         private static Throwable next(Throwable t) {

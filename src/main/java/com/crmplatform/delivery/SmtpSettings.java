@@ -11,11 +11,19 @@ import java.util.function.Function;
  *
  * @param security  STARTTLS (port 587), TLS from the first byte (port 465) or none (a relay on this computer)
  * @param perMinute at most this many emails a minute (providers throttle)
- * @param maxTries  tries of one email while the server answers "try later" (4xx) or cannot be reached
+ * @param maxTries  tries of one email while the server answers "try later" (4xx)
+ * @param unreachableFor how long an email waits for a server that cannot be reached before it fails
  */
 public record SmtpSettings(String host, int port, Security security, Optional<String> user, Optional<String> password,
                            String fromAddress, String fromName, int perMinute, int maxTries, Duration firstRetry,
-                           Duration timeout) {
+                           Duration timeout, Duration unreachableFor) {
+
+    public SmtpSettings(String host, int port, Security security, Optional<String> user, Optional<String> password,
+                        String fromAddress, String fromName, int perMinute, int maxTries, Duration firstRetry,
+                        Duration timeout) {
+        this(host, port, security, user, password, fromAddress, fromName, perMinute, maxTries, firstRetry, timeout,
+                Duration.ofMinutes(10));
+    }
 
     public static final String HOST = "SMTP_HOST";
     public static final String PORT = "SMTP_PORT";
@@ -55,6 +63,10 @@ public record SmtpSettings(String host, int port, Security security, Optional<St
         Optional<String> host = setting.apply(HOST).map(String::strip).filter(h -> !h.isEmpty());
         if (host.isEmpty()) {
             return Optional.empty();
+        }
+        if (!host.get().matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]")) {
+            throw new IllegalArgumentException(HOST + " is not a host name (write only the name, e.g. smtp.gmail.com; "
+                    + "the user and password go in " + USER + " and " + PASSWORD + ").");
         }
         Security security = setting.apply(TLS).map(t -> switch (t.strip().toLowerCase(Locale.ROOT)) {
             case "starttls", "" -> Security.STARTTLS;

@@ -74,6 +74,18 @@ public final class SqliteCommunicationLogRepository implements CommunicationLogR
         });
     }
 
+    @Override
+    public void renewLeases(String worker, Instant now, Duration lease) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery_leases SET until = ? WHERE owner = ?")) {
+                ps.setLong(1, now.plus(lease).toEpochMilli());
+                ps.setString(2, worker);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /**
      * The first run of pending entries, in id order, that no live lease covers: it starts at the first
      * free pending entry and ends before the next leased range (or at {@code limit} entries).

@@ -162,6 +162,62 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void aSlowServerKeepsItsEmailsLeasedSoASecondWorkerNeverSendsThemAgain() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(to -> {
+            try {
+                Thread.sleep(250); // 10 emails take longer than the 1 s lease
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "250 OK";
+        }); SqliteStore store = SqliteStore.open(dir)) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                names.add("Buyer " + (char) ('A' + i));
+            }
+            launch(store, names.toArray(new String[0]));
+            DeliveryWorker.Settings oneSecond = new DeliveryWorker.Settings(100, 100, Duration.ofSeconds(1), Duration.ofMillis(10));
+            try (VendorLedger ledger = VendorLedger.open(dir.resolve("vendor"));
+                 VendorGateway a = new Gateways(new SimulatedVendor(ledger, SimulatedVendor.Settings.defaults(),
+                         BackgroundExecutor.createScheduled()), Optional.of(new SmtpGateway(settings(server.port(), 600))), "");
+                 VendorGateway b = new Gateways(new SimulatedVendor(ledger, SimulatedVendor.Settings.defaults(),
+                         BackgroundExecutor.createScheduled()), Optional.of(new SmtpGateway(settings(server.port(), 60_000))), "")) {
+                DeliveryWorker first = new DeliveryWorker(store.communicationLog(), a, Clock.systemUTC(), "a", oneSecond);
+                DeliveryWorker second = new DeliveryWorker(store.communicationLog(), b, Clock.systemUTC(), "b", oneSecond);
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                var firstRun = java.util.concurrent.CompletableFuture.supplyAsync(() -> first.run(true, () -> System.nanoTime() > deadline));
+                Thread.sleep(100);
+                DeliveryWorker.Summary other = second.run(true, () -> System.nanoTime() > deadline);
+                DeliveryWorker.Summary s = firstRun.get();
+                assertEquals(10, s.sent() + other.sent());
+                assertEquals(10, s.handedToVendor() + other.handedToVendor(), "each email handed over once, by one worker");
+            }
+            Map<String, Long> perRecipient = new java.util.HashMap<>();
+            server.accepted().forEach(x -> perRecipient.merge(x.recipient(), 1L, Long::sum));
+            assertEquals(10, perRecipient.size());
+            perRecipient.forEach((to, n) -> assertEquals(1L, n, to + " got one email"));
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsTheEmailsInBoundedTimeSayingSo() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             SqliteStore store = SqliteStore.open(dir)) {
+            Campaign c = launch(store, "Asha Rao", "Ravi Kumar");
+            SmtpSettings hanging = new SmtpSettings("127.0.0.1", silent.getLocalPort(), SmtpSettings.Security.NONE,
+                    Optional.empty(), Optional.empty(), "offers@shop.example", "", 6000, 4, Duration.ofMillis(100),
+                    Duration.ofMillis(500), Duration.ofSeconds(3));
+            long t = System.nanoTime();
+            DeliveryWorker.Summary s = deliver(store, new SmtpGateway(hanging));
+            assertEquals(2, s.failed());
+            assertTrue(System.nanoTime() - t < Duration.ofSeconds(30).toNanos(), "bounded");
+            LogEntry e = store.communicationLog().page(c.id(), DeliveryStatus.FAILED, "",
+                    com.crmplatform.store.PageRequest.first(10)).items().get(0);
+            assertTrue(e.reason().startsWith("The mail server could not be reached for 3 seconds"), e.reason());
+        }
+    }
+
+    @Test
     void theRateLimitSpacesTheEmails() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(to -> "250 OK"); SqliteStore store = SqliteStore.open(dir)) {
             launch(store, "A One", "B Two", "C Three", "D Four", "E Five");
