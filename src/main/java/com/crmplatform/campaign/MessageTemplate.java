@@ -98,11 +98,17 @@ public final class MessageTemplate {
         return template;
     }
 
+    /** The message for one customer: each placeholder filled in once (a value holding "{name}" stays as it is). */
     public static String render(String template, Customer c) {
-        String message = template;
-        for (Placeholder p : Placeholder.values()) {
-            message = message.replace(p.token(), p.valueFor(c));
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String token = m.group();
+            String value = java.util.Arrays.stream(Placeholder.values()).filter(p -> p.token().equals(token)).findFirst()
+                    .map(p -> p.valueFor(c)).orElse(token);
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
-        return message;
+        m.appendTail(out);
+        return out.toString();
     }
 }

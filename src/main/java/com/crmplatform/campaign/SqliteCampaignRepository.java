@@ -78,8 +78,11 @@ public final class SqliteCampaignRepository implements CampaignRepository {
         db.inTransaction(conn -> {
             String render = "?";
             for (MessageTemplate.Placeholder p : MessageTemplate.Placeholder.values()) {
-                render = "replace(" + render + ", '" + p.token() + "', " + column(p) + ")";
+                // A customer's own text is put in with its braces hidden (U+E000), so "{name}" inside a
+                // name is never filled in by a later placeholder; the braces come back at the end.
+                render = "replace(" + render + ", '" + p.token() + "', replace(" + column(p) + ", '{', char(57344)))";
             }
+            render = "replace(" + render + ", char(57344), '{')";
             try (PreparedStatement ps = conn.prepareStatement("INSERT OR IGNORE INTO communication_log (id, campaign_id, "
                     + "customer_id, customer_name, customer_email, channel, subject, message, status, attempt, lease_owner, "
                     + "lease_until, created_at, updated_at) SELECT ? || ':' || id, ?, id, name, email, ?, " + render + ", "

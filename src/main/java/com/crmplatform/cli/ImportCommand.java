@@ -51,6 +51,9 @@ final class ImportCommand implements Callable<Integer> {
             out.put("created", r.created());
             out.put("updated", r.updated());
             out.put("skipped", r.skipped());
+            if (kind == Kind.customers) {
+                out.put("optOutsKept", r.optOutsKept());
+            }
             List<Map<String, Object>> rejected = r.rejected().stream()
                     .map(x -> Map.<String, Object>of("line", x.line(), "reason", x.reason())).toList();
             out.put("rejected", rejected);

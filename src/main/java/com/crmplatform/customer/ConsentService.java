@@ -8,6 +8,9 @@ import java.util.Optional;
 /** Recording opt-outs (and opt-ins again) with when and how, as the law asks of marketing email. */
 public final class ConsentService {
 
+    /** The longest "how" a record keeps. */
+    static final int MAX_HOW = 200;
+
     private final ConsentRepository consent;
     private final CurrentUser user;
     private final Clock clock;
@@ -38,7 +41,17 @@ public final class ConsentService {
         if (wrong != null) {
             throw new IllegalArgumentException(wrong);
         }
-        Consent c = new Consent(email, state, clock.instant(), how + ", by " + com.crmplatform.auth.LocalUser.readable(user.id()));
+        String said = how == null || how.isBlank() ? "no reason given" : how.strip();
+        if (said.length() > MAX_HOW) {
+            throw new IllegalArgumentException("Say how in at most " + MAX_HOW + " characters.");
+        }
+        java.time.Instant at = clock.instant();
+        // A record that looks later (another workstation's clock runs ahead) must not swallow this wish.
+        java.time.Instant held = consent.find(email).map(Consent::at).orElse(java.time.Instant.EPOCH);
+        if (!at.isAfter(held)) {
+            at = held.plusMillis(1);
+        }
+        Consent c = new Consent(email, state, at, said + ", by " + com.crmplatform.auth.LocalUser.readable(user.id()));
         consent.record(List.of(c));
         return consent.find(email).orElse(c);
     }

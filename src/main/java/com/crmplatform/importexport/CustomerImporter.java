@@ -149,7 +149,8 @@ public final class CustomerImporter {
         if (unreadable != null) {
             throw ImportFailure.partWay(unreadable, write, writer.created + writer.updated, rejected.size());
         }
-        return new ImportResult(writer.created, writer.updated, 0, rejected, repeated, stopped, writer.sample);
+        return new ImportResult(writer.created, writer.updated, 0, rejected, repeated, stopped, writer.sample,
+                writer.optOutsKept);
     }
 
     /** A 64-bit FNV-1a hash of the email: repeats are found without keeping every email of a big file. */
@@ -224,6 +225,35 @@ public final class CustomerImporter {
         long position;
     }
 
+    /**
+     * The consent column of a batch: a change is recorded; the same state again keeps the record it
+     * has (when and how); and a file never subscribes again an address that opted out or bounced —
+     * only the customer's own word does (the customer page, {@code unsubscribe --again}).
+     */
+    private void recordConsent(Batch batch, java.time.Instant now, Writer writer) {
+        List<String> emails = batch.rows.values().stream().filter(p -> p.consent != null).map(p -> p.draft.email()).toList();
+        if (emails.isEmpty()) {
+            return;
+        }
+        Map<String, Consent> held = consent.find(emails);
+        List<Consent> said = new ArrayList<>();
+        for (Parsed p : batch.rows.values()) {
+            if (p.consent == null) {
+                continue;
+            }
+            Consent before = held.get(Customer.emailKey(p.draft.email()));
+            if (before != null && before.state() == p.consent) {
+                continue;
+            }
+            if (before != null && p.consent == Consent.State.SUBSCRIBED) {
+                writer.optOutsKept++;
+                continue;
+            }
+            said.add(new Consent(p.draft.email(), p.consent, now, writer.source));
+        }
+        consent.record(said);
+    }
+
     /** Looks up and writes batches one after another, on the pipeline thread. */
     private final class Writer {
         final boolean write;
@@ -240,6 +270,7 @@ public final class CustomerImporter {
         volatile boolean cancelled;
 
         final String source;
+        int optOutsKept;
 
         Writer(boolean write, long size, ImportProgress progress, String source) {
             this.source = source;
@@ -269,10 +300,7 @@ public final class CustomerImporter {
             int sameEmailAgain = batch.size - batch.rows.size();
             var now = clock.instant();
             if (write && consent != null) {
-                List<Consent> said = new ArrayList<>();
-                batch.rows.values().stream().filter(p -> p.consent != null).forEach(p -> said.add(
-                        new Consent(p.draft.email(), p.consent, now, source)));
-                consent.record(said);
+                recordConsent(batch, now, this);
             }
             Map<String, Parsed> toUpdate = batch.rows;
             if (write) {

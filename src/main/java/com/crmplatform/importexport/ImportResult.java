@@ -9,9 +9,10 @@ import java.util.List;
  * @param skipped   rows already in the store from an earlier import of the same data (orders)
  * @param repeated  rows whose email (or order id) an earlier row of the same file had
  * @param cancelled true when the user stopped it; what was counted is what was written
+ * @param optOutsKept rows saying "subscribed" for an address that opted out or bounced: the opt-out is kept
  */
 public record ImportResult(int created, int updated, int skipped, List<Rejection> rejected, List<Repeat> repeated,
-                           boolean cancelled, List<Change> sample) {
+                           boolean cancelled, List<Change> sample, int optOutsKept) {
 
     public ImportResult {
         rejected = List.copyOf(rejected);
@@ -21,7 +22,7 @@ public record ImportResult(int created, int updated, int skipped, List<Rejection
 
     public ImportResult(int created, int updated, int skipped, List<Rejection> rejected, List<Repeat> repeated,
                         boolean cancelled) {
-        this(created, updated, skipped, rejected, repeated, cancelled, List.of());
+        this(created, updated, skipped, rejected, repeated, cancelled, List.of(), 0);
     }
 
     public ImportResult(int created, int updated, List<Rejection> rejected, boolean cancelled) {

@@ -85,6 +85,16 @@ abstract class CampaignContractTest {
                 .noneMatch(e -> e.customerEmail().equals("p3@example.com")));
     }
 
+    @org.junit.jupiter.api.Test
+    void placeholdersInACustomersOwnTextAreNotFilledIn() {
+        fixture.store().customers().insert(TestData.customer("Ravi {firstName} {email}", "ravi@example.com", "9000", 1, null));
+        Campaign c = service.launch("Braces", and(totalSpend(RuleOperator.GTE, "9000")), "Hi {name} / {firstName}");
+        LogEntry e = log.page(c.id(), null, "ravi", PageRequest.first(10)).items().get(0);
+        assertEquals("Hi Ravi {firstName} {email} / Ravi", e.message());
+        assertEquals("Hi Ravi {firstName} {email} / Ravi", MessageTemplate.render("Hi {name} / {firstName}",
+                fixture.store().customers().findByEmail("ravi@example.com").orElseThrow()));
+    }
+
     private Campaign launchBigSpenders() {
         return service.launch("Big spenders", and(totalSpend(RuleOperator.GTE, "2000")), "Hi {firstName}, {city} loves you");
     }

@@ -181,6 +181,12 @@ class CsvImportTest {
         assertEquals(com.crmplatform.customer.Consent.State.SUBSCRIBED,
                 store.consent().find("ravi@example.com").orElseThrow().state());
         assertTrue(store.consent().find("meena@example.com").isEmpty(), "an empty cell records nothing");
+        // A file never subscribes again who opted out, and the same state again keeps its record.
+        ImportResult again = customers.importFile(file("again.csv", "name,email,consent\nAsha,asha@example.com,yes\n"
+                + "Ravi,ravi@example.com,subscribed\n"), ImportProgress.NONE);
+        assertEquals(1, again.optOutsKept());
+        assertTrue(store.consent().find("asha@example.com").orElseThrow().unsubscribed());
+        assertEquals("import of consent.csv", store.consent().find("ravi@example.com").orElseThrow().how());
         Path out = dir.resolve("out.csv");
         exporter.exportCustomers(out);
         List<String> lines = Files.readAllLines(out);

@@ -118,6 +118,9 @@ public final class ImportViewModel {
         if (r.skipped() > 0) {
             b.append(' ').append(messages.get("import.skipped", r.skipped()));
         }
+        if (r.optOutsKept() > 0) {
+            b.append(' ').append(messages.get("import.optOutsKept", r.optOutsKept()));
+        }
         if (!r.repeated().isEmpty()) {
             ImportResult.Repeat first = r.repeated().get(0);
             b.append(' ').append(messages.get("import.repeated", r.repeated().size(), first.line(), first.firstLine(),

@@ -101,6 +101,10 @@ abstract class CustomersViewModelTest {
         assertFalse(vm.unsubscribedProperty().get());
         vm.selectedProperty().set(vm.page().rows().get(1));
         assertEquals("Subscribed (no opt-out recorded)", vm.consentTextProperty().get());
+        // A record that looks later (another workstation's clock ahead) does not swallow a wish made here.
+        services.store().consent().record(List.of(new com.crmplatform.customer.Consent("p1@example.com",
+                com.crmplatform.customer.Consent.State.SUBSCRIBED, java.time.Instant.now().plusSeconds(3600), "import")));
+        assertTrue(services.consent().unsubscribe("p1@example.com", "phone call").unsubscribed());
     }
 
     @Test
