@@ -172,6 +172,16 @@ public final class Services implements AutoCloseable {
         gateways.useEmail(smtp.map(SmtpGateway::new), missing);
     }
 
+    /** What is wrong with this computer's mail server settings (empty: right, or none set). */
+    public Optional<String> mailProblem() {
+        try {
+            SmtpSettings.from(config::mailSetting);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** "smtp.example.com as offers@shop.in": where email goes with these settings, empty when it cannot. */
     public static Optional<String> emailVia(Function<String, Optional<String>> setting) {
         try {

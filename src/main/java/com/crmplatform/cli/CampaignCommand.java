@@ -51,7 +51,7 @@ final class CampaignCommand {
         String name;
         @Option(names = "--rules", required = true, paramLabel = "RULE_JSON")
         String rules;
-        @Option(names = "--message", required = true, paramLabel = "TEMPLATE", description = "e.g. \"Hi {name}, 10% off!\"")
+        @Option(names = "--message", required = true, paramLabel = "TEMPLATE", description = "e.g. \"Hi {name}, 10%% off!\"")
         String message;
         @Option(names = "--channel", defaultValue = "simulated", paramLabel = "simulated|email",
                 description = "How the messages go: the simulated vendor (default) or email over SMTP (see SMTP_HOST).")
@@ -69,6 +69,11 @@ final class CampaignCommand {
             }
             try (Services services = parent.root.open()) {
                 Campaign c = services.campaigns().launch(name, rule, via, subject, message);
+                if (via == com.crmplatform.delivery.Channel.EMAIL && Services.emailVia(services.config()::mailSetting).isEmpty()) {
+                    spec.commandLine().getErr().println("warning: no mail server is set up on this computer (SMTP_HOST, "
+                            + "SMTP_FROM): the emails go when a computer that has one runs delivery.");
+                    spec.commandLine().getErr().flush();
+                }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("id", c.id());
                 out.put("audienceSize", c.audienceSize());

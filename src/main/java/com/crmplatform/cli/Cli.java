@@ -42,6 +42,11 @@ public final class Cli {
         c.getSubcommands().values().forEach(Cli::helpEverywhere);
     }
 
+    /** An error is one line, whatever its text holds (an argument may carry a line break). */
+    static String oneLine(String message) {
+        return String.valueOf(message).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
     public static int run(ConfigLoader loader, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new CrmCommand(loader));
         helpEverywhere(cl);
@@ -51,14 +56,14 @@ public final class Cli {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String message = userMessage(e);
             LoggerFactory.getLogger(Cli.class).warn("command failed", e);
-            commandLine.getErr().println("error: " + message);
+            commandLine.getErr().println("error: " + oneLine(message));
             commandLine.getErr().flush();
             return 1;
         });
         cl.setParameterExceptionHandler((e, params) -> {
             CommandLine c = e.getCommandLine();
             String command = c.getCommandSpec().qualifiedName(" ");
-            c.getErr().println("error: " + e.getMessage() + " (see: " + command + " --help)");
+            c.getErr().println("error: " + oneLine(e.getMessage()) + " (see: " + command + " --help)");
             c.getErr().flush();
             return 2;
         });

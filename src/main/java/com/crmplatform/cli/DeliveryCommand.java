@@ -59,6 +59,11 @@ final class DeliveryCommand {
                  VendorLedger ledger = VendorLedger.open(services.config().dataDir());
                  com.crmplatform.delivery.VendorGateway vendor = services.gateways(
                          new SimulatedVendor(ledger, vendorSettings, BackgroundExecutor.createScheduled()))) {
+                services.mailProblem().ifPresent(p -> {
+                    spec.commandLine().getErr().println("warning: the mail server settings are wrong: " + p
+                            + " Email messages this run claims fail with that reason.");
+                    spec.commandLine().getErr().flush();
+                });
                 services.campaigns().resumeLaunches();
                 DeliveryWorker worker = new DeliveryWorker(services.store().communicationLog(), vendor, Clock.systemUTC(),
                         "cli-" + ManagementFactory.getRuntimeMXBean().getName(), new DeliveryWorker.Settings(batchSize, 2_000,
