@@ -42,7 +42,7 @@ final class FirstSyncWindow {
                 open();
             }
             bar.setProgress((double) done / total);
-            label.setText(messages.get("firstSync.progress", done, total));
+            label.setText(messages.get(done >= total ? "firstSync.finishing" : "firstSync.progress", done, total));
         });
     }
 

@@ -86,6 +86,9 @@ final class SyncDetailsDialog {
     private void show(ShellViewModel.SyncDetails details) {
         pending.getItems().setAll(details.pending());
         conflicts.getItems().setAll(details.conflicts());
+        if (conflicts.getSelectionModel().isEmpty() && !conflicts.getItems().isEmpty()) {
+            conflicts.getSelectionModel().selectFirst(); // Keep … works at once on the first conflict
+        }
         pendingTitle.setText(messages.get("sync.details.pending", details.pending().size()));
         conflictsTitle.setText(messages.get("sync.details.conflicts", details.conflicts().size()));
     }

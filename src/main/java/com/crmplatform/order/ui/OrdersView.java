@@ -82,6 +82,12 @@ public final class OrdersView implements Screen {
     @FXML
     private void initialize() {
         Tables.fitOrScroll(table);
+        if (table.getPlaceholder() instanceof Label none) { // no orders at all is not "no orders match"
+            none.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> messages.get(
+                    viewModel.customerProperty().get() == null && viewModel.fromProperty().get() == null
+                            && viewModel.toProperty().get() == null ? "order.none.yet" : "order.none"),
+                    viewModel.customerProperty(), viewModel.fromProperty(), viewModel.toProperty()));
+        }
         new CustomerPicker(customerFilter, customers, executor).follow(viewModel.customerProperty());
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
