@@ -81,6 +81,9 @@ public final class ShellView {
         userLabel.setText(viewModel.userText());
         localModeBadge.setVisible(viewModel.localMode());
         localModeBadge.setManaged(viewModel.localMode());
+        if (viewModel.teamMode()) { // the team's database, without sign-in: "Local mode" beside "Online" would contradict it
+            localModeBadge.setText(messages.get("shell.noSignIn"));
+        }
         storeLabel.setText(viewModel.storeText());
         connectionLabel.textProperty().bind(viewModel.connectionText());
         viewModel.onlineProperty().addListener((o, a, online) -> connectionLabel.pseudoClassStateChanged(OFFLINE, !online));
