@@ -156,39 +156,34 @@ public final class Services implements AutoCloseable {
     }
 
     /** Email through the mail server these settings name (SMTP_HOST …), or failing with how to set one up. */
-    public static void useMail(Gateways gateways,
-                               Function<String, Optional<String>> setting) {
+    public void useMail(Gateways gateways, Function<String, Optional<String>> setting) {
+        Mail mail = Mail.of(setting);
         String here = computerName();
-        Optional<SmtpSettings> smtp;
-        String missing = "Email is not set up on " + here + ", which delivered it: set the mail server in Settings (or "
-                + "SMTP_HOST and SMTP_FROM), then Send again to failed.";
-        try {
-            smtp = SmtpSettings.from(setting);
-        } catch (IllegalArgumentException e) {
-            smtp = Optional.empty();
-            missing = "The mail server settings on " + here + " are wrong: " + e.getMessage()
-                    + " Correct them, then Send again to failed.";
+        String missing = mail.problem().map(p -> "The mail server settings on " + here + " are wrong: " + p
+                + " Correct them, then Send again to failed.").orElse("Email is not set up on " + here + ", which "
+                + "delivered it: set the mail server in Settings (or SMTP_HOST and SMTP_FROM), then Send again to failed.");
+        gateways.useEmail(mail.settings().map(s -> new SmtpGateway(s, background)), missing);
+    }
+
+    /** Mail server settings as read: the settings, or what is wrong with them (both empty: none set). */
+    private record Mail(Optional<SmtpSettings> settings, Optional<String> problem) {
+        static Mail of(Function<String, Optional<String>> setting) {
+            try {
+                return new Mail(SmtpSettings.from(setting), Optional.empty());
+            } catch (IllegalArgumentException e) {
+                return new Mail(Optional.empty(), Optional.of(e.getMessage()));
+            }
         }
-        gateways.useEmail(smtp.map(SmtpGateway::new), missing);
     }
 
     /** What is wrong with this computer's mail server settings (empty: right, or none set). */
     public Optional<String> mailProblem() {
-        try {
-            SmtpSettings.from(config::mailSetting);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
+        return Mail.of(config::mailSetting).problem();
     }
 
     /** "smtp.example.com as offers@shop.in": where email goes with these settings, empty when it cannot. */
     public static Optional<String> emailVia(Function<String, Optional<String>> setting) {
-        try {
-            return SmtpSettings.from(setting).map(s -> s.host() + " as " + s.fromAddress());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Mail.of(setting).settings().map(s -> s.host() + " as " + s.fromAddress());
     }
 
     private static String computerName() {

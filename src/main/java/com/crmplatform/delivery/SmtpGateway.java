@@ -45,19 +45,18 @@ public final class SmtpGateway implements VendorGateway {
     /** While the server cannot be reached, nothing is tried before this (a wait that doubles, up to a minute). */
     private long pausedUntil;
     private long pause;
-    private final Thread sender;
+    private final java.util.concurrent.Future<?> sender;
     private final long spacingNanos;
     private volatile boolean closed;
     private Transport transport;
     private long nextSlot = System.nanoTime();
 
-    public SmtpGateway(SmtpSettings settings) {
+    /** @param background runs the sender loop (the app's one executor for background work) until {@link #close} */
+    public SmtpGateway(SmtpSettings settings, java.util.concurrent.ExecutorService background) {
         this.settings = settings;
         this.session = Session.getInstance(properties(settings));
         this.spacingNanos = TimeUnit.MINUTES.toNanos(1) / settings.perMinute();
-        this.sender = new Thread(this::run, "crm-smtp");
-        sender.setDaemon(true);
-        sender.start();
+        this.sender = background.submit(this::run);
     }
 
     private static Properties properties(SmtpSettings s) {
@@ -336,7 +335,7 @@ public final class SmtpGateway implements VendorGateway {
     @Override
     public void close() {
         closed = true;
-        sender.interrupt();
+        sender.cancel(true);
         closeTransport();
     }
 }

@@ -68,7 +68,7 @@ final class DeliveryInBackground {
     void useMail(Function<String, Optional<String>> setting) {
         Gateways g = vendor;
         if (g != null) {
-            Services.useMail(g, setting);
+            services.useMail(g, setting);
         }
     }
 

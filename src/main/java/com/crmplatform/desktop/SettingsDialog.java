@@ -12,7 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.stage.Window;
@@ -30,7 +30,7 @@ final class SettingsDialog {
      * @param closed        runs when the dialog has gone
      */
     static void show(Window owner, Path dataDir, Function<String, Optional<String>> environment, UiExecutor ui,
-                     Executor background, Messages messages, String storeInUse, javafx.beans.property.BooleanProperty darkTheme,
+                     ExecutorService background, Messages messages, String storeInUse, javafx.beans.property.BooleanProperty darkTheme,
                      Consumer<SettingsViewModel.Groq> applyGroq,
                      Consumer<Function<String, Optional<String>>> applyMail, Runnable closed) {
         String version = Optional.ofNullable(SettingsDialog.class.getPackage().getImplementationVersion()).orElse("(development)");
@@ -39,7 +39,7 @@ final class SettingsDialog {
         SettingsViewModel vm = new SettingsViewModel(new SettingsStore(dataDir), environment, ui, messages, applyGroq)
                 .withSystem(address -> MongoStore.test(address, 4_000), dataDir, folder -> background.execute(() -> open(folder)),
                         about).withTheme(darkTheme).withMailApplied(applyMail).withMailTest((smtp, to) -> {
-                            try (SmtpGateway mail = new SmtpGateway(smtp)) {
+                            try (SmtpGateway mail = new SmtpGateway(smtp, background)) {
                                 return mail.sendTest(to);
                             }
                         });

@@ -34,6 +34,17 @@ class EmailDeliveryTest {
 
     @TempDir
     Path dir;
+    /** Runs each gateway's sender loop, as the app's background executor does. */
+    final java.util.concurrent.ExecutorService senders = BackgroundExecutor.create();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopSenders() {
+        senders.shutdownNow();
+    }
+
+    private SmtpGateway gateway(SmtpSettings settings) {
+        return new SmtpGateway(settings, senders);
+    }
 
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -77,7 +88,7 @@ class EmailDeliveryTest {
         mail.start();
         try (SqliteStore store = SqliteStore.open(dir)) {
             Campaign c = launch(store, "Asha Rao", "Ravi Kumar", "Meena Iyer");
-            DeliveryWorker.Summary s = deliver(store, new SmtpGateway(settings(port, 6000)));
+            DeliveryWorker.Summary s = deliver(store, gateway(settings(port, 6000)));
             assertEquals(3, s.sent(), s.toString());
             MimeMessage[] got = mail.getReceivedMessages();
             assertEquals(3, got.length);
@@ -112,7 +123,7 @@ class EmailDeliveryTest {
                     : "250 2.1.5 OK";
         }); SqliteStore store = SqliteStore.open(dir)) {
             Campaign c = launch(store, "Ravi Kumar", "Nobody Here", "Asha Rao");
-            DeliveryWorker.Summary s = deliver(store, new SmtpGateway(settings(server.port(), 6000)));
+            DeliveryWorker.Summary s = deliver(store, gateway(settings(server.port(), 6000)));
             assertEquals(2, s.sent(), s.toString());
             assertEquals(1, s.failed());
             assertEquals(3, asked.get(), "two 'try later' answers, then taken");
@@ -131,7 +142,7 @@ class EmailDeliveryTest {
             Campaign next = new CampaignService(store.campaigns(), store.communicationLog(), new LocalUser("ann"),
                     Clock.systemUTC()).launch("Again", SegmentRule.and(SegmentRule.totalSpend(RuleOperator.GT, "0")),
                     Channel.EMAIL, "Hello {firstName}", "Hi {name}");
-            deliver(store, new SmtpGateway(settings(server.port(), 6000)));
+            deliver(store, gateway(settings(server.port(), 6000)));
             LogEntry skipped = store.communicationLog().page(next.id(), DeliveryStatus.FAILED, "",
                     com.crmplatform.store.PageRequest.first(10)).items().get(0);
             assertTrue(skipped.reason().startsWith("Not sent: nobody.here@example.com bounced on "), skipped.reason());
@@ -150,7 +161,7 @@ class EmailDeliveryTest {
             Campaign c = launch(store, "Asha Rao", "Meena Iyer");
             assertEquals(2, c.audienceSize(), "Ravi opted out before the launch: left out");
             consent.unsubscribe("MEENA.IYER@example.com", "customer page"); // after the launch, before delivery
-            DeliveryWorker.Summary s = deliver(store, new SmtpGateway(settings(server.port(), 6000)));
+            DeliveryWorker.Summary s = deliver(store, gateway(settings(server.port(), 6000)));
             assertEquals(1, s.sent());
             assertEquals(List.of("asha.rao@example.com"), server.accepted().stream().map(ScriptedSmtpServer.Accepted::recipient)
                     .toList(), "only Asha got an email");
@@ -179,9 +190,9 @@ class EmailDeliveryTest {
             DeliveryWorker.Settings oneSecond = new DeliveryWorker.Settings(100, 100, Duration.ofSeconds(1), Duration.ofMillis(10));
             try (VendorLedger ledger = VendorLedger.open(dir.resolve("vendor"));
                  VendorGateway a = new Gateways(new SimulatedVendor(ledger, SimulatedVendor.Settings.defaults(),
-                         BackgroundExecutor.createScheduled()), Optional.of(new SmtpGateway(settings(server.port(), 600))), "");
+                         BackgroundExecutor.createScheduled()), Optional.of(gateway(settings(server.port(), 600))), "");
                  VendorGateway b = new Gateways(new SimulatedVendor(ledger, SimulatedVendor.Settings.defaults(),
-                         BackgroundExecutor.createScheduled()), Optional.of(new SmtpGateway(settings(server.port(), 60_000))), "")) {
+                         BackgroundExecutor.createScheduled()), Optional.of(gateway(settings(server.port(), 60_000))), "")) {
                 DeliveryWorker first = new DeliveryWorker(store.communicationLog(), a, Clock.systemUTC(), "a", oneSecond);
                 DeliveryWorker second = new DeliveryWorker(store.communicationLog(), b, Clock.systemUTC(), "b", oneSecond);
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -208,7 +219,7 @@ class EmailDeliveryTest {
                     Optional.empty(), Optional.empty(), "offers@shop.example", "", 6000, 4, Duration.ofMillis(100),
                     Duration.ofMillis(500), Duration.ofSeconds(3));
             long t = System.nanoTime();
-            DeliveryWorker.Summary s = deliver(store, new SmtpGateway(hanging));
+            DeliveryWorker.Summary s = deliver(store, gateway(hanging));
             assertEquals(2, s.failed());
             assertTrue(System.nanoTime() - t < Duration.ofSeconds(30).toNanos(), "bounded");
             LogEntry e = store.communicationLog().page(c.id(), DeliveryStatus.FAILED, "",
@@ -221,7 +232,7 @@ class EmailDeliveryTest {
     void theRateLimitSpacesTheEmails() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(to -> "250 OK"); SqliteStore store = SqliteStore.open(dir)) {
             launch(store, "A One", "B Two", "C Three", "D Four", "E Five");
-            deliver(store, new SmtpGateway(settings(server.port(), 300))); // one every 200 ms
+            deliver(store, gateway(settings(server.port(), 300))); // one every 200 ms
             List<ScriptedSmtpServer.Accepted> got = server.accepted();
             assertEquals(5, got.size());
             for (int i = 1; i < got.size(); i++) {
