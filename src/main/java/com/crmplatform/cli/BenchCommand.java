@@ -61,6 +61,7 @@ final class BenchCommand implements Callable<Integer> {
                         r.get("delivery.msgPerSec"), r.get("delivery.perReceiptMsgPerSec"), r.get("delivery.ratio"));
                 out.printf("first sync           %,d records/s, raw find %,d/s, ratio %s (target >= 0.5)%n",
                         r.get("sync.initialPerSec"), r.get("sync.rawFindPerSec"), r.get("sync.initialRatio"));
+                out.printf("  then search indexes %s ms (built after the window opens)%n", r.get("sync.searchIndexesMs"));
                 out.printf("push                 %,d changes/s, raw bulk write %,d/s, ratio %s (target >= 0.5)%n",
                         r.get("sync.pushPerSec"), r.get("sync.rawBulkWritePerSec"), r.get("sync.pushRatio"));
                 out.printf("change on another    worst %s ms, mean %s ms (target < 3000)%n",

@@ -12,12 +12,16 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistries;
 
 /**
  * The first sync of an empty replica (ADR 0007): every customer, then every order, copied page
  * by page from one cursor in the server's own order (no sort: cheapest everywhere), the next page
  * read on the injected executor while the last one is written. The replica is loaded without its
- * secondary indexes, which are built once at the end. Each page commits with the sync's place, so a
+ * secondary indexes and without the outbox triggers. At the end the indexes the lists open with are
+ * built (the emails' uniqueness, customers by name, orders by date and by customer); the others
+ * (searches by surname or phone, the other sort orders, audience counts) follow once the replica
+ * is open, one at a time ({@link Replica#buildSearchIndex}). Each page commits with the sync's place, so a
  * stopped first sync goes on at the next start (it reads again and keeps what is there); the
  * change-log number noted before the first page is where pulling begins.
  */
@@ -27,6 +31,8 @@ final class FirstSync {
 
     private final Replica replica;
     private final MongoCollection<Document> customers;
+    /** The same collection read straight into replica rows. */
+    private final MongoCollection<Object[]> customerRows;
     private final MongoCollection<Document> orders;
     private final MongoChangeLog changeLog;
     private final Executor readAhead;
@@ -35,6 +41,8 @@ final class FirstSync {
               MongoChangeLog changeLog, Executor readAhead) {
         this.replica = replica;
         this.customers = customers;
+        this.customerRows = customers.withDocumentClass(Object[].class).withCodecRegistry(CodecRegistries.fromRegistries(
+                CodecRegistries.fromCodecs(new CustomerRowCodec()), customers.getCodecRegistry()));
         this.orders = orders;
         this.changeLog = changeLog;
         this.readAhead = readAhead;
@@ -67,14 +75,15 @@ final class FirstSync {
         if ("customers".equals(phase)) {
             replica.quietly(c -> {
                 SqliteSchema.dropCustomerAndOrderIndexes(c);
+                Replica.dropTriggers(c);
                 return null;
             });
         }
         while (!"done".equals(phase)) {
             boolean isCustomers = "customers".equals(phase);
             // A page is read and turned into row values on the read-ahead thread; the writer only binds them.
-            Function<Document, Object> convert = isCustomers ? Replica::customerRow : MongoOrderRepository::fromDocument;
-            try (MongoCursor<Document> cursor = (isCustomers ? customers : orders).find().batchSize(PAGE).iterator()) {
+            Function<Object, Object> convert = isCustomers ? row -> row : d -> MongoOrderRepository.fromDocument((Document) d);
+            try (MongoCursor<?> cursor = (isCustomers ? customerRows : orders).find().batchSize(PAGE).iterator()) {
                 CompletableFuture<List<Object>> next = CompletableFuture.supplyAsync(() -> page(cursor, convert), readAhead);
                 while (true) {
                     if (cancelled.getAsBoolean()) {
@@ -95,7 +104,8 @@ final class FirstSync {
                         }
                         Replica.setFirstSync(c, nextPhase, "", noted);
                         if ("done".equals(nextPhase)) {
-                            SqliteSchema.createCustomerAndOrderIndexes(c);
+                            SqliteSchema.createFirstCustomerAndOrderIndexes(c); // the rest: Replica.buildSearchIndex
+                            Replica.createTriggers(c);
                             Replica.setLastSeq(c, noted);
                         }
                         return null;
@@ -113,7 +123,7 @@ final class FirstSync {
         }
     }
 
-    private static List<Object> page(MongoCursor<Document> cursor, Function<Document, Object> convert) {
+    private static List<Object> page(MongoCursor<?> cursor, Function<Object, Object> convert) {
         List<Object> page = new ArrayList<>(PAGE);
         while (page.size() < PAGE && cursor.hasNext()) {
             page.add(convert.apply(cursor.next()));

@@ -86,23 +86,67 @@ public final class Replica {
     }
 
     private final SqliteDatabase db;
+    /** Whether every customer and order index is known to be there (a first sync leaves some for later). */
+    private volatile boolean indexed;
 
     /** Puts the outbox triggers on the replica file (once; kept in the file). */
     public Replica(SqliteDatabase db) {
         this.db = db;
         db.inTransaction(c -> {
+            createTriggers(c);
             try (Statement s = c.createStatement()) {
-                for (String sql : TRIGGERS) {
-                    s.execute(sql);
-                }
                 s.execute("UPDATE sync_state SET applying = 0"); // a crash cannot leave it set (it commits with its work)
             }
             return null;
         });
     }
 
+    /** Puts the outbox triggers on the file (where they are missing). */
+    static void createTriggers(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : TRIGGERS) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /**
+     * Takes the outbox triggers off while a first sync fills the empty replica: every row it writes
+     * is central already, and the triggers' check would run for each. Nothing else writes then (the
+     * window and the data commands wait for the first sync); the last page puts them back, and so
+     * does the next opening if the first sync was stopped.
+     */
+    static void dropTriggers(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : TRIGGERS) {
+                s.execute("DROP TRIGGER IF EXISTS " + sql.replaceFirst("CREATE TRIGGER IF NOT EXISTS (\\S+) .*", "$1"));
+            }
+        }
+    }
+
     public SqliteDatabase database() {
         return db;
+    }
+
+    /**
+     * Builds one index a first sync left for after the opening (searches by surname or phone, the
+     * other sort orders, audience counts), in a transaction of its own so that the window's reads
+     * and writes go on between two of them. Until then those work too, by reading the whole table.
+     *
+     * @return whether one was built (false: none is missing, or the first sync has not finished)
+     */
+    public boolean buildSearchIndex() {
+        if (indexed || !state().synced()) { // a first sync still loading wants no index yet
+            return false;
+        }
+        return db.inTransaction(c -> {
+            List<String> missing = com.crmplatform.store.sqlite.SqliteSchema.missingCustomerAndOrderIndexes(c);
+            if (!missing.isEmpty()) {
+                com.crmplatform.store.sqlite.SqliteSchema.createCustomerOrOrderIndex(c, missing.get(0));
+            }
+            indexed = missing.size() <= 1;
+            return !missing.isEmpty();
+        });
     }
 
     // ---- reading ------------------------------------------------------------------------------
@@ -298,33 +342,16 @@ public final class Replica {
     }
 
     /**
-     * A central customer as the values of one replica row, in {@link #copyCustomers}'s column
-     * order: done where the page is read, so the writer only binds them.
-     */
-    public static Object[] customerRow(org.bson.Document d) {
-        long version = ((Number) d.get("version")).longValue();
-        java.util.Date last = d.getDate("lastPurchaseDate");
-        return new Object[] {
-            d.getObjectId("_id").toHexString(), d.getString("name"), d.getString("nameLc"), d.getString("surnameLc"),
-            d.getString("email"), d.getString("emailLc"), d.getString("phone"), d.getString("phoneDigits"),
-            d.getString("city"), Money.toPaise(com.crmplatform.store.mongo.MongoDocs.money(d.get("totalSpend"))),
-            (long) ((Number) d.get("visits")).intValue(),
-            last == null ? "" : com.crmplatform.store.mongo.MongoDocs.localDate(last).toString(),
-            d.getDate("createdAt").getTime(), d.getDate("updatedAt").getTime(), d.getString("createdBy"),
-            d.getString("updatedBy"), version,
-            version, // the row is its own base until it is edited here
-        };
-    }
-
-    /**
-     * A first sync's page of central customers (rows made by {@link #customerRow}), written as they are: their search keys
-     * were computed centrally by the same code, so they are taken, not computed again. Ids already
-     * here (a first sync resumed) are left alone. Each gets its base.
+     * A first sync's page of central customers (rows read by {@link CustomerRowCodec}), written as
+     * they are: their search keys were computed centrally by the same code, so they are taken, not
+     * computed again. Ids already here (a first sync resumed) are left alone. Each is its own base
+     * (its version, bound once, is also the version it was copied at).
      */
     public static void copyCustomers(Connection c, List<Object[]> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO customers (id, name, name_lc, surname_lc, "
                 + "email, email_lc, phone, phone_digits, city, total_spend_paise, visits, last_purchase, created_at, "
-                + "updated_at, created_by, updated_by, version, sync_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "updated_at, created_by, updated_by, version, sync_version) "
+                + "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?17)")) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     if (row[i] instanceof Long l) {

@@ -80,9 +80,13 @@ public final class SyncService {
      * stays pending for the next run (the window's background sync, beside its connection checks).
      */
     public Status syncQuietly() {
-        if (replica != null && central.engine().isPresent()) {
+        if (replica != null) {
             try {
-                syncNow((d, t) -> { }, () -> false);
+                // One index a first sync left for later per run, so the window's reads go on between them.
+                replica.buildSearchIndex();
+                if (central.engine().isPresent()) {
+                    sync((d, t) -> { }, () -> false);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("background sync stopped; it is tried again at the next check: {}", e.getMessage());
             }
@@ -91,7 +95,8 @@ public final class SyncService {
     }
 
     /**
-     * Pushes and pulls until nothing is left (an empty replica is filled first, with progress).
+     * Pushes and pulls until nothing is left (an empty replica is filled first, with progress), and
+     * builds what a first sync left for later.
      *
      * @throws StoreException with a one-line reason when MongoDB cannot be reached
      */
@@ -99,6 +104,14 @@ public final class SyncService {
         if (replica == null) {
             return new SyncEngine.Outcome(0, 0);
         }
+        SyncEngine.Outcome outcome = sync(progress, cancelled);
+        while (replica.buildSearchIndex()) {
+            // until every index is there
+        }
+        return outcome;
+    }
+
+    private SyncEngine.Outcome sync(SyncEngine.Progress progress, BooleanSupplier cancelled) {
         SyncEngine engine = central.engine().orElseThrow(() -> {
             online = false;
             return new StoreException(central.unreachable());

@@ -162,6 +162,56 @@ class SyncCrashTest {
         assertEquals(4_000, b.customers().count(com.crmplatform.customer.CustomerQuery.all()));
     }
 
+    @Test
+    void aWorkstationKilledDuringItsFirstSyncOpensWholeAtTheNextStart() throws Exception {
+        Services a = workstation("a");
+        a.demoData().seed(30_000, 3_000, 17, n -> { });
+        a.sync().syncNow((d, t) -> { }, () -> false);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path late = Files.createDirectories(dir.resolve("late"));
+        Random random = new Random(23);
+        int killed = 0;
+        for (int run = 0; run < 12; run++) {
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), SyncChild.class.getName(),
+                    late.toString(), url).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String line;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                line = r.readLine();
+                if ("copying".equals(line)) {
+                    Thread.sleep(150L * run + random.nextInt(300)); // SIGKILL ever later: before, in and after the copy
+                    p.destroyForcibly();
+                    killed++;
+                }
+            }
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            if (line == null || !line.equals("copying")) {
+                break; // the copy was done by an earlier run: this one opened at once
+            }
+        }
+        assertTrue(killed > 0, "at least one first sync was killed");
+        Services again = workstation("late");
+        assertEquals(30_000, again.customers().count(com.crmplatform.customer.CustomerQuery.all()));
+        assertEquals(3_000, again.orders().count(com.crmplatform.order.OrderQuery.all()));
+        assertEquals(0, again.sync().status().pending(), "a copy is not a change to push");
+        Customer someone = again.customers().page(com.crmplatform.customer.CustomerQuery.all(),
+                com.crmplatform.store.PageRequest.first(1)).items().get(0);
+        again.customers().update(someone, new com.crmplatform.customer.CustomerDraft(someone.name(), someone.email(),
+                someone.phone(), "Nashik", someone.totalSpend(), someone.visits(), someone.lastPurchaseDate()));
+        assertEquals(1, again.sync().status().pending(), "edits are tracked again after a killed first sync");
+        again.sync().syncNow((d, t) -> { }, () -> false);
+        assertEquals(0, again.sync().status().pending());
+        assertEquals("Nashik", central().getCollection("customers")
+                .find(new Document("_id", new org.bson.types.ObjectId(someone.id()))).first().getString("city"));
+        Path file;
+        try (var files = Files.list(late)) {
+            file = files.filter(f -> f.getFileName().toString().endsWith(".db")).findFirst().orElseThrow();
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertEquals(List.of(), com.crmplatform.store.sqlite.SqliteSchema.missingCustomerAndOrderIndexes(c),
+                    "every index is there after a sync");
+        }
+    }
+
     /**
      * Three workstations create customers, edit them and enter and cancel orders at random, each
      * syncing now and then, while the network drops and comes back: afterwards every replica is

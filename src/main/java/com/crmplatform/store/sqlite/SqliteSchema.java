@@ -230,18 +230,53 @@ public final class SqliteSchema {
     public static void dropCustomerAndOrderIndexes(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : customerAndOrderIndexes()) {
-                s.execute("DROP INDEX IF EXISTS " + sql.replaceFirst(".*IF NOT EXISTS (\\S+) ON.*", "$1"));
+                s.execute("DROP INDEX IF EXISTS " + indexName(sql));
             }
         }
     }
 
-    /** Builds the secondary indexes of customers and orders again (after the bulk load; a no-op when they exist). */
-    public static void createCustomerAndOrderIndexes(Connection c) throws SQLException {
+    /**
+     * Indexes a replica cannot open without: the emails' uniqueness, and the order the customers and
+     * orders lists open in (and a customer's orders). The rest serve searches by surname or phone,
+     * the other sort orders and audience counts, and may follow a moment later.
+     */
+    private static final java.util.Set<String> FIRST = java.util.Set.of("customers_email_lc", "customers_name",
+            "orders_date", "orders_customer_date");
+
+    /** Builds the indexes of customers and orders a replica opens with (after the bulk load; a no-op when they exist). */
+    public static void createFirstCustomerAndOrderIndexes(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : customerAndOrderIndexes()) {
-                s.execute(sql);
+                if (FIRST.contains(indexName(sql))) {
+                    s.execute(sql);
+                }
             }
         }
+    }
+
+    /** The customer and order indexes the file lacks, by name (none once a first sync's are all built). */
+    public static List<String> missingCustomerAndOrderIndexes(Connection c) throws SQLException {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index'")) {
+            while (rs.next()) {
+                present.add(rs.getString(1));
+            }
+        }
+        return customerAndOrderIndexes().stream().map(SqliteSchema::indexName).filter(n -> !present.contains(n)).toList();
+    }
+
+    /** Builds one of the customer and order indexes, by name (a no-op when it exists). */
+    public static void createCustomerOrOrderIndex(Connection c, String name) throws SQLException {
+        String sql = customerAndOrderIndexes().stream().filter(x -> indexName(x).equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no index " + name));
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String indexName(String createIndex) {
+        return createIndex.replaceFirst(".*IF NOT EXISTS (\\S+) ON.*", "$1");
     }
 
     private static List<String> customerAndOrderIndexes() {
