@@ -240,9 +240,10 @@ public final class MongoCustomerRepository implements CustomerRepository {
     }
 
     public static Document toDocument(Customer c) {
+        String nameKey = SearchKeys.nameKey(c.name());
         Document d = new Document("_id", oid(c.id()))
-                .append("name", c.name()).append("nameLc", SearchKeys.nameKey(c.name()))
-                .append("surnameLc", SearchKeys.surnameKey(c.name()))
+                .append("name", c.name()).append("nameLc", nameKey)
+                .append("surnameLc", SearchKeys.surnameOf(nameKey))
                 .append("email", c.email()).append("emailLc", c.emailKey())
                 .append("phone", c.phone()).append("phoneDigits", SearchKeys.phoneKey(c.phone()))
                 .append("city", c.city()).append("totalSpend", MongoDocs.money(c.totalSpend()))

@@ -17,16 +17,30 @@ public final class SearchKeys {
 
     public static String nameKey(String name) {
         String s = name.strip();
-        if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+        if (mayChangeUnderNfc(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFC);
         }
         return s.toLowerCase(Locale.ROOT);
     }
 
-    public static String surnameKey(String name) {
-        String key = nameKey(name);
-        int space = key.lastIndexOf(' ');
-        return space < 0 ? key : key.substring(space + 1);
+    /**
+     * False when no character of the text could change under NFC: every character below U+0300
+     * (where the combining marks begin) is its own composed form, as in most names; the general
+     * check is then skipped.
+     */
+    private static boolean mayChangeUnderNfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The surname's key from the full name's key ({@link #nameKey}): its last word. */
+    public static String surnameOf(String nameKey) {
+        int space = nameKey.lastIndexOf(' ');
+        return space < 0 ? nameKey : nameKey.substring(space + 1);
     }
 
     /** The national number's digits (the last ten), so "98765" finds "+91 98765 43210". */

@@ -131,8 +131,9 @@ public final class SqliteCustomerRepository implements CustomerRepository {
     private static int bindDetails(PreparedStatement ps, Customer x, int start) throws SQLException {
         int i = start;
         ps.setString(i++, x.name());
-        ps.setString(i++, SearchKeys.nameKey(x.name()));
-        ps.setString(i++, SearchKeys.surnameKey(x.name()));
+        String nameKey = SearchKeys.nameKey(x.name());
+        ps.setString(i++, nameKey);
+        ps.setString(i++, SearchKeys.surnameOf(nameKey));
         ps.setString(i++, x.email());
         ps.setString(i++, x.emailKey());
         ps.setString(i++, x.phone());

@@ -257,8 +257,9 @@ public final class SyncEngine {
             List<Bson> sets = new ArrayList<>();
             diff.forEach((f, v) -> sets.add(Updates.set(f, v)));
             if (diff.containsKey("name")) {
-                sets.add(Updates.set("nameLc", SearchKeys.nameKey(mine.name())));
-                sets.add(Updates.set("surnameLc", SearchKeys.surnameKey(mine.name())));
+                String nameKey = SearchKeys.nameKey(mine.name());
+                sets.add(Updates.set("nameLc", nameKey));
+                sets.add(Updates.set("surnameLc", SearchKeys.surnameOf(nameKey)));
             }
             if (diff.containsKey("email")) {
                 sets.add(Updates.set("emailLc", mine.emailKey()));
