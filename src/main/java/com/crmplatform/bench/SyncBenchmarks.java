@@ -122,7 +122,7 @@ final class SyncBenchmarks {
     private void push(ReplicaStore store, MongoDatabase db, Map<String, Object> results) {
         Audit audit = Audit.created(Instant.now(), "bench");
         SyncEngine engine = store.engine().orElseThrow();
-        store.customers().insertAbsent(made(2_000, "warm-up", audit)); // a first, smaller push warms the JIT
+        store.customers().insertAbsent(made(PUSHED, "warm-up", audit)); // a first push of the same size warms the JIT
         while (engine.push() > 0) {
             // until nothing is pending
         }
