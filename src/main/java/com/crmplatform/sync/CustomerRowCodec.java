@@ -1,6 +1,10 @@
 package com.crmplatform.sync;
 
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.SearchKeys;
 import com.crmplatform.store.Money;
+import com.crmplatform.store.StoreException;
+import com.crmplatform.store.Texts;
 import com.crmplatform.store.mongo.MongoDocs;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,24 +25,24 @@ import org.bson.codecs.EncoderContext;
  */
 final class CustomerRowCodec implements Codec<Object[]> {
 
-    /** Where each kept field goes in the row. */
-    private static final Map<String, Integer> COLUMN = Map.ofEntries(Map.entry("_id", 0), Map.entry("name", 1),
-            Map.entry("nameLc", 2), Map.entry("surnameLc", 3), Map.entry("email", 4), Map.entry("emailLc", 5),
-            Map.entry("phone", 6), Map.entry("phoneDigits", 7), Map.entry("city", 8), Map.entry("totalSpend", 9),
-            Map.entry("visits", 10), Map.entry("lastPurchaseDate", 11), Map.entry("createdAt", 12),
-            Map.entry("updatedAt", 13), Map.entry("createdBy", 14), Map.entry("updatedBy", 15), Map.entry("version", 16));
+    /** The document's fields in the row's column order. */
+    private static final String[] FIELD_NAMES = {"_id", "name", "nameLc", "surnameLc", "email", "emailLc", "phone",
+        "phoneDigits", "city", "totalSpend", "visits", "lastPurchaseDate", "createdAt", "updatedAt", "createdBy",
+        "updatedBy", "version"};
 
-    static final int WIDTH = 17;
+    /** Where each kept field goes in the row. */
+    private static final Map<String, Integer> COLUMN = java.util.stream.IntStream.range(0, FIELD_NAMES.length).boxed()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(i -> FIELD_NAMES[i], i -> i));
+
+    static final int WIDTH = FIELD_NAMES.length;
 
     @Override
     public Object[] decode(BsonReader reader, DecoderContext context) {
         Object[] row = new Object[WIDTH];
-        row[9] = 0L;
-        row[10] = 0L;
-        row[11] = "";
         reader.readStartDocument();
         while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-            Integer column = COLUMN.get(reader.readName());
+            String field = reader.readName();
+            Integer column = COLUMN.get(field);
             if (column == null) {
                 reader.skipValue();
                 continue;
@@ -46,38 +50,68 @@ final class CustomerRowCodec implements Codec<Object[]> {
             BsonType type = reader.getCurrentBsonType();
             if (type == BsonType.NULL) {
                 reader.readNull();
+                row[column] = null;
                 continue;
             }
-            row[column] = switch (column) {
-                case 0 -> reader.readObjectId().toHexString();
-                case 9 -> Money.toPaise(money(reader, type));
-                case 10, 16 -> whole(reader, type);
-                case 11 -> Instant.ofEpochMilli(reader.readDateTime()).atZone(ZoneOffset.UTC).toLocalDate().toString();
-                case 12, 13 -> reader.readDateTime();
-                default -> reader.readString();
-            };
+            try {
+                row[column] = switch (column) {
+                    case 0 -> reader.readObjectId().toHexString();
+                    case 9 -> Money.toPaise(MongoDocs.money(number(reader, type)));
+                    case 10 -> (long) ((Number) number(reader, type)).intValue();
+                    case 16 -> ((Number) number(reader, type)).longValue();
+                    case 11 -> Instant.ofEpochMilli(reader.readDateTime()).atZone(ZoneOffset.UTC).toLocalDate().toString();
+                    case 12, 13 -> reader.readDateTime();
+                    default -> reader.readString();
+                };
+            } catch (org.bson.BsonInvalidOperationException | ArithmeticException | NumberFormatException e) {
+                throw unusable(row, field + " is " + type.name().toLowerCase(java.util.Locale.ROOT)
+                        + ", which the app does not write there");
+            }
         }
         reader.readEndDocument();
+        return complete(row);
+    }
+
+    /** Spend and counts as the app and other tools write them: decimal, double, int, long or text. */
+    private static Object number(BsonReader reader, BsonType type) {
+        return switch (type) {
+            case DECIMAL128 -> reader.readDecimal128();
+            case DOUBLE -> reader.readDouble();
+            case INT32 -> reader.readInt32();
+            case INT64 -> reader.readInt64();
+            case STRING -> new BigDecimal(reader.readString());
+            default -> throw new org.bson.BsonInvalidOperationException(type.name());
+        };
+    }
+
+    /**
+     * The row with what a document may lack filled as the app fills it (no phone, city or last
+     * purchase, no spend or visits; search keys computed from the fields); a customer without its
+     * identity, name, email or audit cannot be copied, and says so rather than being left out.
+     */
+    private static Object[] complete(Object[] row) {
+        for (int required : new int[] {0, 1, 4, 12, 13, 14, 15, 16}) {
+            if (row[required] == null) {
+                throw unusable(row, "it has no " + FIELD_NAMES[required]);
+            }
+        }
+        row[6] = row[6] == null ? "" : row[6];
+        row[8] = row[8] == null ? "" : row[8];
+        row[9] = row[9] == null ? 0L : row[9];
+        row[10] = row[10] == null ? 0L : row[10];
+        row[11] = row[11] == null ? "" : row[11];
+        if (row[2] == null || row[3] == null) {
+            String nameKey = SearchKeys.nameKey((String) row[1]);
+            row[2] = row[2] == null ? nameKey : row[2];
+            row[3] = row[3] == null ? SearchKeys.surnameOf(nameKey) : row[3];
+        }
+        row[5] = row[5] == null ? Customer.emailKey((String) row[4]) : row[5];
+        row[7] = row[7] == null ? SearchKeys.phoneKey((String) row[6]) : row[7];
         return row;
     }
 
-    private static BigDecimal money(BsonReader reader, BsonType type) {
-        return switch (type) {
-            case DECIMAL128 -> reader.readDecimal128().bigDecimalValue().setScale(2);
-            case DOUBLE -> MongoDocs.money(reader.readDouble());
-            case INT32 -> MongoDocs.money(reader.readInt32());
-            case INT64 -> MongoDocs.money(reader.readInt64());
-            default -> MongoDocs.money(reader.readString());
-        };
-    }
-
-    private static long whole(BsonReader reader, BsonType type) {
-        return switch (type) {
-            case INT32 -> reader.readInt32();
-            case INT64 -> reader.readInt64();
-            case DOUBLE -> (long) reader.readDouble();
-            default -> reader.readDecimal128().bigDecimalValue().longValue();
-        };
+    private static StoreException unusable(Object[] row, String why) {
+        return new StoreException(Texts.get("sync.firstSync.badCustomer", row[0] == null ? "?" : row[0], why));
     }
 
     @Override

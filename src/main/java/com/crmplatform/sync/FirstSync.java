@@ -57,7 +57,9 @@ final class FirstSync {
         if (from < 0) {
             long noted = changeLog.lastNumber();
             replica.quietly(c -> {
-                Replica.setFirstSync(c, "customers", "", noted);
+                if (!Replica.synced(c)) {
+                    Replica.setFirstSync(c, "customers", "", noted);
+                }
                 return null;
             });
             from = noted;
@@ -72,12 +74,18 @@ final class FirstSync {
         });
         progress.update(done, total);
         String phase = state.firstSyncPhase();
-        if ("customers".equals(phase)) {
-            replica.quietly(c -> {
-                SqliteSchema.dropCustomerAndOrderIndexes(c);
-                Replica.dropTriggers(c);
-                return null;
-            });
+        // Every transaction below first checks that no other process (a second window, a command
+        // line) finished the first sync of this file meanwhile: then this one stops, and never takes
+        // the triggers or indexes off a replica that is in use.
+        if ("customers".equals(phase) && !replica.quietly(c -> {
+            if (Replica.synced(c)) {
+                return false;
+            }
+            SqliteSchema.dropCustomerAndOrderIndexes(c);
+            Replica.dropTriggers(c);
+            return true;
+        })) {
+            return;
         }
         while (!"done".equals(phase)) {
             boolean isCustomers = "customers".equals(phase);
@@ -96,7 +104,10 @@ final class FirstSync {
                         next = CompletableFuture.supplyAsync(() -> page(cursor, convert), readAhead);
                     }
                     String nextPhase = last ? (isCustomers ? "orders" : "done") : phase;
-                    replica.quietly(c -> {
+                    boolean written = replica.quietly(c -> {
+                        if (Replica.synced(c)) {
+                            return false;
+                        }
                         if (isCustomers) {
                             Replica.copyCustomers(c, cast(page));
                         } else {
@@ -108,8 +119,12 @@ final class FirstSync {
                             Replica.createTriggers(c);
                             Replica.setLastSeq(c, noted);
                         }
-                        return null;
+                        return true;
                     });
+                    if (!written) {
+                        next.handle((p, e) -> null).join();
+                        return;
+                    }
                     done += page.size();
                     progress.update(Math.min(done, total), Math.max(done, total));
                     phase = nextPhase;

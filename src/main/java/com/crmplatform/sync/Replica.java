@@ -591,6 +591,13 @@ public final class Replica {
                 : "DELETE FROM sync_refetch WHERE record_id = ?", recordId);
     }
 
+    /** Inside a transaction: whether the first sync of this file has finished (by this process or another). */
+    static boolean synced(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_seq FROM sync_state")) {
+            return rs.next() && rs.getLong(1) >= 0;
+        }
+    }
+
     public static void setLastSeq(Connection c, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET last_seq = ?")) {
             ps.setLong(1, seq);

@@ -81,9 +81,8 @@ public final class SyncService {
      */
     public Status syncQuietly() {
         if (replica != null) {
+            buildSearchIndexQuietly();
             try {
-                // One index a first sync left for later per run, so the window's reads go on between them.
-                replica.buildSearchIndex();
                 if (central.engine().isPresent()) {
                     sync((d, t) -> { }, () -> false);
                 }
@@ -95,8 +94,23 @@ public final class SyncService {
     }
 
     /**
-     * Pushes and pulls until nothing is left (an empty replica is filled first, with progress), and
-     * builds what a first sync left for later.
+     * Builds one of the indexes a first sync left for after the opening, if one is missing (the
+     * window's background runs, online or not: one per run, so its reads go on between them). A
+     * failure is logged and tried again at the next run.
+     */
+    public void buildSearchIndexQuietly() {
+        if (replica != null) {
+            try {
+                replica.buildSearchIndex();
+            } catch (RuntimeException e) {
+                LOG.warn("building a search index stopped; it is tried again at the next check: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Builds what a first sync left for later (online or not), then pushes and pulls until nothing
+     * is left (an empty replica is filled first, with progress).
      *
      * @throws StoreException with a one-line reason when MongoDB cannot be reached
      */
@@ -104,11 +118,12 @@ public final class SyncService {
         if (replica == null) {
             return new SyncEngine.Outcome(0, 0);
         }
-        SyncEngine.Outcome outcome = sync(progress, cancelled);
-        while (replica.buildSearchIndex()) {
-            // until every index is there
+        if (replica.state().synced()) { // offline too: what a first sync left for later
+            while (replica.buildSearchIndex()) {
+                // until every index is there
+            }
         }
-        return outcome;
+        return sync(progress, cancelled);
     }
 
     private SyncEngine.Outcome sync(SyncEngine.Progress progress, BooleanSupplier cancelled) {

@@ -86,6 +86,8 @@ public final class ShellViewModel {
                 show(status);
                 if (status.online()) {
                     syncInBackground();
+                } else {
+                    indexInBackground();
                 }
             }, e -> {
                 checking = false;
@@ -112,6 +114,18 @@ public final class ShellViewModel {
             backgroundSync = false;
             show(status);
         }, e -> backgroundSync = false);
+    }
+
+    /** Offline: what a first sync left for later is still built, one index per check. */
+    private void indexInBackground() {
+        if (backgroundSync) {
+            return;
+        }
+        backgroundSync = true;
+        executor.submitQuietly(() -> {
+            sync.buildSearchIndexQuietly();
+            return null;
+        }, done -> backgroundSync = false, e -> backgroundSync = false);
     }
 
     private void show(SyncService.Status status) {

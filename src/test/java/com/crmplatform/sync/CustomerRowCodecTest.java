@@ -1,10 +1,13 @@
 package com.crmplatform.sync;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.MongoCustomerRepository;
 import com.crmplatform.store.Audit;
+import com.crmplatform.store.StoreException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,5 +73,37 @@ class CustomerRowCodecTest {
         d.put("lastPurchaseDate", Date.from(Instant.parse("2026-02-28T23:59:59Z")));
         d.remove("totalSpend");
         assertArrayEquals(expected(c, d, 0L, 7, "2026-02-28"), decode(d), "missing spend is none");
+    }
+
+    @Test
+    void aDocumentWithoutItsSearchKeysOrOptionalFieldsGetsThemAsTheAppMakesThem() {
+        Customer c = asha(null);
+        Document d = MongoCustomerRepository.toDocument(c);
+        Document bare = new Document(d);
+        for (String f : List.of("nameLc", "surnameLc", "emailLc", "phoneDigits", "totalSpend", "visits", "lastPurchaseDate", "city")) {
+            bare.remove(f);
+        }
+        Object[] row = decode(bare);
+        Object[] expected = expected(c, d, 0L, 0, "");
+        expected[8] = "";
+        assertArrayEquals(expected, row, "keys computed by the same code as the app's own documents");
+    }
+
+    @Test
+    void aCustomerTheCopyCannotTakeIsNamedWithWhatIsWrongNotLeftOut() {
+        Customer c = asha(null);
+        for (String required : List.of("createdAt", "updatedAt", "version", "name", "email", "createdBy")) {
+            Document d = MongoCustomerRepository.toDocument(c);
+            d.remove(required);
+            StoreException e = assertThrows(StoreException.class, () -> decode(d), required);
+            assertTrue(e.getMessage().contains(c.id()) && e.getMessage().contains("has no " + required), e.getMessage());
+        }
+        Document wrong = MongoCustomerRepository.toDocument(c);
+        wrong.put("visits", "seven");
+        StoreException e = assertThrows(StoreException.class, () -> decode(wrong));
+        assertTrue(e.getMessage().contains("visits is string"), e.getMessage());
+        Document spend = MongoCustomerRepository.toDocument(c);
+        spend.put("totalSpend", 0.1 + 0.2); // more than paise
+        assertTrue(assertThrows(StoreException.class, () -> decode(spend)).getMessage().contains("totalSpend is double"));
     }
 }

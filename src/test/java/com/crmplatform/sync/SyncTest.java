@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.crmplatform.app.ReplicaStore;
 import com.crmplatform.app.Services;
+import com.crmplatform.app.SqliteStore;
 import com.crmplatform.auth.LocalUser;
 import com.crmplatform.config.AppConfig;
 import com.crmplatform.customer.Customer;
@@ -479,12 +480,64 @@ class SyncTest {
         assertEquals(missing.size() - 1, indexesMissing(b.data).size(), "one index per background run");
         b.create("Late Comer", "late@example.com");
         assertEquals(1, b.sync().status().pending(), "the outbox triggers are back once the first sync ends");
+        b.sync().buildSearchIndexQuietly(); // as the window does while offline
+        assertEquals(missing.size() - 2, indexesMissing(b.data).size());
+        team.cut();
+        assertThrows(com.crmplatform.store.StoreException.class, () -> b.sync().syncNow((d, t) -> { }, () -> false));
+        assertEquals(List.of(), indexesMissing(b.data), "sync now builds the rest even offline");
+        team.restore();
         syncNow(b);
-        assertEquals(List.of(), indexesMissing(b.data));
         assertEquals(orders.get(CustomerSort.TOTAL_SPEND).size() + 1, ids(b, CustomerSort.TOTAL_SPEND).size());
         assertTrue(a.services.customers().findByEmail("late@example.com").isEmpty());
         syncNow(a);
         assertTrue(a.services.customers().findByEmail("late@example.com").isPresent(), "b's new customer reached a");
+    }
+
+    @Test
+    void aFirstSyncThatAnotherProcessFinishesFirstStopsWithoutTouchingTheReplica() throws Exception {
+        Workstation a = workstation("a");
+        a.services.demoData().seed(500, 50, 3, n -> { });
+        syncNow(a);
+        Path file = dir.resolve("shared.db");
+        try (SqliteStore first = SqliteStore.openFile(file); SqliteStore second = SqliteStore.openFile(file)) {
+            MongoDatabase db = central();
+            Replica mine = new Replica(first.database());
+            Replica other = new Replica(second.database()); // as another process would: its own connection
+            FirstSync slower = new FirstSync(other, db.getCollection("customers"), db.getCollection("orders"),
+                    new MongoChangeLog(db, java.time.Duration.ofSeconds(10)), Runnable::run);
+            FirstSync faster = new FirstSync(mine, db.getCollection("customers"), db.getCollection("orders"),
+                    new MongoChangeLog(db, java.time.Duration.ofSeconds(10)), Runnable::run);
+            boolean[] overtaken = {false};
+            List<Long> triggersSeen = new ArrayList<>();
+            // The slower one has read "not synced yet" when the faster one does the whole copy; each
+            // page it would copy after that is a moment the replica in use must keep its triggers.
+            slower.run((done, total) -> {
+                if (!overtaken[0]) {
+                    overtaken[0] = true;
+                    faster.run((d, t) -> { }, () -> false);
+                } else {
+                    triggersSeen.add(first.database().read(c -> {
+                        try (var st = c.createStatement();
+                             var rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")) {
+                            return rs.next() ? rs.getLong(1) : 0L;
+                        }
+                    }));
+                }
+            }, () -> false);
+            assertTrue(overtaken[0]);
+            assertEquals(List.of(), triggersSeen, "the slower first sync stopped at once");
+            assertTrue(mine.state().synced());
+            assertEquals(500, first.customers().count(CustomerQuery.all()));
+            Customer someone = first.customers().page(CustomerQuery.all(), PageRequest.first(1)).items().get(0);
+            first.customers().update(someone.withDetails(new CustomerDraft(someone.name(), someone.email(), someone.phone(),
+                    "Nashik", someone.totalSpend(), someone.visits(), someone.lastPurchaseDate()),
+                    someone.audit().touched(java.time.Instant.now(), "me")), someone.version());
+            assertEquals(1, mine.pendingCount(), "the triggers are still on the replica in use");
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+                List<String> missing = com.crmplatform.store.sqlite.SqliteSchema.missingCustomerAndOrderIndexes(c);
+                assertFalse(missing.contains("customers_email_lc") || missing.contains("customers_name"), missing.toString());
+            }
+        }
     }
 
     private static List<String> ids(Workstation w, CustomerSort sort) {
