@@ -152,15 +152,17 @@ public final class Replica {
     // ---- reading ------------------------------------------------------------------------------
 
     public State state() {
-        return db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT last_seq, last_sync, first_sync_phase, first_sync_after, first_sync_from FROM sync_state")) {
-                rs.next();
-                long lastSync = rs.getLong(2);
-                return new State(rs.getLong(1), rs.wasNull() ? null : Instant.ofEpochMilli(lastSync), rs.getString(3),
-                        rs.getString(4), rs.getLong(5));
-            }
-        });
+        return db.read(Replica::readState);
+    }
+
+    private static State readState(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT last_seq, last_sync, first_sync_phase, first_sync_after, first_sync_from FROM sync_state")) {
+            rs.next();
+            long lastSync = rs.getLong(2);
+            return new State(rs.getLong(1), rs.wasNull() ? null : Instant.ofEpochMilli(lastSync), rs.getString(3),
+                    rs.getString(4), rs.getLong(5));
+        }
     }
 
     /** The oldest pending changes, in the order they were made. */
@@ -593,9 +595,7 @@ public final class Replica {
 
     /** Inside a transaction: whether the first sync of this file has finished (by this process or another). */
     static boolean synced(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_seq FROM sync_state")) {
-            return rs.next() && rs.getLong(1) >= 0;
-        }
+        return readState(c).synced();
     }
 
     public static void setLastSeq(Connection c, long seq) throws SQLException {

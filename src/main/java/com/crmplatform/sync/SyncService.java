@@ -118,10 +118,8 @@ public final class SyncService {
         if (replica == null) {
             return new SyncEngine.Outcome(0, 0);
         }
-        if (replica.state().synced()) { // offline too: what a first sync left for later
-            while (replica.buildSearchIndex()) {
-                // until every index is there
-            }
+        while (replica.buildSearchIndex()) { // offline too: what a first sync left for later (none before it)
+            // until every index is there
         }
         return sync(progress, cancelled);
     }
