@@ -27,6 +27,7 @@ public final class SqliteCustomerRepository implements CustomerRepository {
 
     static final String COLUMNS = "id, name, email, phone, city, total_spend_paise, visits, last_purchase, "
             + "created_at, updated_at, created_by, updated_by, version";
+    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
     private static final String INSERT = "INSERT INTO customers (id, name, name_lc, surname_lc, email, email_lc, "
             + "phone, phone_digits, city, total_spend_paise, visits, last_purchase, created_at, updated_at, "
             + "created_by, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -195,6 +196,16 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         return COLUMNS;
     }
 
+    /** The same columns of a table named {@code alias} in the query (where a join makes names ambiguous). */
+    public static String columns(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    /** How many columns {@link #read} reads. */
+    public static int columnCount() {
+        return COLUMN_COUNT;
+    }
+
     /** Every customer row the statement selects (its columns as {@link #columns()}). */
     public static List<Customer> readAll(PreparedStatement ps) throws SQLException {
         return all(ps);
@@ -353,7 +364,8 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         return rows;
     }
 
-    static Customer read(ResultSet rs) throws SQLException {
+    /** The customer in the result's current row, whose first columns are {@link #columns()}. */
+    public static Customer read(ResultSet rs) throws SQLException {
         String last = rs.getString(8);
         return new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 Money.fromPaise(rs.getLong(6)), rs.getInt(7), last.isEmpty() ? null : LocalDate.parse(last),

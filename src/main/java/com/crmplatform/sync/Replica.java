@@ -7,6 +7,7 @@ import com.crmplatform.order.OrderStatus;
 import com.crmplatform.order.SqliteOrderRows;
 import com.crmplatform.store.Money;
 import com.crmplatform.store.sqlite.SqliteDatabase;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -84,6 +85,8 @@ public final class Replica {
             return lastSeq >= 0;
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqliteDatabase db;
     /** Whether every customer and order index is known to be there (a first sync leaves some for later). */
@@ -251,45 +254,58 @@ public final class Replica {
         return db.read(c -> base(c, id));
     }
 
-    /** The stored customers among these ids, by id (one query per 500 ids). */
-    public Map<String, Customer> customers(java.util.Collection<String> ids) {
-        return db.read(c -> {
-            Map<String, Customer> found = new java.util.HashMap<>();
-            for (List<String> chunk : chunks(ids)) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteCustomerRepository.columns()
-                        + " FROM customers WHERE id IN (" + marks(chunk.size()) + ")")) {
-                    bindAll(ps, chunk);
-                    for (Customer x : SqliteCustomerRepository.readAll(ps)) {
-                        found.put(x.id(), x);
-                    }
-                }
-            }
-            return found;
-        });
+    /**
+     * What a push needs of these customer records, in one read: the ones stored here, by id; the
+     * base of each of those that has one (a kept-aside row, else the copied row itself); and their
+     * active orders here (sum in paise and count), for those that have any. A record deleted here
+     * is simply absent (its deletion reads its base itself).
+     */
+    public record Outgoing(Map<String, Customer> customers, Map<String, Base> bases, Map<String, long[]> activeOrders) {
     }
 
-    /** The bases of these customers, by id (a kept-aside row, else the copied row itself). */
-    public Map<String, Base> bases(java.util.Collection<String> ids) {
+    /** The records' ids are passed as one JSON array ({@code json_each}), not one parameter each. */
+    public Outgoing outgoing(java.util.Collection<String> ids) {
+        String idArray = jsonArray(ids);
         return db.read(c -> {
-            Map<String, Base> found = new java.util.HashMap<>();
-            for (List<String> chunk : chunks(ids)) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT record_id, version, name, email, phone, city "
-                        + "FROM sync_base WHERE record_id IN (" + marks(chunk.size()) + ") UNION ALL "
-                        + "SELECT id, sync_version, name, email, phone, city FROM customers WHERE sync_version >= 0 "
-                        + "AND id IN (" + marks(chunk.size()) + ") AND id NOT IN (SELECT record_id FROM sync_base)")) {
-                    bindAll(ps, chunk);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(chunk.size() + i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.put(rs.getString(1), readBase(rs, 2));
+            Map<String, Customer> customers = new java.util.HashMap<>();
+            Map<String, Base> bases = new java.util.HashMap<>();
+            Map<String, long[]> activeOrders = new java.util.HashMap<>();
+            int first = SqliteCustomerRepository.columnCount() + 1;
+            try (PreparedStatement ps = c.prepareStatement("WITH ids(id) AS (SELECT value FROM json_each(?1)) SELECT "
+                    + SqliteCustomerRepository.columns("c") + ", b.version, b.name, b.email, b.phone, b.city, "
+                    + "c.sync_version, c.name, c.email, c.phone, c.city, o.paise, o.n FROM customers c "
+                    + "LEFT JOIN sync_base b ON b.record_id = c.id "
+                    + "LEFT JOIN (SELECT customer_id, SUM(amount_paise) AS paise, COUNT(*) AS n FROM orders "
+                    + "WHERE status = 'ACTIVE' AND customer_id IN ids GROUP BY customer_id) o ON o.customer_id = c.id "
+                    + "WHERE c.id IN ids")) {
+                ps.setString(1, idArray);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Customer x = SqliteCustomerRepository.read(rs);
+                        customers.put(x.id(), x);
+                        rs.getLong(first);
+                        if (!rs.wasNull()) {
+                            bases.put(x.id(), readBase(rs, first));
+                        } else if (rs.getLong(first + 5) >= 0) {
+                            bases.put(x.id(), readBase(rs, first + 5));
+                        }
+                        long paise = rs.getLong(first + 10);
+                        if (!rs.wasNull()) {
+                            activeOrders.put(x.id(), new long[] {paise, rs.getLong(first + 11)});
                         }
                     }
                 }
             }
-            return found;
+            return new Outgoing(customers, bases, activeOrders);
         });
+    }
+
+    private static String jsonArray(java.util.Collection<String> ids) {
+        try {
+            return JSON.writeValueAsString(ids);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e); // a list of strings always serializes
+        }
     }
 
     private static Base readBase(ResultSet rs, int first) throws SQLException {
@@ -311,27 +327,13 @@ public final class Replica {
 
     /**
      * These customers with their totals as MongoDB should start them: without their active orders
-     * here, which are counted in centrally as they arrive (what is left is imported opening totals).
+     * here (from {@link #outgoing}), which are counted in centrally as they arrive (what is left is
+     * imported opening totals).
      */
-    public List<Customer> withOpeningTotals(List<Customer> customers) {
-        Map<String, long[]> counted = db.read(c -> {
-            Map<String, long[]> found = new java.util.HashMap<>();
-            for (List<String> chunk : chunks(customers.stream().map(Customer::id).toList())) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, SUM(amount_paise), COUNT(*) FROM orders "
-                        + "WHERE status = 'ACTIVE' AND customer_id IN (" + marks(chunk.size()) + ") GROUP BY customer_id")) {
-                    bindAll(ps, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                        }
-                    }
-                }
-            }
-            return found;
-        });
+    public static List<Customer> withOpeningTotals(List<Customer> customers, Map<String, long[]> activeOrders) {
         List<Customer> out = new ArrayList<>(customers.size());
         for (Customer x : customers) {
-            long[] orders = counted.get(x.id());
+            long[] orders = activeOrders.get(x.id());
             if (orders == null) {
                 out.add(x);
                 continue;
@@ -382,28 +384,6 @@ public final class Replica {
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-    }
-
-    /** Ids per query: SQLite takes up to 32,766 parameters in one statement. */
-    private static final int CHUNK = 10_000;
-
-    private static List<List<String>> chunks(java.util.Collection<String> ids) {
-        List<String> all = new ArrayList<>(ids);
-        List<List<String>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-        }
-        return out;
-    }
-
-    private static String marks(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private static void bindAll(PreparedStatement ps, List<String> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            ps.setString(i + 1, values.get(i));
         }
     }
 

@@ -154,8 +154,9 @@ public final class SyncEngine {
 
         List<Customer> inserts = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
-        Map<String, Customer> mine = replica.customers(customerIds);
-        Map<String, Base> bases = replica.bases(customerIds);
+        Replica.Outgoing outgoing = replica.outgoing(customerIds);
+        Map<String, Customer> mine = outgoing.customers();
+        Map<String, Base> bases = outgoing.bases();
         Map<String, List<String>> held = replica.conflictFields();
         for (String id : customerIds) {
             if (held.getOrDefault(id, List.of()).contains(Replica.RECORD)) {
@@ -173,7 +174,7 @@ public final class SyncEngine {
                 updateCustomer(id, loggedCustomers);
             }
         }
-        Map<String, Base> landed = insertCustomers(replica.withOpeningTotals(inserts), loggedCustomers);
+        Map<String, Base> landed = insertCustomers(Replica.withOpeningTotals(inserts, outgoing.activeOrders()), loggedCustomers);
         pushOrders(orderIds, kept, loggedCustomers, loggedOrders);
         for (String id : deletes) {
             deleteCustomer(id, loggedCustomers);
