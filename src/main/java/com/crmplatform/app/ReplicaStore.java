@@ -135,7 +135,7 @@ public final class ReplicaStore implements Store, SyncService.Central {
         }
         lastAttempt = System.nanoTime();
         MongoStore connected = MongoStore.open(url, timeoutMs);
-        engine = new SyncEngine(replica, connected.database(), connected.orders(), clock, background);
+        engine = new SyncEngine(replica, connected.database(), connected.orders(), background);
         central = connected;
         unreachable = null;
     }

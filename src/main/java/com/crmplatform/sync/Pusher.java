@@ -1,0 +1,342 @@
+package com.crmplatform.sync;
+
+import static com.crmplatform.store.mongo.MongoDocs.oid;
+
+import com.crmplatform.customer.Customer;
+import com.crmplatform.customer.MongoCustomerRepository;
+import com.crmplatform.customer.SearchKeys;
+import com.crmplatform.order.Order;
+import com.crmplatform.order.OrderRepository;
+import com.crmplatform.order.OrderStatus;
+import com.crmplatform.order.SqliteOrderRows;
+import com.crmplatform.store.StoreException;
+import com.crmplatform.store.mongo.MongoDocs;
+import com.crmplatform.sync.Replica.Base;
+import com.crmplatform.sync.Replica.Pending;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The push half of team-mode sync (ADR 0007): this workstation's pending changes to MongoDB, the
+ * oldest first and a batch at a time, with conditional writes that a retry can repeat safely. A
+ * record changed centrally since its base is merged first ({@link CentralMerge}); an edit against
+ * a central deletion, or a deletion against a central edit, is kept as a conflict. Called by
+ * {@link SyncEngine}, one call at a time.
+ */
+final class Pusher {
+
+    static final int PUSH_BATCH = 10_000;
+    /** How often a write is retried against a record that keeps changing centrally meanwhile. */
+    private static final int MAX_RACES = 10;
+
+    private final Replica replica;
+    private final MongoCollection<Document> customers;
+    private final MongoCollection<Document> orders;
+    private final OrderRepository centralOrders;
+    private final MongoChangeLog changeLog;
+    private final CentralMerge merge;
+    /** Marks the change-log entries of this workstation's engine (its own pull passes over them). */
+    private final String origin;
+
+    Pusher(Replica replica, MongoCollection<Document> customers, MongoCollection<Document> orders,
+           OrderRepository centralOrders, MongoChangeLog changeLog, CentralMerge merge, String origin) {
+        this.replica = replica;
+        this.customers = customers;
+        this.orders = orders;
+        this.centralOrders = centralOrders;
+        this.changeLog = changeLog;
+        this.merge = merge;
+        this.origin = origin;
+    }
+
+    /**
+     * Pushes the oldest pending changes (one batch): new customers in one bulk insert, edits as
+     * conditional updates on the base version (a stale one is merged, not written over), orders
+     * through the central repository's exactly-once counting, deletions conditionally. Rows leave
+     * the outbox only after MongoDB acknowledged their effect, and each central write is logged
+     * for the other workstations.
+     *
+     * @return how many pending rows were dealt with
+     */
+    int push() {
+        List<Pending> rows = replica.pending(PUSH_BATCH);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Set<String> customerIds = new LinkedHashSet<>();
+        Set<String> orderIds = new LinkedHashSet<>();
+        for (Pending p : rows) {
+            ("order".equals(p.kind()) ? orderIds : customerIds).add(p.recordId());
+        }
+        Set<String> kept = new HashSet<>();
+        Set<String> loggedCustomers = new LinkedHashSet<>();
+        Set<String> loggedOrders = new LinkedHashSet<>();
+
+        List<Customer> inserts = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        Replica.Outgoing outgoing = replica.outgoing(customerIds);
+        Map<String, Customer> mine = outgoing.customers();
+        Map<String, Base> bases = outgoing.bases();
+        Map<String, List<String>> held = replica.conflictFields();
+        for (String id : customerIds) {
+            if (held.getOrDefault(id, List.of()).contains(Replica.RECORD)) {
+                kept.add(id);
+                continue;
+            }
+            // Every record of the batch is logged, changed now or by an earlier try whose log entry was lost.
+            loggedCustomers.add(id);
+            Customer here = mine.get(id);
+            if (here == null) {
+                deletes.add(id);
+            } else if (!bases.containsKey(id)) {
+                inserts.add(here);
+            } else if (!changedFields(here, bases.get(id), held.getOrDefault(id, List.of())).isEmpty()) {
+                updateCustomer(id, loggedCustomers);
+            }
+        }
+        Map<String, Base> landed = insertCustomers(Replica.withOpeningTotals(inserts, outgoing.activeOrders()), loggedCustomers);
+        pushOrders(orderIds, kept, loggedCustomers, loggedOrders);
+        for (String id : deletes) {
+            deleteCustomer(id, loggedCustomers);
+        }
+        changeLog.appendAll("customers", loggedCustomers, origin);
+        changeLog.appendAll("orders", loggedOrders, origin);
+        replica.quietly(c -> {
+            Replica.putBases(c, landed);
+            Replica.donePushing(c, rows, kept);
+            return null;
+        });
+        return rows.size();
+    }
+
+    /** @return the bases of the customers that went in (written with the batch's end, in one transaction) */
+    private Map<String, Base> insertCustomers(List<Customer> inserts, Set<String> logged) {
+        if (inserts.isEmpty()) {
+            return Map.of();
+        }
+        Set<Integer> failed = new HashSet<>();
+        try {
+            customers.insertMany(inserts.stream().map(MongoCustomerRepository::toDocument).toList(),
+                    new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != 11000) {
+                    throw e;
+                }
+                failed.add(error.getIndex());
+            }
+        }
+        Map<String, Base> landed = new LinkedHashMap<>();
+        for (int i = 0; i < inserts.size(); i++) {
+            Customer x = inserts.get(i);
+            if (!failed.contains(i)) {
+                landed.put(x.id(), new Base(x.version(), Replica.fields(x)));
+                logged.add(x.id());
+            }
+        }
+        for (int i : failed) {
+            Customer x = inserts.get(i);
+            Document same = customers.find(Filters.eq("_id", oid(x.id()))).first();
+            if (same != null) {
+                // An earlier push of this record landed (its acknowledgement was lost): what is there is the base now.
+                replica.quietly(c -> {
+                    Replica.putBase(c, x.id(), new Base(CentralMerge.version(same), Replica.fields(MongoCustomerRepository.fromDocument(same))));
+                    return null;
+                });
+                updateCustomer(x.id(), logged);
+                continue;
+            }
+            Document sameEmail = customers.find(Filters.eq("emailLc", x.emailKey())).first();
+            if (sameEmail != null) {
+                // The same person was entered elsewhere first: this record becomes that one, merged field by field.
+                replica.quietly(c -> {
+                    replica.customer(x.id()).ifPresent(mine -> merge.adoptQuietly(c, mine, sameEmail));
+                    return null;
+                });
+                String theirId = sameEmail.getObjectId("_id").toHexString();
+                logged.add(theirId);
+                updateCustomer(theirId, logged);
+            }
+        }
+        return landed;
+    }
+
+    /** Pushes the fields changed here since the base, on the base version; a stale base is merged first. */
+    private void updateCustomer(String id, Set<String> logged) {
+        for (int attempt = 0; attempt < MAX_RACES; attempt++) {
+            Optional<Customer> found = replica.customer(id);
+            Optional<Base> foundBase = replica.base(id);
+            if (found.isEmpty() || foundBase.isEmpty()) {
+                return;
+            }
+            Customer mine = found.get();
+            Base base = foundBase.get();
+            Map<String, String> diff = changedFields(mine, base, replica.conflictFields(id));
+            if (diff.isEmpty()) {
+                return;
+            }
+            List<Bson> sets = new ArrayList<>();
+            diff.forEach((f, v) -> sets.add(Updates.set(f, v)));
+            if (diff.containsKey("name")) {
+                String nameKey = SearchKeys.nameKey(mine.name());
+                sets.add(Updates.set("nameLc", nameKey));
+                sets.add(Updates.set("surnameLc", SearchKeys.surnameOf(nameKey)));
+            }
+            if (diff.containsKey("email")) {
+                sets.add(Updates.set("emailLc", mine.emailKey()));
+            }
+            if (diff.containsKey("phone")) {
+                sets.add(Updates.set("phoneDigits", SearchKeys.phoneKey(mine.phone())));
+            }
+            sets.add(Updates.set("updatedAt", Date.from(mine.audit().updatedAt())));
+            sets.add(Updates.set("updatedBy", mine.audit().updatedBy()));
+            sets.add(Updates.inc("version", 1L));
+            long matched;
+            try {
+                matched = customers.updateOne(MongoDocs.atVersion(id, base.version()), Updates.combine(sets)).getMatchedCount();
+            } catch (MongoException e) {
+                if (!MongoDocs.isDuplicateKey(e)) {
+                    throw e;
+                }
+                replica.quietly(c -> {
+                    Replica.addConflict(c, id, mine.email(), "email", mine.email(), CentralMerge.CLASH, -1);
+                    return null;
+                });
+                return;
+            }
+            if (matched == 1) {
+                Map<String, String> now = new LinkedHashMap<>(base.fields());
+                now.putAll(diff);
+                replica.quietly(c -> {
+                    Replica.putBase(c, id, new Base(base.version() + 1, now));
+                    return null;
+                });
+                logged.add(id);
+                return;
+            }
+            Document theirs = customers.find(Filters.eq("_id", oid(id))).first();
+            replica.quietly(c -> {
+                merge.applyCustomer(c, id, theirs); // merges, records conflicts, moves the base to theirs
+                return null;
+            });
+            if (theirs == null) {
+                return;
+            }
+        }
+        throw new StoreException("Customer " + id + " kept changing centrally while it was being pushed; it is tried again at the next sync.");
+    }
+
+    /** The fields changed here since the base, except those held by an open conflict. */
+    private static Map<String, String> changedFields(Customer mine, Base base, List<String> held) {
+        Map<String, String> diff = new LinkedHashMap<>();
+        Replica.fields(mine).forEach((f, v) -> {
+            if (!Objects.equals(base.fields().get(f), v) && !held.contains(f)) {
+                diff.put(f, v);
+            }
+        });
+        return diff;
+    }
+
+    private void pushOrders(Set<String> ids, Set<String> kept, Set<String> loggedCustomers, Set<String> loggedOrders) {
+        loggedOrders.addAll(ids);
+        // One read for the batch; an order gone here was deleted with its customer, whose deletion is pushed.
+        List<Order> list = replica.database().read(c -> SqliteOrderRows.byIds(c, ids));
+        if (list.isEmpty()) {
+            return;
+        }
+        Set<String> customerIds = new LinkedHashSet<>();
+        list.forEach(o -> customerIds.add(o.customerId()));
+        Set<String> present = new HashSet<>();
+        MongoDocs.findByIds(customers, customerIds).forEach(d -> present.add(d.getObjectId("_id").toHexString()));
+        Map<String, List<String>> conflicted = replica.conflictFields();
+        List<Order> toPush = new ArrayList<>();
+        for (Order o : list) {
+            boolean held = conflicted.getOrDefault(o.customerId(), List.of()).contains(Replica.RECORD);
+            if (held || !present.contains(o.customerId())) {
+                kept.add(o.id());
+                if (!held) {
+                    Optional<Customer> mine = replica.customer(o.customerId());
+                    if (mine.isPresent() && replica.base(o.customerId()).isPresent()) {
+                        replica.quietly(c -> {
+                            Replica.addConflict(c, o.customerId(), mine.get().email(), Replica.RECORD,
+                                    "kept here (new orders)", "deleted", -1);
+                            return null;
+                        });
+                    }
+                }
+                continue;
+            }
+            toPush.add(o);
+        }
+        if (toPush.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < toPush.size(); i += 1_000) {
+            centralOrders.createAll(toPush.subList(i, Math.min(toPush.size(), i + 1_000)));
+        }
+        for (Order o : toPush) {
+            if (o.status() != OrderStatus.ACTIVE) {
+                centralOrders.cancel(o.id(), o.audit().updatedBy(), o.audit().updatedAt());
+            }
+            loggedOrders.add(o.id());
+            loggedCustomers.add(o.customerId());
+        }
+    }
+
+    /** Deletes a customer centrally at the base version; if it was edited there meanwhile, that is a conflict. */
+    private void deleteCustomer(String id, Set<String> logged) {
+        Optional<Base> found = replica.base(id);
+        if (found.isEmpty()) {
+            return;
+        }
+        Base base = found.get();
+        for (int attempt = 0; attempt < MAX_RACES; attempt++) {
+            if (customers.deleteOne(MongoDocs.atVersion(id, base.version())).getDeletedCount() == 1) {
+                orders.deleteMany(Filters.eq("customerId", id));
+                finishDelete(id, logged);
+                return;
+            }
+            Document theirs = customers.find(Filters.eq("_id", oid(id))).first();
+            if (theirs == null) {
+                finishDelete(id, logged);
+                return;
+            }
+            Customer their = MongoCustomerRepository.fromDocument(theirs);
+            Map<String, String> seen = base.fields();
+            if (!Replica.fields(their).equals(seen)) {
+                replica.quietly(c -> {
+                    Replica.addConflict(c, id, their.email(), Replica.RECORD, "deleted here",
+                            "changed: " + CentralMerge.describe(seen, Replica.fields(their)), CentralMerge.version(theirs));
+                    return null;
+                });
+                return;
+            }
+            base = new Base(CentralMerge.version(theirs), base.fields()); // only its totals moved: delete it there too
+        }
+    }
+
+    private void finishDelete(String id, Set<String> logged) {
+        replica.quietly(c -> {
+            Replica.dropBase(c, id);
+            return null;
+        });
+        logged.add(id);
+    }
+}
