@@ -191,12 +191,10 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         }
     }
 
-    /** The columns {@link #readAll} reads, in its order. */
-    public static String columns() {
-        return COLUMNS;
-    }
-
-    /** The same columns of a table named {@code alias} in the query (where a join makes names ambiguous). */
+    /**
+     * The columns {@link #read} reads, in its order, of the table named {@code alias} in the query
+     * (a join makes bare names ambiguous).
+     */
     public static String columns(String alias) {
         return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
     }
@@ -204,11 +202,6 @@ public final class SqliteCustomerRepository implements CustomerRepository {
     /** How many columns {@link #read} reads. */
     public static int columnCount() {
         return COLUMN_COUNT;
-    }
-
-    /** Every customer row the statement selects (its columns as {@link #columns()}). */
-    public static List<Customer> readAll(PreparedStatement ps) throws SQLException {
-        return all(ps);
     }
 
     /** Inside a transaction of {@code c}: the customer whose email this is (case-insensitively), if stored. */
@@ -364,7 +357,7 @@ public final class SqliteCustomerRepository implements CustomerRepository {
         return rows;
     }
 
-    /** The customer in the result's current row, whose first columns are {@link #columns()}. */
+    /** The customer in the result's current row, whose first columns are {@link #columns(String)}. */
     public static Customer read(ResultSet rs) throws SQLException {
         String last = rs.getString(8);
         return new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
