@@ -7,6 +7,8 @@ import com.crmplatform.order.OrderStatus;
 import com.crmplatform.order.SqliteOrderRows;
 import com.crmplatform.store.Money;
 import com.crmplatform.store.sqlite.SqliteDatabase;
+import com.crmplatform.store.sqlite.SqliteSchema;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -16,10 +18,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SQLite side of team-mode sync (ADR 0007): a replica file whose customer and order writes
@@ -143,9 +149,9 @@ public final class Replica {
             return false;
         }
         return db.inTransaction(c -> {
-            List<String> missing = com.crmplatform.store.sqlite.SqliteSchema.missingCustomerAndOrderIndexes(c);
+            List<String> missing = SqliteSchema.missingCustomerAndOrderIndexes(c);
             if (!missing.isEmpty()) {
-                com.crmplatform.store.sqlite.SqliteSchema.createCustomerOrOrderIndex(c, missing.get(0));
+                SqliteSchema.createCustomerOrOrderIndex(c, missing.get(0));
             }
             indexed = missing.size() <= 1;
             return !missing.isEmpty();
@@ -264,12 +270,12 @@ public final class Replica {
     }
 
     /** The records' ids are passed as one JSON array ({@code json_each}), not one parameter each. */
-    public Outgoing outgoing(java.util.Collection<String> ids) {
+    public Outgoing outgoing(Collection<String> ids) {
         String idArray = jsonArray(ids);
         return db.read(c -> {
-            Map<String, Customer> customers = new java.util.HashMap<>();
-            Map<String, Base> bases = new java.util.HashMap<>();
-            Map<String, long[]> activeOrders = new java.util.HashMap<>();
+            Map<String, Customer> customers = new HashMap<>();
+            Map<String, Base> bases = new HashMap<>();
+            Map<String, long[]> activeOrders = new HashMap<>();
             int first = SqliteCustomerRepository.columnCount() + 1;
             try (PreparedStatement ps = c.prepareStatement("WITH ids(id) AS (SELECT value FROM json_each(?1)) SELECT "
                     + SqliteCustomerRepository.columns("c") + ", b.version, b.name, b.email, b.phone, b.city, "
@@ -300,10 +306,10 @@ public final class Replica {
         });
     }
 
-    private static String jsonArray(java.util.Collection<String> ids) {
+    private static String jsonArray(Collection<String> ids) {
         try {
             return JSON.writeValueAsString(ids);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e); // a list of strings always serializes
         }
     }
@@ -318,7 +324,7 @@ public final class Replica {
 
     /** The fields of every open conflict, by record id (few: conflicts are rare and settled by people). */
     public Map<String, List<String>> conflictFields() {
-        Map<String, List<String>> all = new java.util.HashMap<>();
+        Map<String, List<String>> all = new HashMap<>();
         for (Conflict c : conflicts()) {
             all.computeIfAbsent(c.recordId(), k -> new ArrayList<>()).add(c.field());
         }
@@ -478,7 +484,7 @@ public final class Replica {
      * Removes pushed outbox rows: those read (a change made meanwhile has a higher number and stays
      * pending), except the records kept back.
      */
-    public static void donePushing(Connection c, List<Pending> read, java.util.Set<String> kept) throws SQLException {
+    public static void donePushing(Connection c, List<Pending> read, Set<String> kept) throws SQLException {
         if (read.isEmpty()) {
             return;
         }
@@ -521,11 +527,11 @@ public final class Replica {
     }
 
     /** The ids of this customer's orders with a change waiting to be pushed, in one query. */
-    public static java.util.Set<String> pendingOrderIdsOf(Connection c, String customerId) throws SQLException {
+    public static Set<String> pendingOrderIdsOf(Connection c, String customerId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT o.record_id FROM sync_outbox o JOIN orders d "
                 + "ON d.id = o.record_id WHERE d.customer_id = ?")) {
             ps.setString(1, customerId);
-            java.util.Set<String> ids = new java.util.HashSet<>();
+            Set<String> ids = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));

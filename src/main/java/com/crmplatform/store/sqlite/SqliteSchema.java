@@ -6,7 +6,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Tables and indexes of the local store, as numbered migrations: the file's {@code user_version}
@@ -240,7 +243,7 @@ public final class SqliteSchema {
      * orders lists open in (and a customer's orders). The rest serve searches by surname or phone,
      * the other sort orders and audience counts, and may follow a moment later.
      */
-    private static final java.util.Set<String> FIRST = java.util.Set.of("customers_email_lc", "customers_name",
+    private static final Set<String> FIRST = Set.of("customers_email_lc", "customers_name",
             "orders_date", "orders_customer_date");
 
     /** Builds the indexes of customers and orders a replica opens with (after the bulk load; a no-op when they exist). */
@@ -256,7 +259,7 @@ public final class SqliteSchema {
 
     /** The customer and order indexes the file lacks, by name (none once a first sync's are all built). */
     public static List<String> missingCustomerAndOrderIndexes(Connection c) throws SQLException {
-        java.util.Set<String> present = new java.util.HashSet<>();
+        Set<String> present = new HashSet<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index'")) {
             while (rs.next()) {
@@ -280,7 +283,7 @@ public final class SqliteSchema {
     }
 
     private static List<String> customerAndOrderIndexes() {
-        return java.util.Arrays.stream(VERSION_1).filter(sql -> sql.matches("CREATE (UNIQUE )?INDEX .* ON (customers|orders)\\(.*"))
+        return Arrays.stream(VERSION_1).filter(sql -> sql.matches("CREATE (UNIQUE )?INDEX .* ON (customers|orders)\\(.*"))
                 .toList();
     }
 
