@@ -72,14 +72,14 @@ public final class ReplicaStore implements Store, SyncService.Central {
      *
      * @throws StoreException when MongoDB cannot be used and the replica was never filled
      */
-    public static ReplicaStore open(String url, Path dataDir, Clock clock, SyncEngine.Progress progress) {
+    public static ReplicaStore open(String url, Path dataDir, Clock clock, OpeningProgress progress) {
         return open(url, dataDir, clock, progress, Runnable::run);
     }
 
     /** @param background the app's executor: the first sync reads its next page there while it writes the last */
-    public static ReplicaStore open(String url, Path dataDir, Clock clock, SyncEngine.Progress progress,
+    public static ReplicaStore open(String url, Path dataDir, Clock clock, OpeningProgress progress,
                                     java.util.concurrent.Executor background) {
-        SqliteStore local = SqliteStore.openFile(dataDir.resolve(fileName(url)));
+        SqliteStore local = SqliteStore.openFile(dataDir.resolve(fileName(url)), progress::upgrading);
         ReplicaStore store;
         try {
             store = new ReplicaStore(url, local, clock, background);

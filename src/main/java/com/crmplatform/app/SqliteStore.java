@@ -33,15 +33,25 @@ public final class SqliteStore extends AssembledStore {
 
     /** Opens (creating if needed) the store in {@code dataDir}, with its schema and indexes. */
     public static SqliteStore open(Path dataDir) {
-        return openFile(dataDir.resolve(FILE_NAME));
+        return open(dataDir, () -> { });
+    }
+
+    /** @param upgrading told first when the file, written by an earlier version, is upgraded */
+    public static SqliteStore open(Path dataDir, Runnable upgrading) {
+        return openFile(dataDir.resolve(FILE_NAME), upgrading);
     }
 
     /** Opens (creating if needed) a store in this file: the local store, or a team-mode replica. */
     public static SqliteStore openFile(Path file) {
+        return openFile(file, () -> { });
+    }
+
+    /** @param upgrading told first when the file, written by an earlier version, is upgraded */
+    public static SqliteStore openFile(Path file, Runnable upgrading) {
         SqliteDatabase db = SqliteDatabase.open(file);
         try {
             if (db.damage().isEmpty()) { // a damaged store is opened for rescue (export) only
-                SqliteSchema.migrate(db);
+                SqliteSchema.migrate(db, upgrading);
             }
             return new SqliteStore(db);
         } catch (RuntimeException e) {
@@ -55,6 +65,11 @@ public final class SqliteStore extends AssembledStore {
      * file or its folder cannot be written, else as {@link #open}.
      */
     public static SqliteStore openForReading(Path dataDir) {
+        return openForReading(dataDir, () -> { });
+    }
+
+    /** @param upgrading told first when the file, written by an earlier version, is upgraded */
+    public static SqliteStore openForReading(Path dataDir, Runnable upgrading) {
         Path file = dataDir.resolve(FILE_NAME);
         if (Files.isRegularFile(file) && !(Files.isWritable(file) && Files.isWritable(dataDir))) {
             SqliteDatabase db = SqliteDatabase.openReadOnly(file);
@@ -66,7 +81,7 @@ public final class SqliteStore extends AssembledStore {
             }
             return new SqliteStore(db);
         }
-        return open(dataDir);
+        return open(dataDir, upgrading);
     }
 
     /** The database itself, for work beside the repositories (the benchmarks' hand-written baselines). */

@@ -1,7 +1,6 @@
 package com.crmplatform.app;
 
 import com.crmplatform.config.AppConfig;
-import com.crmplatform.sync.SyncEngine;
 import java.time.Clock;
 
 /**
@@ -19,21 +18,21 @@ public final class StoreOpener {
         return open(config, (done, total) -> { });
     }
 
-    /** @param firstSync told how far the first filling of an empty replica is */
-    public static Store open(AppConfig config, SyncEngine.Progress firstSync) {
-        return open(config, firstSync, Runnable::run);
+    /** @param progress told how far the first filling of an empty replica is, and when a file is upgraded */
+    public static Store open(AppConfig config, OpeningProgress progress) {
+        return open(config, progress, Runnable::run);
     }
 
     /** @param background the app's one executor (the first sync reads ahead on it) */
-    public static Store open(AppConfig config, SyncEngine.Progress firstSync, java.util.concurrent.Executor background) {
-        return config.mongoUrl().<Store>map(url -> ReplicaStore.open(url, config.dataDir(), Clock.systemUTC(), firstSync,
+    public static Store open(AppConfig config, OpeningProgress progress, java.util.concurrent.Executor background) {
+        return config.mongoUrl().<Store>map(url -> ReplicaStore.open(url, config.dataDir(), Clock.systemUTC(), progress,
                         background))
-                .orElseGet(() -> SqliteStore.open(config.dataDir()));
+                .orElseGet(() -> SqliteStore.open(config.dataDir(), progress::upgrading));
     }
 
     /** For commands that only read: a local store in a read-only place is opened read-only. */
-    public static Store openForReading(AppConfig config) {
-        return config.mongoUrl().<Store>map(url -> ReplicaStore.open(url, config.dataDir(), Clock.systemUTC(), (d, t) -> { }))
-                .orElseGet(() -> SqliteStore.openForReading(config.dataDir()));
+    public static Store openForReading(AppConfig config, OpeningProgress progress) {
+        return config.mongoUrl().<Store>map(url -> ReplicaStore.open(url, config.dataDir(), Clock.systemUTC(), progress))
+                .orElseGet(() -> SqliteStore.openForReading(config.dataDir(), progress::upgrading));
     }
 }

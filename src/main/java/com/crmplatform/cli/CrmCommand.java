@@ -1,5 +1,6 @@
 package com.crmplatform.cli;
 
+import com.crmplatform.app.OpeningProgress;
 import com.crmplatform.app.Services;
 import com.crmplatform.app.StoreOpener;
 import com.crmplatform.auth.LocalUser;
@@ -53,7 +54,7 @@ public final class CrmCommand {
     /** Opens the configured store with every service; the caller closes it. */
     Services open() {
         AppConfig config = config();
-        return onReplica(new Services(config, StoreOpener.open(config, firstSyncProgress()), LocalUser.fromSystem(),
+        return onReplica(new Services(config, StoreOpener.open(config, openingProgress()), LocalUser.fromSystem(),
                 Clock.systemDefaultZone()));
     }
 
@@ -68,7 +69,7 @@ public final class CrmCommand {
         }
         java.io.PrintWriter err = spec.commandLine().getErr();
         try {
-            services.sync().syncNow(firstSyncProgress(), () -> false);
+            services.sync().syncNow(openingProgress(), () -> false);
         } catch (RuntimeException e) {
             var status = services.sync().status();
             String reason = e.getMessage() == null ? "" : e.getMessage();
@@ -85,18 +86,28 @@ public final class CrmCommand {
         });
     }
 
-    /** The first filling of an empty replica, told on stderr every 10%. */
-    com.crmplatform.sync.SyncEngine.Progress firstSyncProgress() {
+    /** The first filling of an empty replica, told on stderr every 10%; an upgrade of the file, told once. */
+    OpeningProgress openingProgress() {
         java.io.PrintWriter err = spec.commandLine().getErr();
         long[] shown = {-1};
-        return (done, total) -> {
-            if (total == 0) {
-                return; // an empty team database: nothing to copy, nothing to say
+        return new OpeningProgress() {
+            @Override
+            public void update(long done, long total) {
+                if (total == 0) {
+                    return; // an empty team database: nothing to copy, nothing to say
+                }
+                long tenth = done * 10 / total;
+                if (tenth != shown[0]) {
+                    shown[0] = tenth;
+                    err.println("first sync: " + done + " of " + total + " records copied to this computer");
+                    err.flush();
+                }
             }
-            long tenth = done * 10 / total;
-            if (tenth != shown[0]) {
-                shown[0] = tenth;
-                err.println("first sync: " + done + " of " + total + " records copied to this computer");
+
+            @Override
+            public void upgrading() {
+                err.println("upgrading this computer's data for this version of the app: once, about a second per "
+                        + "100,000 customers and orders");
                 err.flush();
             }
         };
@@ -105,7 +116,7 @@ public final class CrmCommand {
     /** As {@link #open()}, for a command that only reads (it then works on a read-only store too). */
     Services openForReading() {
         AppConfig config = config();
-        return onReplica(new Services(config, StoreOpener.openForReading(config), LocalUser.fromSystem(),
+        return onReplica(new Services(config, StoreOpener.openForReading(config, openingProgress()), LocalUser.fromSystem(),
                 Clock.systemDefaultZone()));
     }
 }

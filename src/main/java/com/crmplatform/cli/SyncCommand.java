@@ -29,7 +29,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Services services = openTeam(root, spec)) {
-            SyncEngine.Outcome outcome = services.sync().syncNow(root.firstSyncProgress(), () -> false);
+            SyncEngine.Outcome outcome = services.sync().syncNow(root.openingProgress(), () -> false);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("pushed", outcome.pushed());
             out.put("pulled", outcome.pulled());
@@ -46,7 +46,7 @@ final class SyncCommand implements Callable<Integer> {
             throw new StoreException("sync is for team mode: set MONGO_URL (or --db mongodb://…) to the team's "
                     + "MongoDB; in local mode everything is on this computer already.");
         }
-        return new Services(config, com.crmplatform.app.StoreOpener.open(config, root.firstSyncProgress()),
+        return new Services(config, com.crmplatform.app.StoreOpener.open(config, root.openingProgress()),
                 com.crmplatform.auth.LocalUser.fromSystem(), java.time.Clock.systemDefaultZone());
     }
 

@@ -133,10 +133,10 @@ final class CrmApplication {
     }
 
     private void openMain(CurrentUser user, Optional<SessionManager> sessions, AppConfig config) {
-        FirstSyncWindow firstSync = new FirstSyncWindow(messages, this::exit);
-        CompletableFuture.supplyAsync(() -> StoreOpener.open(config, firstSync::update, background), background)
+        OpeningWindow opening = new OpeningWindow(messages, this::exit);
+        CompletableFuture.supplyAsync(() -> StoreOpener.open(config, opening, background), background)
                 .whenComplete((store, error) -> Platform.runLater(() -> {
-            firstSync.close();
+            opening.close();
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 if (config.usesMongo()) {

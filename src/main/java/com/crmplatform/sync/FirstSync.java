@@ -17,13 +17,15 @@ import org.bson.codecs.configuration.CodecRegistries;
 /**
  * The first sync of an empty replica (ADR 0007): every customer, then every order, copied page
  * by page from one cursor in the server's own order (no sort: cheapest everywhere), the next page
- * read on the injected executor while the last one is written. The replica is loaded without its
- * secondary indexes and without the outbox triggers. At the end the indexes the lists open with are
- * built (the emails' uniqueness, customers by name, orders by date and by customer); the others
- * (searches by surname or phone, the other sort orders, audience counts) follow once the replica
- * is open, one at a time ({@link Replica#buildSearchIndex}). Each page commits with the sync's place, so a
- * stopped first sync goes on at the next start (it reads again and keeps what is there); the
- * change-log number noted before the first page is where pulling begins.
+ * read on the injected executor while the last one is written. The replica is loaded without any
+ * index (not even its ids': records come in whatever order the server keeps them) and without the
+ * outbox triggers. At the end the indexes the replica opens with are built (the ids' and the
+ * emails' uniqueness, customers by name, orders by date and by customer); the others (searches by
+ * surname or phone, the other sort orders, audience counts) follow once the replica is open, one
+ * at a time ({@link Replica#buildSearchIndex}). Each page commits with the sync's place, so a
+ * stopped first sync goes on at the next start: it reads the table it was copying again, and of a
+ * record then copied twice the ids' index keeps the later copy. The change-log number noted before
+ * the first page is where pulling begins.
  */
 final class FirstSync {
 

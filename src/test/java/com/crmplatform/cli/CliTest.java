@@ -228,4 +228,24 @@ class CliTest {
         assertTrue(r.err().contains("(40%)") && r.err().contains("(100%)"), r.err());
         assertEquals("{\"customers\":25000,\"orders\":0}", r.out().strip());
     }
+
+    @Test
+    void aStoreWrittenByAnEarlierVersionIsUpgradedOnceAndTheCommandSaysSoOnStderrOnly() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("old"));
+        try (var in = getClass().getResourceAsStream("/compat/crm-0.1.0.db")) {
+            Files.copy(in, data.resolve(SqliteStore.FILE_NAME));
+        }
+        String rule = "{\"op\":\"AND\",\"rules\":[{\"field\":\"visits\",\"operator\":\">=\",\"value\":3}]}";
+        Run first = run("--data-dir", data.toString(), "segment", "count", rule);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("upgrading this computer's data for this version of the app"), first.err());
+        assertEquals(1, first.err().lines().count(), first.err());
+        assertEquals(25, first.json().get("count").asInt());
+
+        Run again = run("--data-dir", data.toString(), "segment", "count", rule);
+        assertEquals("", again.err(), "upgraded once");
+        assertEquals(first.out(), again.out());
+        Run fresh = run("--data-dir", dir.resolve("new").toString(), "seed", "--customers", "3");
+        assertFalse(fresh.err().contains("upgrading"), "a new store is created, not upgraded: " + fresh.err());
+    }
 }

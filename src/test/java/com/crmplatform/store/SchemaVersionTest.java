@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -78,7 +79,40 @@ class SchemaVersionTest {
                     "{\"op\":\"AND\",\"rules\":[{\"field\":\"visits\",\"operator\":\">=\",\"value\":3}]}"), LocalDate.of(2026, 11, 30)));
             store.customers().insert(TestData.customer("New Customer", "new@example.com")); // and it can be written
         }
-        assertEquals(SqliteSchema.LATEST, sql(data.resolve(SqliteStore.FILE_NAME), "PRAGMA user_version"));
+        Path file = data.resolve(SqliteStore.FILE_NAME);
+        assertEquals(SqliteSchema.LATEST, sql(file, "PRAGMA user_version"));
+        // Schema 7: customers and orders rebuilt with their ids unique by an index, not a primary key.
+        assertEquals(0, sql(file, "SELECT count(*) FROM pragma_table_info('customers') WHERE pk > 0"));
+        assertEquals(0, sql(file, "SELECT count(*) FROM pragma_table_info('orders') WHERE pk > 0"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertEquals(List.of(), SqliteSchema.missingCustomerAndOrderIndexes(c), "every index made again");
+            c.createStatement().execute("DROP INDEX customers_email_lc"); // so that only the ids can refuse a copied row
+            for (String table : List.of("customers", "orders")) {
+                SQLException twice = assertThrows(SQLException.class, () -> c.createStatement().execute(
+                        "INSERT INTO " + table + " SELECT * FROM " + table + " LIMIT 1"));
+                assertTrue(twice.getMessage().contains("UNIQUE constraint failed: " + table + ".id"), twice.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void rowsLoadedWithoutTheIdsIndexKeepTheLaterCopyOfARecordReadTwice() throws Exception {
+        Path file = dir.resolve("loaded.db");
+        try (SqliteStore store = SqliteStore.openFile(file)) {
+            store.customers().insert(TestData.customer("Asha Rao", "asha@example.com"));
+            store.customers().insert(TestData.customer("Ravi Kumar", "ravi@example.com"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            c.createStatement().execute("DROP INDEX customers_id");
+            c.createStatement().execute("DROP INDEX customers_email_lc");
+            c.createStatement().execute("INSERT INTO customers SELECT * FROM customers WHERE email = 'asha@example.com'");
+            c.createStatement().execute("UPDATE customers SET city = 'Nashik' WHERE rowid = (SELECT max(rowid) FROM customers)");
+            SqliteSchema.requireUniqueIds(c, "customers");
+            SqliteSchema.createFirstCustomerAndOrderIndexes(c);
+        }
+        assertEquals(2, sql(file, "SELECT count(*) FROM customers"));
+        assertEquals(1, sql(file, "SELECT count(*) FROM customers WHERE email = 'asha@example.com' AND city = 'Nashik'"),
+                "the copy written last");
     }
 
     @Test

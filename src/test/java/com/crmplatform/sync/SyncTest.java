@@ -15,8 +15,11 @@ import com.crmplatform.customer.CustomerDraft;
 import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderDraft;
+import com.crmplatform.order.MongoOrderRepository;
+import com.crmplatform.order.OrderQuery;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.StoreException;
+import com.crmplatform.store.TestData;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.math.BigDecimal;
@@ -442,10 +445,40 @@ class SyncTest {
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + Files.list(data)
                 .filter(f -> f.getFileName().toString().endsWith(".db")).findFirst().orElseThrow());
              var rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-                     + "AND name IN ('customers_name', 'customers_email_lc', 'orders_customer_date')")) {
+                     + "AND name IN ('customers_id', 'orders_id', 'customers_name', 'customers_email_lc', 'orders_customer_date')")) {
             rs.next();
-            assertEquals(3, rs.getInt(1), "the indexes the lists open with are there once the replica opens");
+            assertEquals(5, rs.getInt(1), "the indexes the lists open with are there once the replica opens");
         }
+    }
+
+    /** Stopped while copying orders (loaded without their ids' index), the next start copies each order once. */
+    @Test
+    void aFirstSyncStoppedWhileCopyingOrdersCopiesEachOrderOnce() throws Exception {
+        Workstation a = workstation("a");
+        a.services.demoData().seed(500, 0, 3, n -> { });
+        syncNow(a);
+        List<Customer> customers = a.services.customers().page(CustomerQuery.all(), PageRequest.first(500)).items();
+        List<Document> orders = new ArrayList<>();
+        for (int i = 0; i < 12_500; i++) {
+            orders.add(MongoOrderRepository.toDocument(TestData.order(customers.get(i % customers.size()), "10.00",
+                    LocalDate.of(2026, 11, 1))));
+        }
+        java.util.Collections.shuffle(orders, new java.util.Random(5)); // not in id order, as a server may keep them
+        central().getCollection("orders").insertMany(orders);
+
+        Path data = Files.createDirectories(dir.resolve("late"));
+        assertThrows(IllegalStateException.class, () -> ReplicaStore.open(url, data, Clock.systemUTC(), (done, total) -> {
+            if (done >= 500 + 10_000) {
+                throw new IllegalStateException("stopped by the user");
+            }
+        }));
+        try (ReplicaStore again = ReplicaStore.open(url, data, Clock.systemUTC(), (done, total) -> { })) {
+            assertEquals(12_500, again.orders().count(OrderQuery.all()), "each order once");
+            assertEquals(500, again.customers().count(CustomerQuery.all()));
+            assertEquals(0, again.sync().status().pending());
+        }
+        List<String> missing = indexesMissing(data);
+        assertFalse(missing.contains("customers_id") || missing.contains("orders_id"), "the ids' indexes are back: " + missing);
     }
 
     @Test

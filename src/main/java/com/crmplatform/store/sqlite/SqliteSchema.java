@@ -10,6 +10,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Tables and indexes of the local store, as numbered migrations: the file's {@code user_version}
@@ -226,10 +229,76 @@ public final class SqliteSchema {
         "CREATE INDEX IF NOT EXISTS consent_pending ON consent(pending) WHERE pending = 1",
     };
 
-    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5,
-            VERSION_6);
+    /**
+     * The ids of customers and orders are unique by an index of their own rather than by a primary
+     * key (schema 7), so that a replica's first sync can load without it and build it once at the
+     * end: kept up row by row, it took most of the load's time when the server sends records out
+     * of id order.
+     */
+    private static final String[] ID_INDEXES = {
+        "CREATE UNIQUE INDEX IF NOT EXISTS customers_id ON customers(id)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS orders_id ON orders(id)",
+    };
 
-    /** Drops the secondary indexes of customers and orders, for a bulk load into an empty file (a replica's first sync). */
+    /**
+     * Schema 7: customers and orders rebuilt without a primary key (the same columns and rows), their
+     * ids unique by {@link #ID_INDEXES}, and every index of the two tables made again.
+     */
+    private static final String[] VERSION_7 = Stream.concat(Stream.of(
+        """
+        CREATE TABLE customers_v7 (
+          id TEXT NOT NULL,
+          name TEXT NOT NULL,
+          name_lc TEXT NOT NULL,
+          surname_lc TEXT NOT NULL,
+          email TEXT NOT NULL,
+          email_lc TEXT NOT NULL,
+          phone TEXT NOT NULL DEFAULT '',
+          phone_digits TEXT NOT NULL DEFAULT '',
+          city TEXT NOT NULL DEFAULT '',
+          total_spend_paise INTEGER NOT NULL DEFAULT 0,
+          visits INTEGER NOT NULL DEFAULT 0,
+          last_purchase TEXT NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          created_by TEXT NOT NULL,
+          updated_by TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          sync_version INTEGER NOT NULL DEFAULT -1
+        )""",
+        copy("customers", "id, name, name_lc, surname_lc, email, email_lc, phone, phone_digits, city, total_spend_paise, "
+                + "visits, last_purchase, created_at, updated_at, created_by, updated_by, version, sync_version"),
+        "DROP TABLE customers",
+        "ALTER TABLE customers_v7 RENAME TO customers",
+        """
+        CREATE TABLE orders_v7 (
+          id TEXT NOT NULL,
+          customer_id TEXT NOT NULL,
+          customer_name TEXT NOT NULL,
+          customer_email TEXT NOT NULL,
+          amount_paise INTEGER NOT NULL,
+          order_date TEXT NOT NULL,
+          items TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          created_by TEXT NOT NULL,
+          updated_by TEXT NOT NULL,
+          version INTEGER NOT NULL
+        )""",
+        copy("orders", "id, customer_id, customer_name, customer_email, amount_paise, order_date, items, status, "
+                + "created_at, updated_at, created_by, updated_by, version"),
+        "DROP TABLE orders",
+        "ALTER TABLE orders_v7 RENAME TO orders"), customerAndOrderIndexes().stream()).toArray(String[]::new);
+
+    private static final List<String[]> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5,
+            VERSION_6, VERSION_7);
+
+    private static String copy(String table, String columns) {
+        return "INSERT INTO " + table + "_v7 (" + columns + ") SELECT " + columns + " FROM " + table;
+    }
+
+    /** Drops every index of customers and orders, their ids' too, for a bulk load into an empty file (a replica's first sync). */
     public static void dropCustomerAndOrderIndexes(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : customerAndOrderIndexes()) {
@@ -243,16 +312,40 @@ public final class SqliteSchema {
      * orders lists open in (and a customer's orders). The rest serve searches by surname or phone,
      * the other sort orders and audience counts, and may follow a moment later.
      */
-    private static final Set<String> FIRST = Set.of("customers_email_lc", "customers_name",
+    private static final Set<String> FIRST = Set.of("customers_id", "orders_id", "customers_email_lc", "customers_name",
             "orders_date", "orders_customer_date");
 
     /** Builds the indexes of customers and orders a replica opens with (after the bulk load; a no-op when they exist). */
     public static void createFirstCustomerAndOrderIndexes(Connection c) throws SQLException {
+        requireUniqueIds(c, "customers");
+        requireUniqueIds(c, "orders");
         try (Statement s = c.createStatement()) {
             for (String sql : customerAndOrderIndexes()) {
                 if (FIRST.contains(indexName(sql))) {
                     s.execute(sql);
                 }
+            }
+        }
+    }
+
+    /**
+     * Puts back the index that keeps the ids of customers or orders unique (a no-op when it is
+     * there). Rows loaded without it can hold a record twice (a first sync stopped and read again;
+     * a server's cursor may also return a document that changed during the read twice): the copy
+     * written last is kept.
+     */
+    public static void requireUniqueIds(Connection c, String table) throws SQLException {
+        String sql = Arrays.stream(ID_INDEXES).filter(x -> x.endsWith(" ON " + table + "(id)")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no ids index on " + table));
+        try (Statement s = c.createStatement()) {
+            try {
+                s.execute(sql);
+            } catch (SQLiteException e) {
+                if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
+                    throw e;
+                }
+                s.execute("DELETE FROM " + table + " WHERE rowid NOT IN (SELECT max(rowid) FROM " + table + " GROUP BY id)");
+                s.execute(sql);
             }
         }
     }
@@ -282,9 +375,10 @@ public final class SqliteSchema {
         return createIndex.replaceFirst(".*IF NOT EXISTS (\\S+) ON.*", "$1");
     }
 
+    /** Every index of customers and orders: their ids', then those of schema 1. */
     private static List<String> customerAndOrderIndexes() {
-        return Arrays.stream(VERSION_1).filter(sql -> sql.matches("CREATE (UNIQUE )?INDEX .* ON (customers|orders)\\(.*"))
-                .toList();
+        return Stream.concat(Arrays.stream(ID_INDEXES), Arrays.stream(VERSION_1)
+                .filter(sql -> sql.matches("CREATE (UNIQUE )?INDEX .* ON (customers|orders)\\(.*"))).toList();
     }
 
     /** The schema version this app writes. */
@@ -303,12 +397,23 @@ public final class SqliteSchema {
      * @throws StoreException when the file is newer than this app, or a step failed (then rolled back)
      */
     public static void migrate(SqliteDatabase db) {
+        migrate(db, () -> { });
+    }
+
+    /** @param upgrading told first when a file written by an earlier version is upgraded (not when one is created) */
+    public static void migrate(SqliteDatabase db, Runnable upgrading) {
         int found = requireKnown(db);
+        if (found > 0 && found < LATEST) {
+            upgrading.run();
+        }
         for (int v = found; v < LATEST; v++) {
             String[] step = MIGRATIONS.get(v);
             int to = v + 1;
             try {
                 db.inTransaction(c -> {
+                    if (version(c) >= to) {
+                        return null; // another process opening the file ran this step first
+                    }
                     try (Statement s = c.createStatement()) {
                         for (String sql : step) {
                             s.execute(sql);
