@@ -21,7 +21,10 @@ public final class SqliteOrderRows {
     private SqliteOrderRows() {
     }
 
-    /** Inserts orders whose id is not stored yet; returns, per order, whether it was new. */
+    /**
+     * Inserts orders whose id is not stored yet; returns, per order, whether it was new. (Only a
+     * first sync writes while the ids' index is away; it ignores the answer.)
+     */
     public static boolean[] insert(Connection c, List<Order> orders) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (Order o : orders) {

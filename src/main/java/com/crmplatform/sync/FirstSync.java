@@ -78,8 +78,9 @@ final class FirstSync {
         String phase = state.firstSyncPhase();
         // Every transaction below first checks that no other process (a second window, a command
         // line) finished the first sync of this file meanwhile: then this one stops, and never takes
-        // the triggers or indexes off a replica that is in use.
-        if ("customers".equals(phase) && !replica.quietly(c -> {
+        // the triggers or indexes off a replica that is in use. (Indexes are taken off in either
+        // phase: a half-filled file that an upgrade gave every index back loads without them again.)
+        if (!"done".equals(phase) && !replica.quietly(c -> {
             if (Replica.synced(c)) {
                 return false;
             }

@@ -354,7 +354,8 @@ public final class Replica {
     /**
      * A first sync's page of central customers (rows read by {@link CustomerRowCodec}), written as
      * they are: their search keys were computed centrally by the same code, so they are taken, not
-     * computed again. Ids already here (a first sync resumed) are left alone. Each is its own base
+     * computed again. A first sync loads without the ids' index, so a record copied again (a first
+ * sync resumed) is a second row until the index is built at the end. Each is its own base
      * (its version, bound once, is also the version it was copied at).
      */
     public static void copyCustomers(Connection c, List<Object[]> rows) throws SQLException {

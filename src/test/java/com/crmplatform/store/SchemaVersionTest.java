@@ -1,6 +1,7 @@
 package com.crmplatform.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,35 @@ class SchemaVersionTest {
                 assertTrue(twice.getMessage().contains("UNIQUE constraint failed: " + table + ".id"), twice.getMessage());
             }
         }
+    }
+
+    /** A large file's upgrade outlasts the 5 s busy timeout: another process opening it meanwhile waits, then opens. */
+    @Test
+    void anOpeningWaitsForAnotherProcessThatHoldsTheFileLongerThanTheBusyTimeout() throws Exception {
+        Path data = release010();
+        Path file = data.resolve(SqliteStore.FILE_NAME);
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            other.createStatement().execute("PRAGMA journal_mode = WAL");
+            other.setAutoCommit(false);
+            other.createStatement().execute("UPDATE customers SET city = city"); // holds the write lock
+            ExecutorService opener = Executors.newSingleThreadExecutor();
+            try {
+                long start = System.nanoTime();
+                Future<Long> opened = opener.submit(() -> {
+                    try (SqliteStore store = SqliteStore.open(data)) {
+                        return store.customers().count(CustomerQuery.all());
+                    }
+                });
+                Thread.sleep(6_500);
+                assertFalse(opened.isDone(), "still waiting after the busy timeout");
+                other.rollback();
+                assertEquals(40, opened.get());
+                assertTrue(System.nanoTime() - start > 6_000_000_000L);
+            } finally {
+                opener.shutdownNow();
+            }
+        }
+        assertEquals(SqliteSchema.LATEST, sql(file, "PRAGMA user_version"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -409,23 +410,41 @@ public final class SqliteSchema {
         for (int v = found; v < LATEST; v++) {
             String[] step = MIGRATIONS.get(v);
             int to = v + 1;
-            try {
-                db.inTransaction(c -> {
-                    if (version(c) >= to) {
-                        return null; // another process opening the file ran this step first
-                    }
-                    try (Statement s = c.createStatement()) {
-                        for (String sql : step) {
-                            s.execute(sql);
+            long giveUp = System.nanoTime() + UPGRADE_WAIT.toNanos();
+            while (true) {
+                try {
+                    db.inTransaction(c -> {
+                        int now = version(c);
+                        if (now > LATEST) {
+                            throw new StoreException(Texts.get("store.schema.newer", db.file(), now, LATEST));
                         }
-                        s.execute("PRAGMA user_version = " + to);
+                        if (now >= to) {
+                            return null; // another process opening the file ran this step first
+                        }
+                        try (Statement s = c.createStatement()) {
+                            for (String sql : step) {
+                                s.execute(sql);
+                            }
+                            s.execute("PRAGMA user_version = " + to);
+                        }
+                        return null;
+                    });
+                    break;
+                } catch (StoreException e) {
+                    if (busy(e) && System.nanoTime() < giveUp) {
+                        continue; // another process is upgrading the file: each try waited the busy timeout
                     }
-                    return null;
-                });
-            } catch (StoreException e) {
-                throw new StoreException(Texts.get("store.schema.failed", db.file(), to, e.getMessage()), e);
+                    throw new StoreException(Texts.get("store.schema.failed", db.file(), to, e.getMessage()), e);
+                }
             }
         }
+    }
+
+    /** How long an opening waits for another process upgrading the same file (a large file's rebuild takes a while). */
+    private static final Duration UPGRADE_WAIT = Duration.ofMinutes(3);
+
+    private static boolean busy(StoreException e) {
+        return e.getCause() instanceof SQLiteException se && se.getResultCode().name().startsWith("SQLITE_BUSY");
     }
 
     /**
