@@ -158,6 +158,18 @@ public final class Replica {
         });
     }
 
+    /** Whether indexes a first sync left for after the opening are still to be built. */
+    public boolean searchIndexesMissing() {
+        if (indexed) {
+            return false;
+        }
+        boolean missing = db.read(c -> synced(c) && !SqliteSchema.missingCustomerAndOrderIndexes(c).isEmpty());
+        if (!missing && state().synced()) {
+            indexed = true;
+        }
+        return missing;
+    }
+
     // ---- reading ------------------------------------------------------------------------------
 
     public State state() {
@@ -169,8 +181,8 @@ public final class Replica {
                 "SELECT last_seq, last_sync, first_sync_phase, first_sync_after, first_sync_from FROM sync_state")) {
             rs.next();
             long lastSync = rs.getLong(2);
-            return new State(rs.getLong(1), rs.wasNull() ? null : Instant.ofEpochMilli(lastSync), rs.getString(3),
-                    rs.getString(4), rs.getLong(5));
+            Instant synced = rs.wasNull() ? null : Instant.ofEpochMilli(lastSync); // before the next column is read
+            return new State(rs.getLong(1), synced, rs.getString(3), rs.getString(4), rs.getLong(5));
         }
     }
 

@@ -26,8 +26,12 @@ public final class SyncService {
         String unreachable();
     }
 
-    /** What the status bar and {@code sync status} show. */
-    public record Status(boolean teamMode, boolean online, long pending, long conflicts, Instant lastSync) {
+    /**
+     * What the status bar and {@code sync status} show; {@code preparingSearch}: search indexes a
+     * first sync left for after the opening are still being built (the status bar says so).
+     */
+    public record Status(boolean teamMode, boolean online, long pending, long conflicts, Instant lastSync,
+                         boolean preparingSearch) {
     }
 
     /** How often the window checks the connection and syncs: a change reaches other workstations in about a second. */
@@ -59,12 +63,12 @@ public final class SyncService {
     /** The status as last known (no round trip to MongoDB). */
     public Status status() {
         if (replica == null) {
-            return new Status(false, true, 0, 0, null);
+            return new Status(false, true, 0, 0, null, false);
         }
         Instant stored = replica.state().lastSync();
         Instant known = lastSync;
         return new Status(true, online, replica.pendingCount(), replica.conflictCount(),
-                known != null && (stored == null || known.isAfter(stored)) ? known : stored);
+                known != null && (stored == null || known.isAfter(stored)) ? known : stored, replica.searchIndexesMissing());
     }
 
     /** Asks MongoDB whether it answers (nothing is pushed or pulled). */

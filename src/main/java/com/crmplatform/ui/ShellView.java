@@ -104,7 +104,7 @@ public final class ShellView {
         conflictsLink.pseudoClassStateChanged(ATTENTION, true);
         lastSyncLabel.textProperty().bind(viewModel.lastSyncText());
         syncNowButton.disableProperty().bind(viewModel.syncingProperty().or(viewModel.onlineProperty().not()));
-        workProgress.visibleProperty().bind(viewModel.runningProperty().greaterThan(0));
+        workProgress.visibleProperty().bind(viewModel.busy());
         Map<ToggleButton, Nav> buttons = Map.of(navCustomers, Nav.CUSTOMERS, navOrders, Nav.ORDERS,
                 navCampaigns, Nav.CAMPAIGNS, navHistory, Nav.HISTORY);
         nav.selectedToggleProperty().addListener((o, old, now) -> {

@@ -32,6 +32,7 @@ public final class ShellViewModel {
     private final javafx.beans.property.LongProperty conflicts = new javafx.beans.property.SimpleLongProperty();
     private final javafx.beans.property.ObjectProperty<Instant> lastSync = new javafx.beans.property.SimpleObjectProperty<>();
     private final BooleanProperty syncing = new SimpleBooleanProperty();
+    private final BooleanProperty preparingSearch = new SimpleBooleanProperty();
     private java.time.Clock clock = java.time.Clock.systemUTC();
     private Timeline heartbeat;
     private boolean checking; // FX thread
@@ -133,6 +134,7 @@ public final class ShellViewModel {
         pending.set(status.pending());
         conflicts.set(status.conflicts());
         lastSync.set(status.lastSync());
+        preparingSearch.set(status.preparingSearch());
     }
 
     /** Whether the bar shows the sync (team mode). */
@@ -241,13 +243,15 @@ public final class ShellViewModel {
         return online;
     }
 
+    /** "Ready", "Working…", or, after a first sync, while its search indexes are built: "Making search quick…". */
     public StringBinding workText() {
-        return Bindings.createStringBinding(() -> running.get() == 0 ? messages.get("status.idle")
-                : messages.get("status.working", running.get()), running);
+        return Bindings.createStringBinding(() -> running.get() > 0 ? messages.get("status.working", running.get())
+                : messages.get(preparingSearch.get() ? "status.preparingSearch" : "status.idle"), running, preparingSearch);
     }
 
-    public ReadOnlyIntegerProperty runningProperty() {
-        return running;
+    /** Whether something is running in the background that the bar shows a spinner for. */
+    public javafx.beans.binding.BooleanBinding busy() {
+        return running.greaterThan(0).or(preparingSearch);
     }
 
     public BooleanProperty darkThemeProperty() {

@@ -474,6 +474,7 @@ class SyncTest {
         }));
         try (ReplicaStore again = ReplicaStore.open(url, data, Clock.systemUTC(), (done, total) -> { })) {
             assertEquals(12_500, again.orders().count(OrderQuery.all()), "each order once");
+            assertEquals(null, again.sync().status().lastSync(), "not synced since the copy (never shown as 1970)");
             assertEquals(500, again.customers().count(CustomerQuery.all()));
             assertEquals(0, again.sync().status().pending());
         }
@@ -498,6 +499,7 @@ class SyncTest {
         Workstation b = workstation("b");
         List<String> missing = indexesMissing(b.data);
         assertFalse(missing.isEmpty(), "the first sync leaves some indexes for after the opening");
+        assertTrue(b.sync().status().preparingSearch(), "the status bar says so");
         assertFalse(missing.contains("customers_email_lc") || missing.contains("customers_name")
                 || missing.contains("orders_date") || missing.contains("orders_customer_date"), missing.toString());
         for (CustomerSort sort : CustomerSort.values()) { // every list, search and count works before them, the same
@@ -518,6 +520,7 @@ class SyncTest {
         team.cut();
         assertThrows(com.crmplatform.store.StoreException.class, () -> b.sync().syncNow((d, t) -> { }, () -> false));
         assertEquals(List.of(), indexesMissing(b.data), "sync now builds the rest even offline");
+        assertFalse(b.sync().status().preparingSearch());
         team.restore();
         syncNow(b);
         assertEquals(orders.get(CustomerSort.TOTAL_SPEND).size() + 1, ids(b, CustomerSort.TOTAL_SPEND).size());
