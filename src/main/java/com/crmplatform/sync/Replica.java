@@ -163,11 +163,14 @@ public final class Replica {
         if (indexed) {
             return false;
         }
-        boolean missing = db.read(c -> synced(c) && !SqliteSchema.missingCustomerAndOrderIndexes(c).isEmpty());
-        if (!missing && state().synced()) {
-            indexed = true;
-        }
-        return missing;
+        return db.read(c -> {
+            if (!synced(c)) {
+                return false; // a first sync still loading: the bar shows no search work yet
+            }
+            boolean missing = !SqliteSchema.missingCustomerAndOrderIndexes(c).isEmpty();
+            indexed = !missing;
+            return missing;
+        });
     }
 
     // ---- reading ------------------------------------------------------------------------------
