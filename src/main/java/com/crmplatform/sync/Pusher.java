@@ -90,6 +90,7 @@ final class Pusher {
         Set<String> loggedOrders = new LinkedHashSet<>();
 
         List<Customer> inserts = new ArrayList<>();
+        List<String> updates = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
         Replica.Outgoing outgoing = replica.outgoing(customerIds);
         Map<String, Customer> mine = outgoing.customers();
@@ -108,14 +109,19 @@ final class Pusher {
             } else if (!bases.containsKey(id)) {
                 inserts.add(here);
             } else if (!changedFields(here, bases.get(id), held.getOrDefault(id, List.of())).isEmpty()) {
-                updateCustomer(id, loggedCustomers);
+                updates.add(id);
             }
         }
-        Map<String, Base> landed = insertCustomers(Replica.withOpeningTotals(inserts, outgoing.activeOrders()), loggedCustomers);
-        pushOrders(orderIds, kept, loggedCustomers, loggedOrders);
+        // Deletions first, then edits, then new records: an email given up here is free centrally
+        // before another record here takes it (else a new customer would be taken for the old one).
         for (String id : deletes) {
             deleteCustomer(id, loggedCustomers);
         }
+        for (String id : updates) {
+            updateCustomer(id, loggedCustomers);
+        }
+        Map<String, Base> landed = insertCustomers(Replica.withOpeningTotals(inserts, outgoing.activeOrders()), loggedCustomers);
+        pushOrders(orderIds, kept, loggedCustomers, loggedOrders);
         changeLog.appendAll("customers", loggedCustomers, origin);
         changeLog.appendAll("orders", loggedOrders, origin);
         replica.quietly(c -> {

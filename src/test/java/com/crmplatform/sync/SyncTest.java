@@ -380,7 +380,8 @@ class SyncTest {
         syncNow(a);
 
         // Asha: deleted centrally by A; B edited her. Bo: deleted by B after A's edit landed.
-        Replica.Conflict onB = b.sync().conflicts().get(0);
+        Replica.Conflict onB = b.sync().conflicts().stream().filter(x -> x.record().equals("asha@example.com")).findFirst()
+                .orElseThrow();
         assertEquals(Replica.RECORD, onB.field());
         assertEquals("asha@example.com", onB.record());
         assertTrue(b.services.customers().findByEmail("asha@example.com").isPresent(), "kept until the user chooses");
@@ -393,6 +394,30 @@ class SyncTest {
         syncAll();
         assertEquals("Mumbai", a.byEmail("asha@example.com").city());
         assertEquals("Goa", b.byEmail("bo@example.com").city());
+        assertAllEqualCentral();
+    }
+
+    /** Deleted offline, then entered again under the same email: the new record is what everyone keeps. */
+    @Test
+    void aCustomerDeletedAndEnteredAgainOfflineUnderTheSameEmailIsTheNewRecordEverywhere() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        String old = a.byEmail("asha@example.com").id();
+
+        team.cut();
+        a.delete("asha@example.com");
+        Customer again = a.create("Asha Rao-Iyer", "asha@example.com");
+        a.edit("asha@example.com", "city", "Chennai");
+        a.order("asha@example.com", "40.00");
+        team.restore();
+        syncAll();
+
+        assertEquals(again.id(), b.byEmail("asha@example.com").id());
+        assertEquals("Chennai", b.byEmail("asha@example.com").city());
+        assertEquals(0, central().getCollection("customers").countDocuments(new Document("_id", new org.bson.types.ObjectId(old))));
+        assertEquals(0, a.sync().status().conflicts());
+        assertEquals(0, new BigDecimal("40.00").compareTo(b.byEmail("asha@example.com").totalSpend()));
         assertAllEqualCentral();
     }
 
