@@ -73,7 +73,8 @@ final class Pusher {
      * the outbox only after MongoDB acknowledged their effect, and each central write is logged
      * for the other workstations.
      *
-     * @return how many pending rows were dealt with
+     * @return how many pending rows left the outbox (those kept back, waiting on a person's choice, are
+     *     not counted: a sync stops when nothing else moves)
      */
     int push() {
         List<Pending> rows = replica.pending(PUSH_BATCH);
@@ -120,7 +121,7 @@ final class Pusher {
         for (String id : updates) {
             updateCustomer(id, loggedCustomers);
         }
-        Map<String, Base> landed = insertCustomers(Replica.withOpeningTotals(inserts, outgoing.activeOrders()), loggedCustomers);
+        Map<String, Base> landed = insertCustomers(Replica.withOpeningTotals(inserts, outgoing.activeOrders()), loggedCustomers, kept);
         pushOrders(orderIds, kept, loggedCustomers, loggedOrders);
         changeLog.appendAll("customers", loggedCustomers, origin);
         changeLog.appendAll("orders", loggedOrders, origin);
@@ -129,11 +130,15 @@ final class Pusher {
             Replica.donePushing(c, rows, kept);
             return null;
         });
-        return rows.size();
+        return (int) rows.stream().filter(p -> !kept.contains(p.recordId())).count();
     }
 
-    /** @return the bases of the customers that went in (written with the batch's end, in one transaction) */
-    private Map<String, Base> insertCustomers(List<Customer> inserts, Set<String> logged) {
+    /**
+     * @param kept gets the new customers that have to wait: their email is still, centrally, on a
+     *     record of this workstation's whose own change (giving it up) has not gone yet
+     * @return the bases of the customers that went in (written with the batch's end, in one transaction)
+     */
+    private Map<String, Base> insertCustomers(List<Customer> inserts, Set<String> logged, Set<String> kept) {
         if (inserts.isEmpty()) {
             return Map.of();
         }
@@ -170,16 +175,20 @@ final class Pusher {
                 continue;
             }
             Document sameEmail = customers.find(Filters.eq("emailLc", x.emailKey())).first();
-            if (sameEmail != null) {
-                // The same person was entered elsewhere first: this record becomes that one, merged field by field.
-                replica.quietly(c -> {
-                    replica.customer(x.id()).ifPresent(mine -> merge.adoptQuietly(c, mine, sameEmail));
-                    return null;
-                });
-                String theirId = sameEmail.getObjectId("_id").toHexString();
-                logged.add(theirId);
-                updateCustomer(theirId, logged);
+            String theirId = sameEmail == null ? null : sameEmail.getObjectId("_id").toHexString();
+            if (sameEmail == null || replica.database().read(c -> Replica.hasLocalChanges(c, theirId))) {
+                // What held the email centrally is gone meanwhile, or is one of ours whose change (a new
+                // address, a deletion) waits, on a conflict perhaps: this record goes after it, not into it.
+                kept.add(x.id());
+                continue;
             }
+            // The same person was entered elsewhere first: this record becomes that one, merged field by field.
+            replica.quietly(c -> {
+                replica.customer(x.id()).ifPresent(mine -> merge.adoptQuietly(c, mine, sameEmail));
+                return null;
+            });
+            logged.add(theirId);
+            updateCustomer(theirId, logged);
         }
         return landed;
     }

@@ -74,6 +74,7 @@ class SyncTest {
                 case "city" -> new CustomerDraft(d.name(), d.email(), d.phone(), value, d.totalSpend(), d.visits(), d.lastPurchaseDate());
                 case "phone" -> new CustomerDraft(d.name(), d.email(), value, d.city(), d.totalSpend(), d.visits(), d.lastPurchaseDate());
                 case "name" -> new CustomerDraft(value, d.email(), d.phone(), d.city(), d.totalSpend(), d.visits(), d.lastPurchaseDate());
+                case "email" -> new CustomerDraft(d.name(), value, d.phone(), d.city(), d.totalSpend(), d.visits(), d.lastPurchaseDate());
                 default -> throw new IllegalArgumentException(field);
             };
             return services.customers().update(c, changed);
@@ -372,6 +373,7 @@ class SyncTest {
         team.cut();
         a.delete("asha@example.com");
         b.edit("asha@example.com", "city", "Mumbai");
+        b.order("asha@example.com", "12.00");
         b.delete("bo@example.com");
         a.edit("bo@example.com", "city", "Goa");
         team.restore();
@@ -389,10 +391,14 @@ class SyncTest {
                 .orElseThrow();
         assertEquals("deleted here", onBo.mine());
 
+        // B's new order for Asha waits for the choice, without a sync going round and round over it.
+        assertEquals(0, b.sync().syncNow((d, t) -> { }, () -> false).pushed());
+        assertEquals(1, b.sync().status().pending());
         b.sync().resolve(onB.id(), true); // keep Asha, with B's edit
         b.sync().resolve(onBo.id(), false); // Bo comes back as A left him
         syncAll();
         assertEquals("Mumbai", a.byEmail("asha@example.com").city());
+        assertEquals(0, new BigDecimal("12.00").compareTo(a.byEmail("asha@example.com").totalSpend()), "the order that waited");
         assertEquals("Goa", b.byEmail("bo@example.com").city());
         assertAllEqualCentral();
     }
@@ -418,6 +424,45 @@ class SyncTest {
         assertEquals(0, central().getCollection("customers").countDocuments(new Document("_id", new org.bson.types.ObjectId(old))));
         assertEquals(0, a.sync().status().conflicts());
         assertEquals(0, new BigDecimal("40.00").compareTo(b.byEmail("asha@example.com").totalSpend()));
+        assertAllEqualCentral();
+    }
+
+    /**
+     * A new customer under an email that, centrally, an existing customer still has only because this
+     * workstation's change of that customer's email could not go yet (the new address was taken
+     * centrally): the new customer waits; it is not taken for the existing one.
+     */
+    @Test
+    void aNewCustomerWaitsForTheEmailThatAnotherRecordHereGivesUp() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        String ashaId = a.byEmail("asha@example.com").id();
+        b.create("Zed Shah", "zed@example.com");
+        syncNow(b);
+
+        a.edit("asha@example.com", "email", "zed@example.com"); // a has not seen Zed yet
+        Customer menon = a.create("Asha Menon", "asha@example.com");
+        SyncEngine.Outcome once = a.sync().syncNow((d, t) -> { }, () -> false);
+        assertTrue(once.pushed() < 5 && once.pulled() < 5, "what waits is not gone over round after round: " + once);
+
+        assertEquals(menon.id(), a.byEmail("asha@example.com").id(), "still her own record here");
+        assertEquals("Asha Menon", a.byEmail("asha@example.com").name());
+        assertEquals("Asha Rao", a.services.customers().find(ashaId).orElseThrow().name());
+        assertEquals(0, central().getCollection("customers").countDocuments(new Document("name", "Asha Menon")),
+                "not merged into Asha Rao's record, and not in twice");
+        assertTrue(a.sync().status().pending() >= 1, "Asha Menon waits");
+
+        // The user gives Asha Rao another address and keeps it: both go.
+        a.edit("zed@example.com", "email", "asha.rao@example.com");
+        for (Replica.Conflict open : a.sync().conflicts()) {
+            a.sync().resolve(open.id(), true);
+        }
+        syncAll();
+        assertEquals(ashaId, b.byEmail("asha.rao@example.com").id());
+        assertEquals(menon.id(), b.byEmail("asha@example.com").id());
+        assertEquals("Zed Shah", a.byEmail("zed@example.com").name());
+        assertEquals(0, a.sync().status().conflicts());
         assertAllEqualCentral();
     }
 
