@@ -119,7 +119,7 @@ final class Pusher {
             deleteCustomer(id, loggedCustomers);
         }
         for (String id : updates) {
-            updateCustomer(id, loggedCustomers);
+            updateCustomer(id, loggedCustomers, kept);
         }
         Map<String, Base> landed = insertCustomers(Replica.withOpeningTotals(inserts, outgoing.activeOrders()), loggedCustomers, kept);
         pushOrders(orderIds, kept, loggedCustomers, loggedOrders);
@@ -171,30 +171,32 @@ final class Pusher {
                     Replica.putBase(c, x.id(), new Base(CentralMerge.version(same), Replica.fields(MongoCustomerRepository.fromDocument(same))));
                     return null;
                 });
-                updateCustomer(x.id(), logged);
+                updateCustomer(x.id(), logged, kept);
                 continue;
             }
             Document sameEmail = customers.find(Filters.eq("emailLc", x.emailKey())).first();
-            String theirId = sameEmail == null ? null : sameEmail.getObjectId("_id").toHexString();
-            if (sameEmail == null || replica.database().read(c -> Replica.hasLocalChanges(c, theirId))) {
-                // What held the email centrally is gone meanwhile, or is one of ours whose change (a new
-                // address, a deletion) waits, on a conflict perhaps: this record goes after it, not into it.
-                kept.add(x.id());
+            if (sameEmail == null || holdsOursWaiting(sameEmail)) {
+                kept.add(x.id()); // it goes after that record's change, not into that record
                 continue;
             }
+            String theirId = sameEmail.getObjectId("_id").toHexString();
             // The same person was entered elsewhere first: this record becomes that one, merged field by field.
             replica.quietly(c -> {
                 replica.customer(x.id()).ifPresent(mine -> merge.adoptQuietly(c, mine, sameEmail));
                 return null;
             });
             logged.add(theirId);
-            updateCustomer(theirId, logged);
+            updateCustomer(theirId, logged, kept);
         }
         return landed;
     }
 
-    /** Pushes the fields changed here since the base, on the base version; a stale base is merged first. */
-    private void updateCustomer(String id, Set<String> logged) {
+    /**
+     * Pushes the fields changed here since the base, on the base version; a stale base is merged
+     * first. A new email that another record of ours still has centrally, its own change waiting
+     * here, makes this record wait (in {@code kept}) rather than conflict.
+     */
+    private void updateCustomer(String id, Set<String> logged, Set<String> kept) {
         for (int attempt = 0; attempt < MAX_RACES; attempt++) {
             Optional<Customer> found = replica.customer(id);
             Optional<Base> foundBase = replica.base(id);
@@ -230,6 +232,10 @@ final class Pusher {
                 if (!MongoDocs.isDuplicateKey(e)) {
                     throw e;
                 }
+                if (emailFreedByUs(mine.emailKey())) {
+                    kept.add(id);
+                    return;
+                }
                 replica.quietly(c -> {
                     Replica.addConflict(c, id, mine.email(), "email", mine.email(), CentralMerge.CLASH, -1);
                     return null;
@@ -256,6 +262,21 @@ final class Pusher {
             }
         }
         throw new StoreException("Customer " + id + " kept changing centrally while it was being pushed; it is tried again at the next sync.");
+    }
+
+    /**
+     * Whether the central customer with this email will give it up once this workstation's waiting
+     * change (a new address, a deletion; on a conflict perhaps) goes, or has given it up meanwhile.
+     */
+    private boolean emailFreedByUs(String emailKey) {
+        Document holder = customers.find(Filters.eq("emailLc", emailKey)).first();
+        return holder == null || holdsOursWaiting(holder);
+    }
+
+    /** Whether this central customer is one this workstation has a change of, not pushed yet. */
+    private boolean holdsOursWaiting(Document central) {
+        String holderId = central.getObjectId("_id").toHexString();
+        return replica.database().read(c -> Replica.hasLocalChanges(c, holderId));
     }
 
     /** The fields changed here since the base, except those held by an open conflict. */

@@ -12,9 +12,14 @@ import com.crmplatform.store.mongo.MongoDocs;
 import com.crmplatform.sync.Replica.Base;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,10 +149,7 @@ public final class SyncEngine {
             Map<String, Document> orderDocs = fetch(orders, orderIds);
             long seq = batch.lastSeq();
             replica.quietly(c -> {
-                for (String id : customerIds) {
-                    Replica.setRefetch(c, id, false);
-                    merge.applyCustomer(c, id, customerDocs.get(id));
-                }
+                applyCustomers(c, customerIds, customerDocs);
                 for (String id : orderIds) {
                     CentralMerge.applyOrder(c, id, orderDocs.get(id));
                 }
@@ -156,12 +158,41 @@ public final class SyncEngine {
             });
             // A record fetched again that is still waiting (on a person's choice) moved nothing: a sync
             // that counted it would go round until its last round.
-            Set<String> waiting = new java.util.HashSet<>(replica.refetch());
+            Set<String> waiting = new HashSet<>(replica.refetch());
             applied += (int) customerIds.stream().filter(id -> !waiting.contains(id)).count() + orderIds.size();
             if (seq == lastSeq || batch.gapOpen()) {
                 return applied;
             }
             lastSeq = seq;
+        }
+    }
+
+    /**
+     * Applies pulled customers (their central state, or null when deleted there) so that one taking
+     * an email another record of the batch gives up comes after it: an email moved from one
+     * customer to another, or freed by a deletion, is no conflict. A clash left after that (emails
+     * swapped in a ring, say) is a conflict, as always.
+     */
+    private void applyCustomers(Connection c, Collection<String> ids, Map<String, Document> docs) throws SQLException {
+        List<String> todo = new ArrayList<>(ids);
+        Set<String> left = new HashSet<>(todo);
+        while (!todo.isEmpty()) {
+            List<String> later = new ArrayList<>();
+            for (String id : todo) {
+                Document theirs = docs.get(id);
+                Optional<Customer> holder = theirs == null ? Optional.empty() : Replica.customerByEmail(c, theirs.getString("email"));
+                if (holder.isPresent() && !holder.get().id().equals(id) && left.contains(holder.get().id())) {
+                    later.add(id);
+                    continue;
+                }
+                left.remove(id);
+                Replica.setRefetch(c, id, false);
+                merge.applyCustomer(c, id, theirs);
+            }
+            if (later.size() == todo.size()) {
+                left.clear(); // a ring: each is applied as it comes
+            }
+            todo = later;
         }
     }
 

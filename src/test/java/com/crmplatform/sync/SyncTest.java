@@ -466,6 +466,52 @@ class SyncTest {
         assertAllEqualCentral();
     }
 
+    /** Two customers' emails moved along offline, the second taking the first's old one: no conflict. */
+    @Test
+    void anEmailGivenUpByOneCustomerAndTakenByAnotherOfflineGoesWithoutAConflict() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+
+        team.cut();
+        a.edit("bo@example.com", "city", "Delhi"); // Bo's row comes first in the outbox
+        a.edit("asha@example.com", "email", "asha.rao@example.com");
+        a.edit("bo@example.com", "email", "asha@example.com");
+        team.restore();
+        syncAll();
+
+        assertEquals(List.of(), a.sync().conflicts());
+        assertEquals(List.of(), b.sync().conflicts());
+        assertEquals("Bo Chen", b.byEmail("asha@example.com").name());
+        assertEquals("Delhi", b.byEmail("asha@example.com").city());
+        assertEquals("Asha Rao", b.byEmail("asha.rao@example.com").name());
+        assertAllEqualCentral();
+    }
+
+    /** The same moves made and pushed one by one, pulled all at once by a workstation that was away. */
+    @Test
+    void anEmailMovedFromOneCustomerToAnotherIsPulledWithoutAConflict() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        a.edit("bo@example.com", "city", "Delhi");
+        syncNow(a);
+        a.edit("asha@example.com", "email", "asha.rao@example.com");
+        syncNow(a);
+        a.edit("bo@example.com", "email", "asha@example.com");
+        a.create("Cy Das", "cy@example.com");
+        syncNow(a);
+        a.delete("cy@example.com");
+        a.create("Cy Das-Roy", "cy@example.com"); // a new record under a deleted one's email
+        syncNow(a);
+
+        syncNow(b);
+        assertEquals(List.of(), b.sync().conflicts());
+        assertEquals("Bo Chen", b.byEmail("asha@example.com").name());
+        assertEquals("Cy Das-Roy", b.byEmail("cy@example.com").name());
+        assertAllEqualCentral();
+    }
+
     @Test
     void theSamePersonEnteredOnTwoWorkstationsBecomesOneCustomerWithBothOrders() throws Exception {
         Workstation a = workstation("a");
