@@ -2,6 +2,7 @@ package com.crmplatform.sync;
 
 import com.crmplatform.order.MongoOrderRepository;
 import com.crmplatform.order.SqliteOrderRows;
+import com.crmplatform.store.sqlite.CustomerOrderIndexes;
 import com.crmplatform.store.sqlite.SqliteSchema;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -84,7 +85,7 @@ final class FirstSync {
             if (Replica.synced(c)) {
                 return false;
             }
-            SqliteSchema.dropCustomerAndOrderIndexes(c);
+            CustomerOrderIndexes.dropAll(c);
             Replica.dropTriggers(c);
             return true;
         })) {
@@ -118,7 +119,7 @@ final class FirstSync {
                         }
                         Replica.setFirstSync(c, nextPhase, "", noted);
                         if ("done".equals(nextPhase)) {
-                            SqliteSchema.createFirstCustomerAndOrderIndexes(c); // the rest: Replica.buildSearchIndex
+                            CustomerOrderIndexes.createFirst(c); // the rest: Replica.buildSearchIndex
                             Replica.createTriggers(c);
                             Replica.setLastSeq(c, noted);
                         }

@@ -7,6 +7,7 @@ import com.crmplatform.order.OrderStatus;
 import com.crmplatform.order.SqliteOrderRows;
 import com.crmplatform.store.Money;
 import com.crmplatform.store.sqlite.SqliteDatabase;
+import com.crmplatform.store.sqlite.CustomerOrderIndexes;
 import com.crmplatform.store.sqlite.SqliteSchema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -149,9 +150,9 @@ public final class Replica {
             return false;
         }
         return db.inTransaction(c -> {
-            List<String> missing = SqliteSchema.missingCustomerAndOrderIndexes(c);
+            List<String> missing = CustomerOrderIndexes.missing(c);
             if (!missing.isEmpty()) {
-                SqliteSchema.createCustomerOrOrderIndex(c, missing.get(0));
+                CustomerOrderIndexes.create(c, missing.get(0));
             }
             indexed = missing.size() <= 1;
             return !missing.isEmpty();
@@ -167,7 +168,7 @@ public final class Replica {
             if (!synced(c)) {
                 return false; // a first sync still loading: the bar shows no search work yet
             }
-            boolean missing = !SqliteSchema.missingCustomerAndOrderIndexes(c).isEmpty();
+            boolean missing = !CustomerOrderIndexes.missing(c).isEmpty();
             indexed = !missing;
             return missing;
         });

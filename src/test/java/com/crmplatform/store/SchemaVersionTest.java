@@ -14,6 +14,7 @@ import com.crmplatform.customer.CustomerQuery;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.segment.RuleJson;
 import com.crmplatform.store.mongo.MongoSchema;
+import com.crmplatform.store.sqlite.CustomerOrderIndexes;
 import com.crmplatform.store.sqlite.SqliteSchema;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -86,7 +87,7 @@ class SchemaVersionTest {
         assertEquals(0, sql(file, "SELECT count(*) FROM pragma_table_info('customers') WHERE pk > 0"));
         assertEquals(0, sql(file, "SELECT count(*) FROM pragma_table_info('orders') WHERE pk > 0"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertEquals(List.of(), SqliteSchema.missingCustomerAndOrderIndexes(c), "every index made again");
+            assertEquals(List.of(), CustomerOrderIndexes.missing(c), "every index made again");
             c.createStatement().execute("DROP INDEX customers_email_lc"); // so that only the ids can refuse a copied row
             for (String table : List.of("customers", "orders")) {
                 SQLException twice = assertThrows(SQLException.class, () -> c.createStatement().execute(
@@ -137,8 +138,8 @@ class SchemaVersionTest {
             c.createStatement().execute("DROP INDEX customers_email_lc");
             c.createStatement().execute("INSERT INTO customers SELECT * FROM customers WHERE email = 'asha@example.com'");
             c.createStatement().execute("UPDATE customers SET city = 'Nashik' WHERE rowid = (SELECT max(rowid) FROM customers)");
-            SqliteSchema.requireUniqueIds(c, "customers");
-            SqliteSchema.createFirstCustomerAndOrderIndexes(c);
+            CustomerOrderIndexes.requireUniqueIds(c, "customers");
+            CustomerOrderIndexes.createFirst(c);
         }
         assertEquals(2, sql(file, "SELECT count(*) FROM customers"));
         assertEquals(1, sql(file, "SELECT count(*) FROM customers WHERE email = 'asha@example.com' AND city = 'Nashik'"),

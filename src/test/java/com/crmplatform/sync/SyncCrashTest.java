@@ -207,7 +207,7 @@ class SyncCrashTest {
             file = files.filter(f -> f.getFileName().toString().endsWith(".db")).findFirst().orElseThrow();
         }
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertEquals(List.of(), com.crmplatform.store.sqlite.SqliteSchema.missingCustomerAndOrderIndexes(c),
+            assertEquals(List.of(), com.crmplatform.store.sqlite.CustomerOrderIndexes.missing(c),
                     "every index is there after a sync");
         }
     }

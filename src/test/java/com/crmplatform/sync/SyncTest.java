@@ -686,7 +686,7 @@ class SyncTest {
                     someone.audit().touched(java.time.Instant.now(), "me")), someone.version());
             assertEquals(1, mine.pendingCount(), "the triggers are still on the replica in use");
             try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
-                List<String> missing = com.crmplatform.store.sqlite.SqliteSchema.missingCustomerAndOrderIndexes(c);
+                List<String> missing = com.crmplatform.store.sqlite.CustomerOrderIndexes.missing(c);
                 assertFalse(missing.contains("customers_email_lc") || missing.contains("customers_name"), missing.toString());
             }
         }
@@ -700,7 +700,7 @@ class SyncTest {
     private static List<String> indexesMissing(Path data) throws Exception {
         Path file = Files.list(data).filter(f -> f.getFileName().toString().endsWith(".db")).findFirst().orElseThrow();
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            return com.crmplatform.store.sqlite.SqliteSchema.missingCustomerAndOrderIndexes(c);
+            return com.crmplatform.store.sqlite.CustomerOrderIndexes.missing(c);
         }
     }
 
