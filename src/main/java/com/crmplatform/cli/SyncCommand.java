@@ -2,7 +2,7 @@ package com.crmplatform.cli;
 
 import com.crmplatform.app.Services;
 import com.crmplatform.store.StoreException;
-import com.crmplatform.sync.Replica;
+import com.crmplatform.sync.Conflict;
 import com.crmplatform.sync.SyncEngine;
 import com.crmplatform.sync.SyncService;
 import java.util.LinkedHashMap;
@@ -91,7 +91,7 @@ final class SyncCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Services services = openTeam(parent.root, spec)) {
-                for (Replica.Conflict c : services.sync().conflicts()) {
+                for (Conflict c : services.sync().conflicts()) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("id", c.id());
                     out.put("record", c.record());

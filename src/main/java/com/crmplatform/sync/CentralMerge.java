@@ -57,9 +57,9 @@ final class CentralMerge {
         if (theirs == null) {
             if (mine.isEmpty()) {
                 Replica.dropBase(c, id);
-                Replica.dropPending(c, id);
-            } else if (base.isPresent() && Replica.hasLocalChanges(c, id)) {
-                Replica.addConflict(c, id, mine.get().email(), Replica.RECORD, "kept here (changed since)", "deleted", -1);
+                Outbox.drop(c, id);
+            } else if (base.isPresent() && Outbox.hasLocalChanges(c, id)) {
+                Conflicts.add(c, id, mine.get().email(), Replica.RECORD, "kept here (changed since)", "deleted", -1);
             } else if (base.isPresent()) {
                 Replica.deleteCustomerWithOrders(c, id);
                 Replica.dropBase(c, id);
@@ -72,7 +72,7 @@ final class CentralMerge {
             if (base.isEmpty()) {
                 insertOrAdopt(c, their, theirs);
             } else if (!theirFields.equals(base.get().fields())) {
-                Replica.addConflict(c, id, their.email(), Replica.RECORD, "deleted here",
+                Conflicts.add(c, id, their.email(), Replica.RECORD, "deleted here",
                         "changed: " + describe(base.get().fields(), theirFields), version(theirs));
             } else {
                 Replica.putBase(c, id, new Base(version(theirs), base.get().fields()));
@@ -81,25 +81,25 @@ final class CentralMerge {
         }
         Customer local = mine.get();
         Map<String, String> merged = Replica.fields(local);
-        if (Replica.hasLocalChanges(c, id)) {
+        if (Outbox.hasLocalChanges(c, id)) {
             Map<String, String> was = base.map(Base::fields).orElse(theirFields);
             ThreeWayMerge.Result result = ThreeWayMerge.merge(was, merged, theirFields);
             result.toTake().forEach((f, v) -> merged.put(f, String.valueOf(v)));
             for (ThreeWayMerge.FieldConflict conflict : result.conflicts()) {
-                Replica.addConflict(c, id, local.email(), conflict.field(), String.valueOf(conflict.mine()),
+                Conflicts.add(c, id, local.email(), conflict.field(), String.valueOf(conflict.mine()),
                         String.valueOf(conflict.theirs()), version(theirs));
             }
             // A conflict still open from before follows the central value: it ends when both sides now
             // agree, and otherwise shows the latest central value (the merge saw it as unchanged).
-            for (Replica.Conflict open : Replica.conflictsOf(c, id)) {
+            for (Conflict open : Conflicts.of(c, id)) {
                 String field = open.field();
                 if (Replica.RECORD.equals(field) || !theirFields.containsKey(field)) {
                     continue;
                 }
                 if (Objects.equals(theirFields.get(field), merged.get(field))) {
-                    Replica.dropConflict(c, open.id());
+                    Conflicts.drop(c, open.id());
                 } else if (!Objects.equals(theirFields.get(field), open.theirs())) {
-                    Replica.addConflict(c, id, local.email(), field, merged.get(field), theirFields.get(field), version(theirs));
+                    Conflicts.add(c, id, local.email(), field, merged.get(field), theirFields.get(field), version(theirs));
                 }
             }
         } else {
@@ -113,7 +113,7 @@ final class CentralMerge {
             try {
                 Replica.putCustomer(c, next);
             } catch (DuplicateEmailException e) {
-                Replica.addConflict(c, id, local.email(), "email", local.email(), their.email(), version(theirs));
+                Conflicts.add(c, id, local.email(), "email", local.email(), their.email(), version(theirs));
                 Replica.putCustomer(c, new Customer(next.id(), next.name(), local.email(), next.phone(), next.city(),
                         next.totalSpend(), next.visits(), next.lastPurchaseDate(), next.audit()));
             }
@@ -131,7 +131,7 @@ final class CentralMerge {
             adopt(c, clash.get(), theirs);
         } else {
             // A customer of ours took this email here meanwhile: that is a conflict; theirs comes when it is resolved.
-            Replica.addConflict(c, clash.get().id(), clash.get().email(), "email", clash.get().email(), CLASH, -1);
+            Conflicts.add(c, clash.get().id(), clash.get().email(), "email", clash.get().email(), CLASH, -1);
             Replica.setRefetch(c, their.id(), true);
         }
     }
@@ -162,7 +162,7 @@ final class CentralMerge {
         Map<String, String> merged = new LinkedHashMap<>(mineFields);
         result.toTake().forEach((f, v) -> merged.put(f, String.valueOf(v)));
         Replica.moveOrders(c, mine.id(), their.id());
-        Replica.dropPending(c, mine.id());
+        Outbox.drop(c, mine.id());
         Replica.dropBase(c, mine.id());
         SqliteCustomerRepository.deleteIn(c, mine.id());
         Customer next = withTotals(c, Replica.withFields(new Customer(their.id(), their.name(), their.email(), their.phone(),
@@ -170,11 +170,11 @@ final class CentralMerge {
         Replica.putCustomer(c, next);
         Replica.putBase(c, their.id(), new Base(version(theirs), theirFields));
         for (ThreeWayMerge.FieldConflict conflict : result.conflicts()) {
-            Replica.addConflict(c, their.id(), their.email(), conflict.field(), String.valueOf(conflict.mine()),
+            Conflicts.add(c, their.id(), their.email(), conflict.field(), String.valueOf(conflict.mine()),
                     String.valueOf(conflict.theirs()), version(theirs));
         }
         if (!result.toPush().isEmpty()) {
-            Replica.addPending(c, "customer", their.id());
+            Outbox.add(c, "customer", their.id());
         }
     }
 
@@ -188,7 +188,7 @@ final class CentralMerge {
         BigDecimal spend = their.totalSpend();
         int visits = their.visits();
         LocalDate last = their.lastPurchaseDate();
-        Set<String> pending = Replica.pendingOrderIdsOf(c, fields.id());
+        Set<String> pending = Outbox.pendingOrderIdsOf(c, fields.id());
         for (Order o : SqliteOrderRows.ofCustomer(c, fields.id())) {
             if (!pending.contains(o.id())) {
                 continue;
@@ -213,7 +213,7 @@ final class CentralMerge {
 
     static void applyOrder(Connection c, String id, Document theirs) throws SQLException {
         if (theirs == null) {
-            if (!Replica.hasPending(c, id)) {
+            if (!Outbox.has(c, id)) {
                 Replica.deleteOrder(c, id);
             }
             return;

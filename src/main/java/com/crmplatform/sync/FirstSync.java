@@ -86,7 +86,7 @@ final class FirstSync {
                 return false;
             }
             CustomerOrderIndexes.dropAll(c);
-            Replica.dropTriggers(c);
+            Outbox.dropTriggers(c);
             return true;
         })) {
             return;
@@ -120,7 +120,7 @@ final class FirstSync {
                         Replica.setFirstSync(c, nextPhase, "", noted);
                         if ("done".equals(nextPhase)) {
                             CustomerOrderIndexes.createFirst(c); // the rest: Replica.buildSearchIndex
-                            Replica.createTriggers(c);
+                            Outbox.createTriggers(c);
                             Replica.setLastSeq(c, noted);
                         }
                         return true;

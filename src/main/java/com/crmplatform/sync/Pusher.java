@@ -12,7 +12,7 @@ import com.crmplatform.order.SqliteOrderRows;
 import com.crmplatform.store.StoreException;
 import com.crmplatform.store.mongo.MongoDocs;
 import com.crmplatform.sync.Replica.Base;
-import com.crmplatform.sync.Replica.Pending;
+import com.crmplatform.sync.Outbox.Pending;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
@@ -127,7 +127,7 @@ final class Pusher {
         changeLog.appendAll("orders", loggedOrders, origin);
         replica.quietly(c -> {
             Replica.putBases(c, landed);
-            Replica.donePushing(c, rows, kept);
+            Outbox.donePushing(c, rows, kept);
             return null;
         });
         return (int) rows.stream().filter(p -> !kept.contains(p.recordId())).count();
@@ -237,7 +237,7 @@ final class Pusher {
                     return;
                 }
                 replica.quietly(c -> {
-                    Replica.addConflict(c, id, mine.email(), "email", mine.email(), CentralMerge.CLASH, -1);
+                    Conflicts.add(c, id, mine.email(), "email", mine.email(), CentralMerge.CLASH, -1);
                     return null;
                 });
                 return;
@@ -276,7 +276,7 @@ final class Pusher {
     /** Whether this central customer is one this workstation has a change of, not pushed yet. */
     private boolean holdsOursWaiting(Document central) {
         String holderId = central.getObjectId("_id").toHexString();
-        return replica.database().read(c -> Replica.hasLocalChanges(c, holderId));
+        return replica.database().read(c -> Outbox.hasLocalChanges(c, holderId));
     }
 
     /** The fields changed here since the base, except those held by an open conflict. */
@@ -311,7 +311,7 @@ final class Pusher {
                     Optional<Customer> mine = replica.customer(o.customerId());
                     if (mine.isPresent() && replica.base(o.customerId()).isPresent()) {
                         replica.quietly(c -> {
-                            Replica.addConflict(c, o.customerId(), mine.get().email(), Replica.RECORD,
+                            Conflicts.add(c, o.customerId(), mine.get().email(), Replica.RECORD,
                                     "kept here (new orders)", "deleted", -1);
                             return null;
                         });
@@ -358,7 +358,7 @@ final class Pusher {
             Map<String, String> seen = base.fields();
             if (!Replica.fields(their).equals(seen)) {
                 replica.quietly(c -> {
-                    Replica.addConflict(c, id, their.email(), Replica.RECORD, "deleted here",
+                    Conflicts.add(c, id, their.email(), Replica.RECORD, "deleted here",
                             "changed: " + CentralMerge.describe(seen, Replica.fields(their)), CentralMerge.version(theirs));
                     return null;
                 });

@@ -8,7 +8,6 @@ import com.crmplatform.order.SqliteOrderRows;
 import com.crmplatform.store.Money;
 import com.crmplatform.store.sqlite.SqliteDatabase;
 import com.crmplatform.store.sqlite.CustomerOrderIndexes;
-import com.crmplatform.store.sqlite.SqliteSchema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -21,19 +20,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The SQLite side of team-mode sync (ADR 0007): a replica file whose customer and order writes
- * leave a pending row in {@code sync_outbox} in the same transaction (triggers, so every writer of
- * the repositories is covered, import batches included), the base each customer was last seen at
- * centrally, the open conflicts and the sync position. Changes pulled from MongoDB are written with
- * the triggers held off, so they never come back as pending.
+ * leave a pending row in the {@link Outbox} in the same transaction, the base each customer was
+ * last seen at centrally, the open {@link Conflicts} and the sync position. Changes pulled from
+ * MongoDB are written {@link #quietly}, with the outbox triggers held off, so they never come back
+ * as pending.
  */
 public final class Replica {
 
@@ -43,46 +40,8 @@ public final class Replica {
     /** The field name of a conflict on the whole record (edited on one side, deleted on the other). */
     public static final String RECORD = "(record)";
 
-    private static final String TRACKING = "(SELECT applying FROM sync_state WHERE id = 1) = 0";
-    private static final String[] TRIGGERS = {
-        "CREATE TRIGGER IF NOT EXISTS sync_customer_insert AFTER INSERT ON customers WHEN " + TRACKING
-                + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('customer', NEW.id); END",
-        "CREATE TRIGGER IF NOT EXISTS sync_customer_update AFTER UPDATE ON customers WHEN " + TRACKING
-                + " AND (OLD.name IS NOT NEW.name OR OLD.email IS NOT NEW.email OR OLD.phone IS NOT NEW.phone"
-                + " OR OLD.city IS NOT NEW.city)"
-                + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('customer', NEW.id); END",
-        "CREATE TRIGGER IF NOT EXISTS sync_customer_delete AFTER DELETE ON customers WHEN " + TRACKING
-                + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('customer', OLD.id); END",
-        // A customer copied from MongoDB is its own base until it is first edited or deleted here:
-        // then its central state is kept aside, in the same transaction, before the change.
-        "CREATE TRIGGER IF NOT EXISTS sync_base_before_update BEFORE UPDATE ON customers WHEN " + TRACKING
-                + " AND OLD.sync_version >= 0 AND (OLD.name IS NOT NEW.name OR OLD.email IS NOT NEW.email"
-                + " OR OLD.phone IS NOT NEW.phone OR OLD.city IS NOT NEW.city)"
-                + " AND NOT EXISTS (SELECT 1 FROM sync_base WHERE record_id = OLD.id)"
-                + " BEGIN INSERT INTO sync_base (record_id, version, name, email, phone, city)"
-                + " VALUES (OLD.id, OLD.sync_version, OLD.name, OLD.email, OLD.phone, OLD.city); END",
-        "CREATE TRIGGER IF NOT EXISTS sync_base_before_delete BEFORE DELETE ON customers WHEN " + TRACKING
-                + " AND OLD.sync_version >= 0 AND NOT EXISTS (SELECT 1 FROM sync_base WHERE record_id = OLD.id)"
-                + " BEGIN INSERT INTO sync_base (record_id, version, name, email, phone, city)"
-                + " VALUES (OLD.id, OLD.sync_version, OLD.name, OLD.email, OLD.phone, OLD.city); END",
-        "CREATE TRIGGER IF NOT EXISTS sync_order_insert AFTER INSERT ON orders WHEN " + TRACKING
-                + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('order', NEW.id); END",
-        "CREATE TRIGGER IF NOT EXISTS sync_order_update AFTER UPDATE OF status ON orders WHEN " + TRACKING
-                + " AND OLD.status IS NOT NEW.status"
-                + " BEGIN INSERT INTO sync_outbox (kind, record_id) VALUES ('order', NEW.id); END",
-    };
-
-    /** A pending change: which record; the engine pushes the record's state as it is now. */
-    public record Pending(long seq, String kind, String recordId) {
-    }
-
     /** A customer as it was last seen centrally: its version there and the fields people edit. */
     public record Base(long version, Map<String, String> fields) {
-    }
-
-    /** An open conflict: the record (a customer's email), the field, both values. */
-    public record Conflict(long id, String recordId, String record, String field, String mine, String theirs,
-                           long theirVersion) {
     }
 
     /** Where sync stands: the change-log number read up to (-1 before the first sync), the first sync's cursor. */
@@ -103,35 +62,12 @@ public final class Replica {
     public Replica(SqliteDatabase db) {
         this.db = db;
         db.inTransaction(c -> {
-            createTriggers(c);
+            Outbox.createTriggers(c);
             try (Statement s = c.createStatement()) {
                 s.execute("UPDATE sync_state SET applying = 0"); // a crash cannot leave it set (it commits with its work)
             }
             return null;
         });
-    }
-
-    /** Puts the outbox triggers on the file (where they are missing). */
-    static void createTriggers(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : TRIGGERS) {
-                s.execute(sql);
-            }
-        }
-    }
-
-    /**
-     * Takes the outbox triggers off while a first sync fills the empty replica: every row it writes
-     * is central already, and the triggers' check would run for each. Nothing else writes then (the
-     * window and the data commands wait for the first sync); the last page puts them back, and so
-     * does the next opening if the first sync was stopped.
-     */
-    static void dropTriggers(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : TRIGGERS) {
-                s.execute("DROP TRIGGER IF EXISTS " + sql.replaceFirst("CREATE TRIGGER IF NOT EXISTS (\\S+) .*", "$1"));
-            }
-        }
     }
 
     public SqliteDatabase database() {
@@ -191,81 +127,30 @@ public final class Replica {
     }
 
     /** The oldest pending changes, in the order they were made. */
-    public List<Pending> pending(int limit) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT seq, kind, record_id FROM sync_outbox ORDER BY seq LIMIT ?")) {
-                ps.setInt(1, limit);
-                List<Pending> rows = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                    }
-                }
-                return rows;
-            }
-        });
+    public List<Outbox.Pending> pending(int limit) {
+        return db.read(c -> Outbox.pending(c, limit));
     }
 
     /** How many records have changes waiting to be pushed. */
     public long pendingCount() {
-        return db.read(c -> longValue(c, "SELECT (SELECT COUNT(DISTINCT record_id) FROM sync_outbox) "
-                + "+ (SELECT COUNT(*) FROM consent WHERE pending = 1)"));
+        return db.read(Outbox::count);
     }
 
     public long conflictCount() {
-        return db.read(c -> longValue(c, "SELECT COUNT(*) FROM sync_conflicts"));
+        return db.read(Conflicts::count);
     }
 
     public List<Conflict> conflicts() {
-        return db.read(c -> conflicts(c, "SELECT id, record_id, record, field, mine, theirs, their_version "
-                + "FROM sync_conflicts ORDER BY id", null));
-    }
-
-    /** Inside a transaction of {@code c}: the open conflicts of one record. */
-    public static List<Conflict> conflictsOf(Connection c, String recordId) throws SQLException {
-        return conflicts(c, "SELECT id, record_id, record, field, mine, theirs, their_version "
-                + "FROM sync_conflicts WHERE record_id = ?", recordId);
+        return db.read(Conflicts::all);
     }
 
     public Optional<Conflict> conflict(long id) {
-        return db.read(c -> conflicts(c, "SELECT id, record_id, record, field, mine, theirs, their_version "
-                + "FROM sync_conflicts WHERE id = ?", id).stream().findFirst());
+        return db.read(c -> Conflicts.byId(c, id));
     }
 
     /** A short line per pending record, newest last: what "pending N" is made of. */
     public List<String> pendingDescriptions(int limit) {
-        return db.read(c -> {
-            List<String> lines = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT o.kind, o.record_id, MAX(o.seq), "
-                    + "COALESCE(cu.name || ' <' || cu.email || '>', 'order of ' || od.customer_name || ', ' || od.order_date "
-                    + "|| ' (' || od.status || ')') FROM sync_outbox o LEFT JOIN customers cu ON o.kind = 'customer' "
-                    + "AND cu.id = o.record_id LEFT JOIN orders od ON o.kind = 'order' AND od.id = o.record_id "
-                    + "GROUP BY o.kind, o.record_id ORDER BY MAX(o.seq) LIMIT ?")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String what = rs.getString(4);
-                        lines.add(what != null ? ("customer".equals(rs.getString(1)) ? "Customer " : "New ") + what
-                                : "Deleted " + rs.getString(1) + " " + rs.getString(2));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT email_lc, state FROM consent WHERE pending = 1 "
-                    + "ORDER BY at LIMIT ?")) {
-                ps.setInt(1, Math.max(0, limit - lines.size()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        lines.add(switch (rs.getString(2)) {
-                            case "UNSUBSCRIBED" -> "Unsubscribed ";
-                            case "BOUNCED" -> "Bounced ";
-                            default -> "Subscribed again ";
-                        } + rs.getString(1));
-                    }
-                }
-            }
-            return lines;
-        });
+        return db.read(c -> Outbox.descriptions(c, limit));
     }
 
     public Optional<Customer> customer(String id) {
@@ -340,11 +225,7 @@ public final class Replica {
 
     /** The fields of every open conflict, by record id (few: conflicts are rare and settled by people). */
     public Map<String, List<String>> conflictFields() {
-        Map<String, List<String>> all = new HashMap<>();
-        for (Conflict c : conflicts()) {
-            all.computeIfAbsent(c.recordId(), k -> new ArrayList<>()).add(c.field());
-        }
-        return all;
+        return db.read(Conflicts::fieldsByRecord);
     }
 
     /**
@@ -412,8 +293,7 @@ public final class Replica {
 
     /** The fields of an open conflict on this record (they are not pushed until it is resolved). */
     public List<String> conflictFields(String recordId) {
-        return db.read(c -> conflicts(c, "SELECT id, record_id, record, field, mine, theirs, their_version "
-                + "FROM sync_conflicts WHERE record_id = ?", recordId).stream().map(Conflict::field).toList());
+        return db.read(c -> Conflicts.fieldsOf(c, recordId));
     }
 
     /** The records to fetch again at the next pull (a choice of "theirs" that needs the central copy). */
@@ -497,100 +377,6 @@ public final class Replica {
         }
     }
 
-    /**
-     * Removes pushed outbox rows: those read (a change made meanwhile has a higher number and stays
-     * pending), except the records kept back.
-     */
-    public static void donePushing(Connection c, List<Pending> read, Set<String> kept) throws SQLException {
-        if (read.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_outbox WHERE seq BETWEEN ? AND ?")) {
-            ps.setLong(1, read.get(0).seq());
-            ps.setLong(2, read.get(read.size() - 1).seq());
-            ps.executeUpdate();
-        }
-        for (Pending p : read) {
-            if (kept.contains(p.recordId())) {
-                addPending(c, p.kind(), p.recordId());
-            }
-        }
-    }
-
-    public static void addPending(Connection c, String kind, String recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_outbox (kind, record_id) VALUES (?, ?)")) {
-            ps.setString(1, kind);
-            ps.setString(2, recordId);
-            ps.executeUpdate();
-        }
-    }
-
-    public static void dropPending(Connection c, String recordId) throws SQLException {
-        execute(c, "DELETE FROM sync_outbox WHERE record_id = ?", recordId);
-    }
-
-    /** Whether this customer, or one of its orders, has a change here not pushed yet or an open conflict. */
-    public static boolean hasLocalChanges(Connection c, String customerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE record_id = ?) "
-                + "OR EXISTS (SELECT 1 FROM sync_conflicts WHERE record_id = ?) "
-                + "OR EXISTS (SELECT 1 FROM sync_outbox o JOIN orders d ON d.id = o.record_id WHERE d.customer_id = ?)")) {
-            ps.setString(1, customerId);
-            ps.setString(2, customerId);
-            ps.setString(3, customerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    /** The ids of this customer's orders with a change waiting to be pushed, in one query. */
-    public static Set<String> pendingOrderIdsOf(Connection c, String customerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT o.record_id FROM sync_outbox o JOIN orders d "
-                + "ON d.id = o.record_id WHERE d.customer_id = ?")) {
-            ps.setString(1, customerId);
-            Set<String> ids = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        }
-    }
-
-    public static boolean hasPending(Connection c, String recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE record_id = ?)")) {
-            ps.setString(1, recordId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    /** Records a conflict (replacing an older one on the same field of the same record). */
-    public static void addConflict(Connection c, String recordId, String record, String field, String mine, String theirs,
-                                   long theirVersion) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_conflicts "
-                + "(record_id, record, field, mine, theirs, their_version) VALUES (?,?,?,?,?,?) "
-                + "ON CONFLICT (record_id, field) DO UPDATE SET mine = excluded.mine, theirs = excluded.theirs, "
-                + "their_version = excluded.their_version, record = excluded.record")) {
-            ps.setString(1, recordId);
-            ps.setString(2, record);
-            ps.setString(3, field);
-            ps.setString(4, mine);
-            ps.setString(5, theirs);
-            ps.setLong(6, theirVersion);
-            ps.executeUpdate();
-        }
-    }
-
-    public static void dropConflict(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_conflicts WHERE id = ?")) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
-        }
-    }
-
     public static void setRefetch(Connection c, String recordId, boolean wanted) throws SQLException {
         execute(c, wanted ? "INSERT OR IGNORE INTO sync_refetch (record_id) VALUES (?)"
                 : "DELETE FROM sync_refetch WHERE record_id = ?", recordId);
@@ -662,28 +448,6 @@ public final class Replica {
             ps.setString(1, toCustomer);
             ps.setString(2, fromCustomer);
             ps.executeUpdate();
-        }
-    }
-
-    private static List<Conflict> conflicts(Connection c, String sql, Object param) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) {
-                ps.setObject(1, param);
-            }
-            List<Conflict> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Conflict(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getLong(7)));
-                }
-            }
-            return rows;
-        }
-    }
-
-    private static long longValue(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 

@@ -211,7 +211,7 @@ public final class SyncEngine {
      * next pull).
      */
     public static void resolve(Replica replica, long conflictId, boolean mine, Instant now) {
-        Replica.Conflict conflict = replica.conflict(conflictId).orElseThrow(() -> new StoreException(
+        Conflict conflict = replica.conflict(conflictId).orElseThrow(() -> new StoreException(
                 "There is no conflict " + conflictId + "; `sync conflicts` lists the open ones."));
         String id = conflict.recordId();
         replica.quietly(c -> {
@@ -219,25 +219,25 @@ public final class SyncEngine {
             if (Replica.RECORD.equals(conflict.field())) {
                 if (mine && here.isPresent()) {
                     Replica.dropBase(c, id); // pushed as a new record, with its orders
-                    Replica.addPending(c, "customer", id);
+                    Outbox.add(c, "customer", id);
                     for (Order o : SqliteOrderRows.ofCustomer(c, id)) {
-                        Replica.addPending(c, "order", o.id());
+                        Outbox.add(c, "order", o.id());
                     }
                 } else if (mine) {
                     Optional<Base> base = Replica.base(c, id);
                     Replica.putBase(c, id, new Base(conflict.theirVersion(), base.map(Base::fields).orElse(Map.of())));
-                    Replica.addPending(c, "customer", id);
+                    Outbox.add(c, "customer", id);
                 } else if (here.isPresent()) {
                     Replica.deleteCustomerWithOrders(c, id);
                     Replica.dropBase(c, id);
-                    Replica.dropPending(c, id);
+                    Outbox.drop(c, id);
                 } else {
                     Replica.dropBase(c, id);
-                    Replica.dropPending(c, id);
+                    Outbox.drop(c, id);
                     Replica.setRefetch(c, id, true);
                 }
             } else if (mine) {
-                Replica.addPending(c, "customer", id);
+                Outbox.add(c, "customer", id);
             } else if (here.isPresent()) {
                 // The latest central value this copy has seen (the base), which a pull may have moved
                 // since the conflict was recorded; for an email clash, the email it had before.
@@ -248,7 +248,7 @@ public final class SyncEngine {
                         x.totalSpend(), x.visits(), x.lastPurchaseDate(), x.audit().touched(now, x.audit().updatedBy())),
                         Map.of(conflict.field(), value)));
             }
-            Replica.dropConflict(c, conflictId);
+            Conflicts.drop(c, conflictId);
             return null;
         });
     }

@@ -189,7 +189,7 @@ public final class SyncService {
         }
     }
 
-    public List<Replica.Conflict> conflicts() {
+    public List<Conflict> conflicts() {
         return replica == null ? List.of() : replica.conflicts();
     }
 

@@ -2,7 +2,7 @@ package com.crmplatform.ui;
 
 import com.crmplatform.auth.CurrentUser;
 import com.crmplatform.store.StoreStatus;
-import com.crmplatform.sync.Replica;
+import com.crmplatform.sync.Conflict;
 import com.crmplatform.sync.SyncService;
 import java.time.Instant;
 import java.util.List;
@@ -163,7 +163,7 @@ public final class ShellViewModel {
     }
 
     /** What the sync details show: the pending changes and the open conflicts. */
-    public record SyncDetails(List<String> pending, List<Replica.Conflict> conflicts) {
+    public record SyncDetails(List<String> pending, List<Conflict> conflicts) {
     }
 
     public void loadSyncDetails(Consumer<SyncDetails> onLoaded) {

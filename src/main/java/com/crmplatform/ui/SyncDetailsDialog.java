@@ -1,5 +1,6 @@
 package com.crmplatform.ui;
 
+import com.crmplatform.sync.Conflict;
 import com.crmplatform.sync.Replica;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
@@ -26,7 +27,7 @@ final class SyncDetailsDialog {
     private final Label pendingTitle = new Label();
     private final ListView<String> pending = new ListView<>();
     private final Label conflictsTitle = new Label();
-    private final TableView<Replica.Conflict> conflicts = new TableView<>();
+    private final TableView<Conflict> conflicts = new TableView<>();
 
     SyncDetailsDialog(ShellViewModel viewModel, Messages messages, Window owner) {
         this.viewModel = viewModel;
@@ -39,12 +40,12 @@ final class SyncDetailsDialog {
         pending.setPrefHeight(160);
         conflicts.setPlaceholder(new Label(messages.get("sync.details.none")));
         conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        conflicts.getColumns().add(column("sync.details.record", Replica.Conflict::record));
+        conflicts.getColumns().add(column("sync.details.record", Conflict::record));
         conflicts.getColumns().add(column("sync.details.field", c -> Replica.RECORD.equals(c.field())
                 ? messages.get("sync.details.wholeRecord") : c.field().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
                 + c.field().substring(1)));
-        conflicts.getColumns().add(column("sync.details.mine", Replica.Conflict::mine));
-        conflicts.getColumns().add(column("sync.details.theirs", Replica.Conflict::theirs));
+        conflicts.getColumns().add(column("sync.details.mine", Conflict::mine));
+        conflicts.getColumns().add(column("sync.details.theirs", Conflict::theirs));
         Button keepMine = new Button(messages.get("sync.details.keepMine"));
         Button keepTheirs = new Button(messages.get("sync.details.keepTheirs"));
         keepMine.disableProperty().bind(conflicts.getSelectionModel().selectedItemProperty().isNull());
@@ -62,14 +63,14 @@ final class SyncDetailsDialog {
         show(new ShellViewModel.SyncDetails(java.util.List.of(), java.util.List.of()));
     }
 
-    private static TableColumn<Replica.Conflict, String> column(String key, java.util.function.Function<Replica.Conflict, String> value,
+    private static TableColumn<Conflict, String> column(String key, java.util.function.Function<Conflict, String> value,
                                                                 Messages messages) {
-        TableColumn<Replica.Conflict, String> c = new TableColumn<>(messages.get(key));
+        TableColumn<Conflict, String> c = new TableColumn<>(messages.get(key));
         c.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         return c;
     }
 
-    private TableColumn<Replica.Conflict, String> column(String key, java.util.function.Function<Replica.Conflict, String> value) {
+    private TableColumn<Conflict, String> column(String key, java.util.function.Function<Conflict, String> value) {
         return column(key, value, messages);
     }
 
@@ -94,7 +95,7 @@ final class SyncDetailsDialog {
     }
 
     private void resolve(boolean mine) {
-        Replica.Conflict selected = conflicts.getSelectionModel().getSelectedItem();
+        Conflict selected = conflicts.getSelectionModel().getSelectedItem();
         if (selected != null) {
             viewModel.resolve(selected.id(), mine, this::show, problem -> new FxDialogService(dialog.getOwner(), messages)
                     .showError(messages.get("sync.failed"), problem));

@@ -292,7 +292,7 @@ class SyncCrashTest {
         boolean converged = false;
         while (!converged && System.nanoTime() < deadline) {
             for (Services s : stations) {
-                for (Replica.Conflict c : s.sync().conflicts()) {
+                for (Conflict c : s.sync().conflicts()) {
                     s.sync().resolve(c.id(), false);
                 }
                 s.sync().syncNow((d, t) -> { }, () -> false);

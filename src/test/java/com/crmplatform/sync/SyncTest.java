@@ -246,9 +246,9 @@ class SyncTest {
         syncNow(a);
         syncNow(b);
 
-        List<Replica.Conflict> conflicts = b.sync().conflicts();
+        List<Conflict> conflicts = b.sync().conflicts();
         assertEquals(1, conflicts.size());
-        Replica.Conflict conflict = conflicts.get(0);
+        Conflict conflict = conflicts.get(0);
         assertEquals("city", conflict.field());
         assertEquals("Mumbai", conflict.mine());
         assertEquals("Pune", conflict.theirs());
@@ -268,7 +268,7 @@ class SyncTest {
         team.restore();
         syncNow(a);
         syncNow(b);
-        Replica.Conflict second = b.sync().conflicts().get(0);
+        Conflict second = b.sync().conflicts().get(0);
         b.sync().resolve(second.id(), true); // mine
         syncAll();
         assertEquals("Chennai", a.byEmail("asha@example.com").city());
@@ -296,7 +296,7 @@ class SyncTest {
         a.edit("bo@example.com", "city", "Mumbai"); // central moves on
         syncNow(a);
         syncNow(b);
-        List<Replica.Conflict> left = b.sync().conflicts();
+        List<Conflict> left = b.sync().conflicts();
         assertEquals(1, left.size(), left.toString());
         assertEquals("bo@example.com", left.get(0).record());
         assertEquals("Mumbai", left.get(0).theirs());
@@ -352,7 +352,7 @@ class SyncTest {
         Customer asha = a.byEmail("asha@example.com");
         assertEquals("Pune", asha.city());
         assertEquals("+91 90000 00001", asha.phone());
-        List<Replica.Conflict> conflicts = b.sync().conflicts();
+        List<Conflict> conflicts = b.sync().conflicts();
         assertEquals(1, conflicts.size(), conflicts.toString());
         assertEquals("bo@example.com", conflicts.get(0).record());
         assertEquals("Goa", conflicts.get(0).mine());
@@ -382,12 +382,12 @@ class SyncTest {
         syncNow(a);
 
         // Asha: deleted centrally by A; B edited her. Bo: deleted by B after A's edit landed.
-        Replica.Conflict onB = b.sync().conflicts().stream().filter(x -> x.record().equals("asha@example.com")).findFirst()
+        Conflict onB = b.sync().conflicts().stream().filter(x -> x.record().equals("asha@example.com")).findFirst()
                 .orElseThrow();
         assertEquals(Replica.RECORD, onB.field());
         assertEquals("asha@example.com", onB.record());
         assertTrue(b.services.customers().findByEmail("asha@example.com").isPresent(), "kept until the user chooses");
-        Replica.Conflict onBo = b.sync().conflicts().stream().filter(x -> x.record().equals("bo@example.com")).findFirst()
+        Conflict onBo = b.sync().conflicts().stream().filter(x -> x.record().equals("bo@example.com")).findFirst()
                 .orElseThrow();
         assertEquals("deleted here", onBo.mine());
 
@@ -455,7 +455,7 @@ class SyncTest {
 
         // The user gives Asha Rao another address and keeps it: both go.
         a.edit("zed@example.com", "email", "asha.rao@example.com");
-        for (Replica.Conflict open : a.sync().conflicts()) {
+        for (Conflict open : a.sync().conflicts()) {
             a.sync().resolve(open.id(), true);
         }
         syncAll();
