@@ -71,11 +71,13 @@ final class CentralMerge {
         if (mine.isEmpty()) {
             if (base.isEmpty()) {
                 insertOrAdopt(c, their, theirs);
-            } else if (!theirFields.equals(base.get().fields())) {
-                Conflicts.add(c, id, their.email(), Replica.RECORD, "deleted here",
-                        "changed: " + describe(base.get().fields(), theirFields), version(theirs));
-            } else {
-                Replica.putBase(c, id, new Base(version(theirs), base.get().fields()));
+            } else if (!theirFields.equals(base.get().fields()) || version(theirs) > base.get().version()) {
+                // Deleted here, changed there: its fields, or its orders (this workstation's own are
+                // followed as they are pushed, so a version moved past the base is someone else's).
+                Conflicts.add(c, id, their.email(), Replica.RECORD, "deleted here", theirFields.equals(base.get().fields())
+                        ? ordersThere(their) : "changed: " + describe(base.get().fields(), theirFields), version(theirs));
+                // The base is what was seen: keeping the deletion then stands against a later change only.
+                Replica.putBase(c, id, new Base(version(theirs), theirFields));
             }
             return;
         }
@@ -136,6 +138,20 @@ final class CentralMerge {
         }
     }
 
+    /**
+     * A base for two versions of one record whose common ancestor is not known: a field blank on one
+     * side takes the other's value, the same value (in any case) stays, two different values are a
+     * conflict.
+     */
+    static Map<String, String> unknownBase(Map<String, String> mine, Map<String, String> theirs) {
+        Map<String, String> was = new LinkedHashMap<>();
+        for (String f : Replica.FIELDS) {
+            boolean blank = mine.get(f).isBlank() || theirs.get(f).isBlank();
+            was.put(f, blank ? "" : (mine.get(f).equalsIgnoreCase(theirs.get(f)) ? theirs.get(f) : "\u0000"));
+        }
+        return was;
+    }
+
     void adoptQuietly(Connection c, Customer mine, Document theirs) {
         try {
             adopt(c, mine, theirs);
@@ -153,12 +169,7 @@ final class CentralMerge {
         Customer their = MongoCustomerRepository.fromDocument(theirs);
         Map<String, String> mineFields = Replica.fields(mine);
         Map<String, String> theirFields = Replica.fields(their);
-        Map<String, String> was = new LinkedHashMap<>();
-        for (String f : Replica.FIELDS) {
-            boolean blank = mineFields.get(f).isBlank() || theirFields.get(f).isBlank();
-            was.put(f, blank ? "" : (mineFields.get(f).equalsIgnoreCase(theirFields.get(f)) ? theirFields.get(f) : "\u0000"));
-        }
-        ThreeWayMerge.Result result = ThreeWayMerge.merge(was, mineFields, theirFields);
+        ThreeWayMerge.Result result = ThreeWayMerge.merge(unknownBase(mineFields, theirFields), mineFields, theirFields);
         Map<String, String> merged = new LinkedHashMap<>(mineFields);
         result.toTake().forEach((f, v) -> merged.put(f, String.valueOf(v)));
         Replica.moveOrders(c, mine.id(), their.id());
@@ -222,6 +233,11 @@ final class CentralMerge {
         if (SqliteCustomerRepository.findIn(c, their.customerId()).isPresent()) {
             Replica.putOrder(c, their);
         }
+    }
+
+    /** What a conflict says of a customer whose orders changed centrally while it was deleted here. */
+    static String ordersThere(Customer their) {
+        return "changed: orders there (now " + their.visits() + " visits, total " + their.totalSpend().toPlainString() + ")";
     }
 
     /** A central document's version. */

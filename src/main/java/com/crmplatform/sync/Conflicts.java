@@ -74,6 +74,14 @@ public final class Conflicts {
         }
     }
 
+    /** Drops every conflict of a record (it is gone here: nothing of it is left to choose). */
+    public static void dropAllOf(Connection c, String recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_conflicts WHERE record_id = ?")) {
+            ps.setString(1, recordId);
+            ps.executeUpdate();
+        }
+    }
+
     private static List<Conflict> read(Connection c, String where, Object param) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, record_id, record, field, mine, theirs, their_version "
                 + "FROM sync_conflicts " + where)) {

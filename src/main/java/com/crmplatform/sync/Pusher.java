@@ -22,6 +22,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -107,7 +108,7 @@ final class Pusher {
             Customer here = mine.get(id);
             if (here == null) {
                 deletes.add(id);
-            } else if (!bases.containsKey(id)) {
+            } else if (!bases.containsKey(id) || bases.get(id).reinsert()) {
                 inserts.add(here);
             } else if (!changedFields(here, bases.get(id), held.getOrDefault(id, List.of())).isEmpty()) {
                 updates.add(id);
@@ -121,8 +122,12 @@ final class Pusher {
         for (String id : updates) {
             updateCustomer(id, loggedCustomers, kept);
         }
-        Map<String, Base> landed = insertCustomers(Replica.withOpeningTotals(inserts, outgoing.activeOrders()), loggedCustomers, kept);
-        pushOrders(orderIds, kept, loggedCustomers, loggedOrders);
+        Map<String, Base> landed = new LinkedHashMap<>(
+                insertCustomers(Replica.withOpeningTotals(inserts, outgoing.activeOrders()), loggedCustomers, kept));
+        pushOrders(orderIds, kept, loggedCustomers, loggedOrders, landed);
+        // What waits was not written: logging it would make every other workstation fetch it again at each push.
+        loggedCustomers.removeAll(kept);
+        loggedOrders.removeAll(kept);
         changeLog.appendAll("customers", loggedCustomers, origin);
         changeLog.appendAll("orders", loggedOrders, origin);
         replica.quietly(c -> {
@@ -166,9 +171,21 @@ final class Pusher {
             Customer x = inserts.get(i);
             Document same = customers.find(Filters.eq("_id", oid(x.id()))).first();
             if (same != null) {
-                // An earlier push of this record landed (its acknowledgement was lost): what is there is the base now.
+                // Landed before: an earlier push of ours (its acknowledgement lost), or another workstation's
+                // keeping it against the same deletion. Merged against what this one knows, then pushed.
                 replica.quietly(c -> {
-                    Replica.putBase(c, x.id(), new Base(CentralMerge.version(same), Replica.fields(MongoCustomerRepository.fromDocument(same))));
+                    Map<String, String> central = Replica.fields(MongoCustomerRepository.fromDocument(same));
+                    Optional<Base> known = Replica.base(c, x.id()); // kept against a deletion: the base it had
+                    if (known.isPresent()) {
+                        merge.applyCustomer(c, x.id(), same);
+                    } else if (CentralMerge.version(same) > x.version()) {
+                        // Changed there since it landed: what was sent is not known, so a field that
+                        // differs is a conflict unless one side is blank.
+                        Replica.putBase(c, x.id(), new Base(CentralMerge.version(same), CentralMerge.unknownBase(Replica.fields(x), central)));
+                        merge.applyCustomer(c, x.id(), same);
+                    } else {
+                        Replica.putBase(c, x.id(), new Base(CentralMerge.version(same), central)); // what we sent
+                    }
                     return null;
                 });
                 updateCustomer(x.id(), logged, kept);
@@ -290,7 +307,12 @@ final class Pusher {
         return diff;
     }
 
-    private void pushOrders(Set<String> ids, Set<String> kept, Set<String> loggedCustomers, Set<String> loggedOrders) {
+    /**
+     * @param landed the bases of the customers this batch inserted (written with the batch's end);
+     *     their versions follow this batch's orders like the others'
+     */
+    private void pushOrders(Set<String> ids, Set<String> kept, Set<String> loggedCustomers, Set<String> loggedOrders,
+                            Map<String, Base> landed) {
         loggedOrders.addAll(ids);
         // One read for the batch; an order gone here was deleted with its customer, whose deletion is pushed.
         List<Order> list = replica.database().read(c -> SqliteOrderRows.byIds(c, ids));
@@ -309,7 +331,7 @@ final class Pusher {
                 kept.add(o.id());
                 if (!held) {
                     Optional<Customer> mine = replica.customer(o.customerId());
-                    if (mine.isPresent() && replica.base(o.customerId()).isPresent()) {
+                    if (mine.isPresent() && replica.base(o.customerId()).filter(b -> !b.reinsert()).isPresent()) {
                         replica.quietly(c -> {
                             Conflicts.add(c, o.customerId(), mine.get().email(), Replica.RECORD,
                                     "kept here (new orders)", "deleted", -1);
@@ -327,12 +349,41 @@ final class Pusher {
         for (int i = 0; i < toPush.size(); i += 1_000) {
             centralOrders.createAll(toPush.subList(i, Math.min(toPush.size(), i + 1_000)));
         }
+        Set<String> counted = new LinkedHashSet<>();
         for (Order o : toPush) {
             if (o.status() != OrderStatus.ACTIVE) {
                 centralOrders.cancel(o.id(), o.audit().updatedBy(), o.audit().updatedAt());
             }
             loggedOrders.add(o.id());
             loggedCustomers.add(o.customerId());
+            counted.add(o.customerId());
+        }
+        followOwnOrders(counted, landed);
+    }
+
+    /**
+     * This workstation's orders moved these customers' central versions: their bases follow (those
+     * whose fields are still as seen), so that a version moved later is someone else's doing, and a
+     * deletion pushed from here meets it as a conflict rather than deleting their orders unseen.
+     */
+    private void followOwnOrders(Set<String> customerIds, Map<String, Base> landed) {
+        Map<String, Base> bases = new HashMap<>(replica.outgoing(customerIds).bases());
+        bases.putAll(landed);
+        Map<String, Base> moved = new LinkedHashMap<>();
+        for (Document d : MongoDocs.findByIds(customers, customerIds)) {
+            String id = d.getObjectId("_id").toHexString();
+            Base base = bases.get(id);
+            if (base != null && !base.reinsert() && CentralMerge.version(d) > base.version()
+                    && Replica.fields(MongoCustomerRepository.fromDocument(d)).equals(base.fields())) {
+                moved.put(id, new Base(CentralMerge.version(d), base.fields()));
+            }
+        }
+        moved.keySet().removeIf(id -> landed.replace(id, moved.get(id)) != null); // written with the batch's end
+        if (!moved.isEmpty()) {
+            replica.quietly(c -> {
+                Replica.putBases(c, moved);
+                return null;
+            });
         }
     }
 
@@ -360,11 +411,21 @@ final class Pusher {
                 replica.quietly(c -> {
                     Conflicts.add(c, id, their.email(), Replica.RECORD, "deleted here",
                             "changed: " + CentralMerge.describe(seen, Replica.fields(their)), CentralMerge.version(theirs));
+                    // The base is what was seen: keeping the deletion then stands against a later change only.
+                    Replica.putBase(c, id, new Base(CentralMerge.version(theirs), Replica.fields(their)));
                     return null;
                 });
                 return;
             }
-            base = new Base(CentralMerge.version(theirs), base.fields()); // only its totals moved: delete it there too
+            // Only its totals moved (this workstation's own orders are followed as they go): someone
+            // else's orders, which a deletion would take with it unseen. That is a change too.
+            replica.quietly(c -> {
+                Conflicts.add(c, id, their.email(), Replica.RECORD, "deleted here", CentralMerge.ordersThere(their),
+                        CentralMerge.version(theirs));
+                Replica.putBase(c, id, new Base(CentralMerge.version(theirs), Replica.fields(their)));
+                return null;
+            });
+            return;
         }
     }
 

@@ -42,6 +42,14 @@ public final class Replica {
 
     /** A customer as it was last seen centrally: its version there and the fields people edit. */
     public record Base(long version, Map<String, String> fields) {
+
+        /** The version of a base kept for a record to insert again (kept here against a central deletion). */
+        public static final long REINSERT = -2;
+
+        /** Whether the record goes to MongoDB as new again, merged against these fields if it is there already. */
+        public boolean reinsert() {
+            return version == REINSERT;
+        }
     }
 
     /** Where sync stands: the change-log number read up to (-1 before the first sync), the first sync's cursor. */
@@ -414,10 +422,11 @@ public final class Replica {
         });
     }
 
-    /** Deletes a customer and its orders here (a deletion pulled from MongoDB, or a choice of "theirs"). */
+    /** Deletes a customer, its orders and its open conflicts here (a deletion pulled from MongoDB, or a choice of "theirs"). */
     public static void deleteCustomerWithOrders(Connection c, String id) throws SQLException {
         execute(c, "DELETE FROM orders WHERE customer_id = ?", id);
         SqliteCustomerRepository.deleteIn(c, id);
+        Conflicts.dropAllOf(c, id);
     }
 
     public static void putCustomer(Connection c, Customer customer) throws SQLException {

@@ -7,6 +7,7 @@ import com.crmplatform.customer.SqliteCustomerRepository;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderRepository;
 import com.crmplatform.order.SqliteOrderRows;
+import com.crmplatform.store.DuplicateEmailException;
 import com.crmplatform.store.StoreException;
 import com.crmplatform.store.mongo.MongoDocs;
 import com.crmplatform.sync.Replica.Base;
@@ -147,6 +148,13 @@ public final class SyncEngine {
             }
             Map<String, Document> customerDocs = fetch(customers, customerIds);
             Map<String, Document> orderDocs = fetch(orders, orderIds);
+            // A customer fetched again (back after a choice, or after an email clash held it out) comes
+            // with its orders: those logged while it was not here were passed over.
+            for (Document d : MongoDocs.findByField(orders, "customerId", refetch)) {
+                String orderId = d.getObjectId("_id").toHexString();
+                orderIds.add(orderId);
+                orderDocs.put(orderId, d);
+            }
             long seq = batch.lastSeq();
             replica.quietly(c -> {
                 applyCustomers(c, customerIds, customerDocs);
@@ -218,7 +226,12 @@ public final class SyncEngine {
             Optional<Customer> here = SqliteCustomerRepository.findIn(c, id);
             if (Replica.RECORD.equals(conflict.field())) {
                 if (mine && here.isPresent()) {
-                    Replica.dropBase(c, id); // pushed as a new record, with its orders
+                    // Pushed as a new record, with its orders; if another workstation kept it first, merged with that.
+                    Optional<Base> base = Replica.base(c, id);
+                    Replica.dropBase(c, id);
+                    if (base.isPresent()) {
+                        Replica.putBase(c, id, new Base(Base.REINSERT, base.get().fields()));
+                    }
                     Outbox.add(c, "customer", id);
                     for (Order o : SqliteOrderRows.ofCustomer(c, id)) {
                         Outbox.add(c, "order", o.id());
@@ -227,6 +240,7 @@ public final class SyncEngine {
                     Optional<Base> base = Replica.base(c, id);
                     Replica.putBase(c, id, new Base(conflict.theirVersion(), base.map(Base::fields).orElse(Map.of())));
                     Outbox.add(c, "customer", id);
+                    Conflicts.dropAllOf(c, id); // its fields' too: the record is gone here
                 } else if (here.isPresent()) {
                     Replica.deleteCustomerWithOrders(c, id);
                     Replica.dropBase(c, id);
@@ -244,9 +258,15 @@ public final class SyncEngine {
                 String value = Replica.base(c, id).map(b -> b.fields().get(conflict.field()))
                         .orElse(CentralMerge.CLASH.equals(conflict.theirs()) ? conflict.mine() : conflict.theirs());
                 Customer x = here.get();
-                Replica.putCustomer(c, Replica.withFields(new Customer(x.id(), x.name(), x.email(), x.phone(), x.city(),
-                        x.totalSpend(), x.visits(), x.lastPurchaseDate(), x.audit().touched(now, x.audit().updatedBy())),
-                        Map.of(conflict.field(), value)));
+                try {
+                    Replica.putCustomer(c, Replica.withFields(new Customer(x.id(), x.name(), x.email(), x.phone(), x.city(),
+                            x.totalSpend(), x.visits(), x.lastPurchaseDate(), x.audit().touched(now, x.audit().updatedBy())),
+                            Map.of(conflict.field(), value)));
+                } catch (DuplicateEmailException e) {
+                    String holder = Replica.customerByEmail(c, value).map(Customer::name).orElse("another customer");
+                    throw new StoreException("The central email " + value + " cannot go back to " + x.name() + ": " + holder
+                            + " on this computer has it now. Give one of them another email, then choose again.", e);
+                }
             }
             Conflicts.drop(c, conflictId);
             return null;

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.crmplatform.app.ReplicaStore;
-import com.crmplatform.app.Services;
 import com.crmplatform.app.SqliteStore;
-import com.crmplatform.auth.LocalUser;
-import com.crmplatform.config.AppConfig;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerDraft;
 import com.crmplatform.customer.CustomerQuery;
-import com.crmplatform.order.Order;
-import com.crmplatform.order.OrderDraft;
 import com.crmplatform.order.MongoOrderRepository;
 import com.crmplatform.order.OrderQuery;
 import com.crmplatform.store.PageRequest;
@@ -31,142 +26,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Workstations (each its own data directory and replica) on one MongoDB stand-in behind a proxy
  * the test cuts and restores on the same port: offline work on each, then back online, and every
  * replica and the server end up identical, with totals exact and conflicts kept for the user.
  */
-class SyncTest {
-
-    @TempDir
-    Path dir;
-    StandInBehindProxy team;
-    String url;
-    final List<Workstation> workstations = new ArrayList<>();
-
-    /** One workstation: its replica store and the services over it, as the app builds them. */
-    record Workstation(Path data, ReplicaStore store, Services services) implements AutoCloseable {
-
-        SyncService sync() {
-            return services.sync();
-        }
-
-        Customer create(String name, String email) {
-            return services.customers().create(CustomerDraft.of(name, email));
-        }
-
-        Customer byEmail(String email) {
-            return services.customers().findByEmail(email).orElseThrow();
-        }
-
-        Customer edit(String email, String field, String value) {
-            Customer c = byEmail(email);
-            CustomerDraft d = c.toDraft();
-            CustomerDraft changed = switch (field) {
-                case "city" -> new CustomerDraft(d.name(), d.email(), d.phone(), value, d.totalSpend(), d.visits(), d.lastPurchaseDate());
-                case "phone" -> new CustomerDraft(d.name(), d.email(), value, d.city(), d.totalSpend(), d.visits(), d.lastPurchaseDate());
-                case "name" -> new CustomerDraft(value, d.email(), d.phone(), d.city(), d.totalSpend(), d.visits(), d.lastPurchaseDate());
-                case "email" -> new CustomerDraft(d.name(), value, d.phone(), d.city(), d.totalSpend(), d.visits(), d.lastPurchaseDate());
-                default -> throw new IllegalArgumentException(field);
-            };
-            return services.customers().update(c, changed);
-        }
-
-        Order order(String email, String amount) {
-            return services.orders().create(new OrderDraft(byEmail(email).id(), new BigDecimal(amount),
-                    LocalDate.of(2026, 11, 20), List.of()));
-        }
-
-        void delete(String email) {
-            services.customerRemovals().delete(byEmail(email));
-        }
-
-        /** Every customer here, by email: name, phone, city, totals. */
-        Map<String, String> snapshot() {
-            Map<String, String> all = new TreeMap<>();
-            for (Customer c : services.customers().page(CustomerQuery.all(), PageRequest.first(10_000)).items()) {
-                all.put(c.emailKey(), c.id() + "|" + c.name() + "|" + c.phone() + "|" + c.city() + "|"
-                        + c.totalSpend().stripTrailingZeros().toPlainString() + "|" + c.visits());
-            }
-            return all;
-        }
-
-        @Override
-        public void close() {
-            services.close();
-        }
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        team = new StandInBehindProxy();
-        url = team.url("crm-sync");
-    }
-
-    @AfterEach
-    void stop() {
-        workstations.forEach(Workstation::close);
-        team.close();
-    }
-
-    Workstation workstation(String name) throws Exception {
-        Path data = Files.createDirectories(dir.resolve(name));
-        ReplicaStore store = ReplicaStore.open(url, data, Clock.systemUTC(), (d, t) -> { });
-        Services services = new Services(new AppConfig(data, Optional.of(url)), store, new LocalUser(name), Clock.systemUTC());
-        Workstation w = new Workstation(data, store, services);
-        workstations.add(w);
-        return w;
-    }
-
-    MongoDatabase central() {
-        return team.central("crm-sync");
-    }
-
-    /** Two customers made on {@code creator} and synced to every workstation open. */
-    void shareAshaAndBo(Workstation creator) {
-        creator.create("Asha Rao", "asha@example.com");
-        creator.create("Bo Chen", "bo@example.com");
-        syncAll();
-    }
-
-    static void syncNow(Workstation w) {
-        w.sync().syncNow((d, t) -> { }, () -> false);
-    }
-
-    /** Syncs every workstation twice over (the second round brings each what the others pushed after it). */
-    void syncAll() {
-        for (int round = 0; round < 2; round++) {
-            for (Workstation w : workstations) {
-                syncNow(w);
-            }
-        }
-    }
-
-    Map<String, String> centralSnapshot() {
-        Map<String, String> all = new TreeMap<>();
-        for (Document d : central().getCollection("customers").find()) {
-            Customer c = com.crmplatform.customer.MongoCustomerRepository.fromDocument(d);
-            all.put(c.emailKey(), c.id() + "|" + c.name() + "|" + c.phone() + "|" + c.city() + "|"
-                    + c.totalSpend().stripTrailingZeros().toPlainString() + "|" + c.visits());
-        }
-        return all;
-    }
-
-    void assertAllEqualCentral() {
-        Map<String, String> expected = centralSnapshot();
-        for (Workstation w : workstations) {
-            assertEquals(expected, w.snapshot(), "replica in " + w.data().getFileName());
-            assertEquals(0, w.sync().status().pending(), "nothing left pending in " + w.data().getFileName());
-        }
-    }
+class SyncTest extends TeamFixture {
 
     @Test
     void offlineWorkOnThreeWorkstationsConvergesWithExactTotals() throws Exception {
@@ -357,7 +225,7 @@ class SyncTest {
         assertEquals("bo@example.com", conflicts.get(0).record());
         assertEquals("Goa", conflicts.get(0).mine());
         assertEquals("Delhi", conflicts.get(0).theirs());
-        assertTrue(a.services.customers().findByEmail("cy@example.com").isEmpty(), "b's deletion reached a");
+        assertTrue(a.services().customers().findByEmail("cy@example.com").isEmpty(), "b's deletion reached a");
         b.sync().resolve(conflicts.get(0).id(), true);
         syncAll();
         assertEquals("Goa", a.byEmail("bo@example.com").city());
@@ -386,7 +254,7 @@ class SyncTest {
                 .orElseThrow();
         assertEquals(Replica.RECORD, onB.field());
         assertEquals("asha@example.com", onB.record());
-        assertTrue(b.services.customers().findByEmail("asha@example.com").isPresent(), "kept until the user chooses");
+        assertTrue(b.services().customers().findByEmail("asha@example.com").isPresent(), "kept until the user chooses");
         Conflict onBo = b.sync().conflicts().stream().filter(x -> x.record().equals("bo@example.com")).findFirst()
                 .orElseThrow();
         assertEquals("deleted here", onBo.mine());
@@ -448,7 +316,7 @@ class SyncTest {
 
         assertEquals(menon.id(), a.byEmail("asha@example.com").id(), "still her own record here");
         assertEquals("Asha Menon", a.byEmail("asha@example.com").name());
-        assertEquals("Asha Rao", a.services.customers().find(ashaId).orElseThrow().name());
+        assertEquals("Asha Rao", a.services().customers().find(ashaId).orElseThrow().name());
         assertEquals(0, central().getCollection("customers").countDocuments(new Document("name", "Asha Menon")),
                 "not merged into Asha Rao's record, and not in twice");
         assertTrue(a.sync().status().pending() >= 1, "Asha Menon waits");
@@ -536,7 +404,7 @@ class SyncTest {
     @Test
     void aFirstSyncStoppedHalfWayGoesOnAtTheNextStart() throws Exception {
         Workstation a = workstation("a");
-        a.services.demoData().seed(25_000, 0, 3, n -> { });
+        a.services().demoData().seed(25_000, 0, 3, n -> { });
         syncNow(a);
         Path data = Files.createDirectories(dir.resolve("late"));
         List<long[]> seen = new ArrayList<>();
@@ -571,9 +439,9 @@ class SyncTest {
     @Test
     void aFirstSyncStoppedWhileCopyingOrdersCopiesEachOrderOnce() throws Exception {
         Workstation a = workstation("a");
-        a.services.demoData().seed(500, 0, 3, n -> { });
+        a.services().demoData().seed(500, 0, 3, n -> { });
         syncNow(a);
-        List<Customer> customers = a.services.customers().page(CustomerQuery.all(), PageRequest.first(500)).items();
+        List<Customer> customers = a.services().customers().page(CustomerQuery.all(), PageRequest.first(500)).items();
         List<Document> orders = new ArrayList<>();
         for (int i = 0; i < 12_500; i++) {
             orders.add(MongoOrderRepository.toDocument(TestData.order(customers.get(i % customers.size()), "10.00",
@@ -601,7 +469,7 @@ class SyncTest {
     @Test
     void theSearchIndexesAFirstSyncLeavesForLaterFollowOneAtATimeAndEveryListWorksBefore() throws Exception {
         Workstation a = workstation("a");
-        a.services.demoData().seed(3_000, 2, 3, n -> { });
+        a.services().demoData().seed(3_000, 2, 3, n -> { });
         syncNow(a);
         Map<CustomerSort, List<String>> orders = new java.util.EnumMap<>(CustomerSort.class);
         String rule = "{\"op\":\"AND\",\"rules\":[{\"field\":\"totalSpend\",\"operator\":\">\",\"value\":2000},"
@@ -609,11 +477,11 @@ class SyncTest {
         for (CustomerSort sort : CustomerSort.values()) {
             orders.put(sort, ids(a, sort));
         }
-        long audience = a.store.audience().countMatching(com.crmplatform.segment.RuleJson.parse(rule), LocalDate.now());
-        Customer someone = a.services.customers().page(CustomerQuery.all(), PageRequest.first(1)).items().get(0);
+        long audience = a.store().audience().countMatching(com.crmplatform.segment.RuleJson.parse(rule), LocalDate.now());
+        Customer someone = a.services().customers().page(CustomerQuery.all(), PageRequest.first(1)).items().get(0);
 
         Workstation b = workstation("b");
-        List<String> missing = indexesMissing(b.data);
+        List<String> missing = indexesMissing(b.data());
         assertFalse(missing.isEmpty(), "the first sync leaves some indexes for after the opening");
         assertTrue(b.sync().status().preparingSearch(), "the status bar says so");
         assertFalse(missing.contains("customers_email_lc") || missing.contains("customers_name")
@@ -621,34 +489,34 @@ class SyncTest {
         for (CustomerSort sort : CustomerSort.values()) { // every list, search and count works before them, the same
             assertEquals(orders.get(sort), ids(b, sort), sort.name());
         }
-        assertEquals(audience, b.store.audience().countMatching(com.crmplatform.segment.RuleJson.parse(rule), LocalDate.now()));
+        assertEquals(audience, b.store().audience().countMatching(com.crmplatform.segment.RuleJson.parse(rule), LocalDate.now()));
         String surname = someone.name().substring(someone.name().lastIndexOf(' ') + 1);
-        assertTrue(b.services.customers().page(new CustomerQuery(surname, CustomerSort.NAME, com.crmplatform.store.SortDirection.ASCENDING),
+        assertTrue(b.services().customers().page(new CustomerQuery(surname, CustomerSort.NAME, com.crmplatform.store.SortDirection.ASCENDING),
                 PageRequest.first(50)).items().stream().anyMatch(c -> c.id().equals(someone.id())), "found by surname");
 
         // The window's background sync builds one per run; a sync asked for builds the rest.
         b.sync().syncQuietly();
-        assertEquals(missing.size() - 1, indexesMissing(b.data).size(), "one index per background run");
+        assertEquals(missing.size() - 1, indexesMissing(b.data()).size(), "one index per background run");
         b.create("Late Comer", "late@example.com");
         assertEquals(1, b.sync().status().pending(), "the outbox triggers are back once the first sync ends");
         b.sync().buildSearchIndexQuietly(); // as the window does while offline
-        assertEquals(missing.size() - 2, indexesMissing(b.data).size());
+        assertEquals(missing.size() - 2, indexesMissing(b.data()).size());
         team.cut();
         assertThrows(com.crmplatform.store.StoreException.class, () -> b.sync().syncNow((d, t) -> { }, () -> false));
-        assertEquals(List.of(), indexesMissing(b.data), "sync now builds the rest even offline");
+        assertEquals(List.of(), indexesMissing(b.data()), "sync now builds the rest even offline");
         assertFalse(b.sync().status().preparingSearch());
         team.restore();
         syncNow(b);
         assertEquals(orders.get(CustomerSort.TOTAL_SPEND).size() + 1, ids(b, CustomerSort.TOTAL_SPEND).size());
-        assertTrue(a.services.customers().findByEmail("late@example.com").isEmpty());
+        assertTrue(a.services().customers().findByEmail("late@example.com").isEmpty());
         syncNow(a);
-        assertTrue(a.services.customers().findByEmail("late@example.com").isPresent(), "b's new customer reached a");
+        assertTrue(a.services().customers().findByEmail("late@example.com").isPresent(), "b's new customer reached a");
     }
 
     @Test
     void aFirstSyncThatAnotherProcessFinishesFirstStopsWithoutTouchingTheReplica() throws Exception {
         Workstation a = workstation("a");
-        a.services.demoData().seed(500, 50, 3, n -> { });
+        a.services().demoData().seed(500, 50, 3, n -> { });
         syncNow(a);
         Path file = dir.resolve("shared.db");
         try (SqliteStore first = SqliteStore.openFile(file); SqliteStore second = SqliteStore.openFile(file)) {
@@ -693,7 +561,7 @@ class SyncTest {
     }
 
     private static List<String> ids(Workstation w, CustomerSort sort) {
-        return w.services.customers().page(new CustomerQuery("", sort, com.crmplatform.store.SortDirection.DESCENDING),
+        return w.services().customers().page(new CustomerQuery("", sort, com.crmplatform.store.SortDirection.DESCENDING),
                 PageRequest.first(10_000)).items().stream().map(Customer::id).toList();
     }
 
@@ -720,7 +588,7 @@ class SyncTest {
         assertFalse(again.sync().probe().online());
         again.create("Offline Entry", "offline@example.com");
         assertEquals(1, again.sync().status().pending());
-        StoreException e = assertThrows(StoreException.class, () -> again.services.campaigns().history(10));
+        StoreException e = assertThrows(StoreException.class, () -> again.services().campaigns().history(10));
         assertTrue(e.getMessage().contains("needs the central MongoDB database"), e.getMessage());
 
         StoreException never = assertThrows(StoreException.class, () -> workstation("fresh"));

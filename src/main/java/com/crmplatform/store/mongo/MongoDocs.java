@@ -69,12 +69,17 @@ public final class MongoDocs {
     /** The stored documents with these ids, read with {@code $in} lists of at most 1,000 ids. */
     public static java.util.List<Document> findByIds(com.mongodb.client.MongoCollection<Document> collection,
                                                      java.util.Collection<String> ids) {
-        java.util.List<String> all = new java.util.ArrayList<>(ids);
+        return findByField(collection, "_id", ids.stream().map(MongoDocs::oid).toList());
+    }
+
+    /** The documents whose {@code field} is one of {@code values}, read with {@code $in} lists of {@link #IN_CHUNK}. */
+    public static java.util.List<Document> findByField(com.mongodb.client.MongoCollection<Document> collection, String field,
+                                                       java.util.Collection<?> values) {
+        java.util.List<?> all = new java.util.ArrayList<>(values);
         java.util.List<Document> found = new java.util.ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            java.util.List<ObjectId> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK)).stream()
-                    .map(MongoDocs::oid).toList();
-            collection.find(com.mongodb.client.model.Filters.in("_id", chunk)).into(found);
+            collection.find(com.mongodb.client.model.Filters.in(field, all.subList(i, Math.min(all.size(), i + IN_CHUNK))))
+                    .into(found);
         }
         return found;
     }

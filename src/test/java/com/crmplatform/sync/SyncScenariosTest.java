@@ -1,0 +1,613 @@
+package com.crmplatform.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.crmplatform.app.ReplicaStore;
+import com.crmplatform.app.Services;
+import com.crmplatform.auth.LocalUser;
+import com.crmplatform.config.AppConfig;
+import com.crmplatform.customer.Customer;
+import com.crmplatform.order.Order;
+import com.crmplatform.order.MongoOrderRepository;
+import com.crmplatform.order.OrderQuery;
+import com.crmplatform.store.PageRequest;
+import com.crmplatform.store.StoreException;
+import com.mongodb.client.model.Filters;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Harder team-mode scenarios, from an adversarial review: orders on records in conflict, choices
+ * made on several workstations, bulk work across several push batches, a first sync while others
+ * write, retries after lost commits. Each ends with every replica equal to the server, totals
+ * following orders, and a sync that moves nothing.
+ */
+class SyncScenariosTest extends TeamFixture {
+
+    static String field(Map<String, String> snap, String email, int i) {
+        return snap.get(email).split("\\|")[i];
+    }
+
+    void assertTotals(String email, String spend, int visits) {
+        for (Workstation w : workstations) {
+            Customer x = w.byEmail(email);
+            assertEquals(0, new BigDecimal(spend).compareTo(x.totalSpend()), "spend in " + w.data().getFileName() + ": " + x.totalSpend());
+            assertEquals(visits, x.visits(), "visits in " + w.data().getFileName());
+        }
+        Customer central = com.crmplatform.customer.MongoCustomerRepository.fromDocument(
+                central().getCollection("customers").find(Filters.eq("emailLc", email)).first());
+        assertEquals(0, new BigDecimal(spend).compareTo(central.totalSpend()), "central spend " + central.totalSpend());
+        assertEquals(visits, central.visits(), "central visits");
+    }
+
+
+    @Test
+    void anOrderCancelledOfflineWhileAnotherWorkstationAddsOrders() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        Order first = a.order("asha@example.com", "10.00");
+        a.order("asha@example.com", "20.00");
+        syncAll();
+        team.cut();
+        a.services().orders().cancel(first);
+        b.order("asha@example.com", "5.00");
+        b.order("asha@example.com", "7.00");
+        Order bc = b.order("asha@example.com", "1.00");
+        b.services().orders().cancel(bc);
+        team.restore();
+        syncAll();
+        assertTotals("asha@example.com", "32.00", 3);
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    @Test
+    void threeWorkstationsEditingTheSameAndDifferentFields() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        Workstation c = workstation("c");
+        shareAshaAndBo(a);
+        team.cut();
+        a.edit("asha@example.com", "city", "Pune");
+        b.edit("asha@example.com", "phone", "+91 90000 11111");
+        c.edit("asha@example.com", "city", "Goa");
+        c.edit("asha@example.com", "name", "Asha R");
+        b.edit("asha@example.com", "city", "Delhi");
+        team.restore();
+        syncNow(c);
+        syncNow(b);
+        syncNow(a);
+        syncAll();
+        int open = a.sync().conflicts().size() + b.sync().conflicts().size() + c.sync().conflicts().size();
+        assertEquals(2, open, "b and a each conflict with c's city");
+        for (Workstation w : List.of(a, b)) {
+            for (Conflict x : w.sync().conflicts()) {
+                w.sync().resolve(x.id(), w == b);
+            }
+            syncAll();
+        }
+        syncAll();
+        assertEquals(0, a.sync().conflicts().size() + b.sync().conflicts().size() + c.sync().conflicts().size(),
+                "" + c.sync().conflicts());
+        assertEquals("Delhi|+91 90000 11111|Asha R", c.byEmail("asha@example.com").city() + "|" + c.byEmail("asha@example.com").phone()
+                + "|" + c.byEmail("asha@example.com").name());
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    @Test
+    void aConflictResolvedThenTheSameFieldEditedAgainBeforeASync() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        team.cut();
+        a.edit("asha@example.com", "city", "Pune");
+        b.edit("asha@example.com", "city", "Goa");
+        a.edit("bo@example.com", "city", "Pune");
+        b.edit("bo@example.com", "city", "Goa");
+        team.restore();
+        syncNow(a);
+        syncNow(b);
+        for (Conflict x : b.sync().conflicts()) {
+            b.sync().resolve(x.id(), x.record().startsWith("asha"));
+        }
+        b.edit("asha@example.com", "city", "Agra");
+        b.edit("bo@example.com", "city", "Kota");
+        syncAll();
+        assertEquals(List.of(), a.sync().conflicts());
+        assertEquals(List.of(), b.sync().conflicts());
+        assertEquals("Agra", a.byEmail("asha@example.com").city());
+        assertEquals("Kota", a.byEmail("bo@example.com").city());
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    @Test
+    void editedDeletedEnteredAgainAndUndoneOffline() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        b.order("asha@example.com", "10.00");
+        b.order("bo@example.com", "3.00");
+        syncAll();
+        team.cut();
+        a.edit("asha@example.com", "city", "Pune");
+        a.delete("asha@example.com");
+        a.create("Asha New", "asha@example.com");
+        a.order("asha@example.com", "4.00");
+        var gone = a.services().customerRemovals().delete(a.byEmail("bo@example.com"));
+        a.services().customerRemovals().undo(gone);
+        a.edit("bo@example.com", "city", "Kota");
+        team.restore();
+        syncAll();
+        assertTotals("asha@example.com", "4.00", 1);
+        assertTotals("bo@example.com", "3.00", 1);
+        assertEquals(List.of(), a.sync().conflicts());
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    @Test
+    void aDeletionUndoneAfterItWasPushed() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        b.order("bo@example.com", "3.00");
+        syncAll();
+        var gone = a.services().customerRemovals().delete(a.byEmail("bo@example.com"));
+        syncAll();
+        a.services().customerRemovals().undo(gone);
+        syncAll();
+        assertTotals("bo@example.com", "3.00", 1);
+        assertEquals(1, central().getCollection("orders").countDocuments());
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    @Test
+    void ordersOnACustomerWithAnOpenFieldConflictResolvedEachWay() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        team.cut();
+        a.edit("asha@example.com", "city", "Pune");
+        b.edit("asha@example.com", "city", "Goa");
+        a.edit("bo@example.com", "city", "Pune");
+        b.edit("bo@example.com", "city", "Goa");
+        team.restore();
+        syncNow(a);
+        syncNow(b);
+        assertEquals(2, b.sync().conflicts().size());
+        b.order("asha@example.com", "10.00");
+        a.order("asha@example.com", "1.00");
+        b.order("bo@example.com", "2.00");
+        syncAll();
+        Order c1 = b.order("bo@example.com", "5.00");
+        b.services().orders().cancel(c1);
+        for (Conflict x : b.sync().conflicts()) {
+            b.sync().resolve(x.id(), x.record().startsWith("asha"));
+        }
+        syncAll();
+        assertTotals("asha@example.com", "11.00", 2);
+        assertTotals("bo@example.com", "2.00", 1);
+        assertEquals(4, central().getCollection("orders").countDocuments());
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    @Test
+    void ordersOnARecordConflictResolvedTheirs() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        a.order("asha@example.com", "8.00");
+        syncAll();
+        team.cut();
+        a.delete("asha@example.com");
+        b.edit("asha@example.com", "city", "Goa");
+        b.order("asha@example.com", "12.00");
+        Order old = b.services().orders().page(OrderQuery.all(), PageRequest.first(10)).items().stream()
+                .filter(o -> o.amount().compareTo(new BigDecimal("8.00")) == 0).findFirst().orElseThrow();
+        b.services().orders().cancel(old);
+        team.restore();
+        syncAll();
+        Conflict x = b.sync().conflicts().get(0);
+        b.sync().resolve(x.id(), true);
+        syncAll();
+        assertTotals("asha@example.com", "12.00", 1);
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    @Test
+    void ordersWhileAnEmailClashIsOpen() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        b.create("Zed Shah", "zed@example.com");
+        syncNow(b);
+        a.edit("asha@example.com", "email", "zed@example.com");
+        a.order("zed@example.com", "6.00");
+        syncNow(a);
+        assertEquals(1, a.sync().conflicts().size());
+        a.order("zed@example.com", "4.00");
+        b.order("asha@example.com", "1.00");
+        syncAll();
+        a.sync().resolve(a.sync().conflicts().get(0).id(), false);
+        syncAll();
+        assertTotals("asha@example.com", "11.00", 3);
+        assertTotals("zed@example.com", "0", 0);
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    @Test
+    void aConflictAlreadySettledByAPullCannotBeResolvedAgain() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        team.cut();
+        a.edit("asha@example.com", "city", "Pune");
+        b.edit("asha@example.com", "city", "Goa");
+        team.restore();
+        syncNow(a);
+        syncNow(b);
+        Conflict x = b.sync().conflicts().get(0);
+        a.edit("asha@example.com", "city", "Goa");
+        syncNow(a);
+        syncNow(b);
+        assertEquals(List.of(), b.sync().conflicts());
+        assertThrows(StoreException.class, () -> b.sync().resolve(x.id(), false));
+        syncAll();
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    void assertTotalsFollowOrders() {
+        Map<String, BigDecimal> byCustomer = new java.util.HashMap<>();
+        Map<String, Integer> visits = new java.util.HashMap<>();
+        for (Document o : central().getCollection("orders").find(Filters.eq("status", "ACTIVE"))) {
+            Order x = MongoOrderRepository.fromDocument(o);
+            byCustomer.merge(x.customerId(), x.amount(), BigDecimal::add);
+            visits.merge(x.customerId(), 1, Integer::sum);
+        }
+        int checked = 0;
+        for (Document d : central().getCollection("customers").find()) {
+            Customer c = com.crmplatform.customer.MongoCustomerRepository.fromDocument(d);
+            assertEquals(0, byCustomer.getOrDefault(c.id(), BigDecimal.ZERO).compareTo(c.totalSpend()), c.toString());
+            assertEquals((int) visits.getOrDefault(c.id(), 0), c.visits(), c.toString());
+            checked++;
+        }
+        assertTrue(checked > 0);
+    }
+
+    @Test
+    void bulkOfflineWorkAcrossSeveralPushBatchesMixedWithEdits() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        team.cut();
+        a.services().demoData().seed(10_500, 2_000, 7, n -> { });
+        a.edit("asha@example.com", "city", "Pune");
+        a.order("asha@example.com", "9.00");
+        b.edit("asha@example.com", "phone", "+91 90000 22222");
+        b.order("bo@example.com", "4.00");
+        team.restore();
+        SyncEngine.Outcome first = syncOnce(a);
+        assertTrue(first.pushed() >= 12_500, first.toString());
+        syncAll();
+        assertEquals(10_502, central().getCollection("customers").countDocuments());
+        assertTotalsFollowOrders();
+        assertEquals("Pune|+91 90000 22222", b.byEmail("asha@example.com").city() + "|" + b.byEmail("asha@example.com").phone());
+        assertAllEqualCentral();
+        assertQuiet();
+        Workstation c = workstation("c");
+        assertEquals(centralSnapshot(), fullSnapshot(c));
+    }
+
+    @Test
+    void theSameBulkEnteredOnTwoWorkstations() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        team.cut();
+        a.services().demoData().seed(10_200, 300, 7, n -> { });
+        b.services().demoData().seed(10_200, 300, 7, n -> { });
+        team.restore();
+        syncAll();
+        assertEquals(10_202, central().getCollection("customers").countDocuments());
+        assertEquals(600, central().getCollection("orders").countDocuments());
+        assertTotalsFollowOrders();
+        assertEquals(List.of(), a.sync().conflicts());
+        assertEquals(List.of(), b.sync().conflicts());
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    @Test
+    void aFirstSyncWhileOthersWrite() throws Exception {
+        Workstation a = workstation("a");
+        a.services().demoData().seed(25_000, 3_000, 3, n -> { });
+        a.create("Asha Rao", "asha@example.com");
+        a.create("Bo Chen", "bo@example.com");
+        a.order("asha@example.com", "5.00");
+        syncNow(a);
+        Path data = Files.createDirectories(dir.resolve("late"));
+        int[] calls = {0};
+        ReplicaStore store = ReplicaStore.open(url, data, Clock.systemUTC(), (done, total) -> {
+            calls[0]++;
+            if (calls[0] == 2) {
+                a.edit("asha@example.com", "city", "Pune");
+                a.order("asha@example.com", "6.00");
+                a.delete("bo@example.com");
+                a.create("Cy Das", "cy@example.com");
+                syncNow(a);
+            }
+            if (calls[0] == 4) {
+                a.order("cy@example.com", "2.00");
+                a.edit("cy@example.com", "phone", "+91 90000 33333");
+                syncNow(a);
+            }
+        });
+        assertTrue(calls[0] >= 4, "" + calls[0]);
+        Services services = new Services(new AppConfig(data, Optional.of(url)), store, new LocalUser("late"), Clock.systemUTC());
+        Workstation late = new Workstation(data, store, services);
+        workstations.add(late);
+        syncAll();
+        assertTotals("asha@example.com", "11.00", 2);
+        assertTotals("cy@example.com", "2.00", 1);
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    long ordersHere(Workstation w, String email) {
+        return w.services().orders().count(OrderQuery.all()) >= 0
+                ? w.services().orders().page(OrderQuery.all(), PageRequest.first(1_000)).items().stream()
+                        .filter(o -> o.customerId().equals(w.byEmail(email).id())).count() : -1;
+    }
+
+    long ordersCentral(String email) {
+        String id = central().getCollection("customers").find(Filters.eq("emailLc", email)).first().getObjectId("_id").toHexString();
+        return central().getCollection("orders").countDocuments(Filters.eq("customerId", id));
+    }
+
+    // ---- found by this class, fixed ---------------------------------------------------------------
+
+    /** Asha deleted on a, edited on b (and c); everyone offline, then online. */
+    void deletedHereEditedThere(Workstation a, Workstation b, Workstation c) {
+        shareAshaAndBo(a);
+        team.cut();
+        a.delete("asha@example.com");
+        b.edit("asha@example.com", "city", "Mumbai");
+        if (c != null) {
+            c.edit("asha@example.com", "phone", "+91 90000 00002");
+        }
+        team.restore();
+    }
+
+    /** Two workstations keep the record a third deleted: the second merges with the first, nothing overwritten. */
+    @Test
+    void aRecordKeptOnTwoWorkstationsAgainstOneDeletionKeepsBothEdits() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        Workstation c = workstation("c");
+        deletedHereEditedThere(a, b, c);
+        syncAll();
+        for (Workstation w : List.of(b, c)) {
+            w.sync().resolve(w.sync().conflicts().get(0).id(), true); // keep it, with my edit
+        }
+        syncAll();
+        assertEquals("Mumbai", field(centralSnapshot(), "asha@example.com", 3), "b's city");
+        assertEquals("+91 90000 00002", field(centralSnapshot(), "asha@example.com", 2), "c's phone");
+        assertEquals(List.of(), c.sync().conflicts());
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    /** A push whose insert landed but whose local commit was lost, retried after another workstation's edit. */
+    @Test
+    void aRetriedInsertDoesNotOverwriteAnEditMadeElsewhereMeanwhile() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        Customer x = a.create("Xia Wu", "xia@example.com");
+        syncNow(a);
+        try (Connection file = replicaFile(a); Statement st = file.createStatement()) {
+            // What a kill -9 between MongoDB's acknowledgement and the replica's commit leaves.
+            st.execute("DELETE FROM sync_base WHERE record_id = '" + x.id() + "'");
+            st.execute("UPDATE customers SET sync_version = -1 WHERE id = '" + x.id() + "'");
+            st.execute("INSERT INTO sync_outbox (kind, record_id) VALUES ('customer', '" + x.id() + "')");
+        }
+        syncNow(b);
+        b.edit("xia@example.com", "city", "Kochi");
+        syncNow(b);
+        syncAll();
+        assertEquals("Kochi", field(centralSnapshot(), "xia@example.com", 3));
+        assertEquals(1, central().getCollection("customers").countDocuments());
+        assertAllEqualCentral();
+    }
+
+    /** "Keep central" for a record deleted here brings it back with its orders, not only its totals. */
+    @Test
+    void aRecordBroughtBackByAChoiceComesWithItsOrders() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        b.order("asha@example.com", "10.00");
+        syncAll();
+        team.cut();
+        a.delete("asha@example.com");
+        b.edit("asha@example.com", "city", "Goa");
+        team.restore();
+        syncNow(b);
+        syncNow(a);
+        a.sync().resolve(a.sync().conflicts().get(0).id(), false); // theirs
+        syncAll();
+        assertAllEqualCentral();
+        assertEquals(1, ordersHere(a, "asha@example.com"));
+    }
+
+    /** A customer held out by an email clash arrives, once the clash is settled, with the orders logged meanwhile. */
+    @Test
+    void aCustomerHeldOutByAnEmailClashArrivesWithItsOrders() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        b.create("Zed Shah", "zed@example.com");
+        b.order("zed@example.com", "7.00");
+        syncNow(b);
+        a.edit("asha@example.com", "email", "zed@example.com"); // a has not pulled Zed
+        syncNow(a);
+        a.sync().resolve(a.sync().conflicts().get(0).id(), false);
+        syncAll();
+        assertEquals(1, ordersHere(a, "zed@example.com"));
+        assertAllEqualCentral();
+    }
+
+    /** What waits on a choice is not logged again at every push (each would make the others fetch it). */
+    @Test
+    void rowsKeptBackAreNotLoggedAtEveryPush() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        deletedHereEditedThere(a, b, null);
+        b.order("asha@example.com", "12.00"); // held by b's open record conflict
+        syncAll();
+        long log = central().getCollection("changes").countDocuments();
+        syncOnce(b);
+        assertEquals(new SyncEngine.Outcome(0, 0), syncOnce(a));
+        assertEquals(log, central().getCollection("changes").countDocuments());
+    }
+
+    /**
+     * "Keep my deletion" goes through when nothing changed there since; another workstation's new
+     * order after the choice is a change too (it would go with the customer), so it asks again.
+     */
+    @Test
+    void keepingADeletionStandsUnlessSomeoneOrderedMeanwhile() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        Workstation c = workstation("c");
+        deletedHereEditedThere(a, b, null);
+        syncNow(b);
+        syncAll();
+        c.order("asha@example.com", "25.00");
+        syncNow(c);
+        a.sync().resolve(a.sync().conflicts().get(0).id(), true); // keep my deletion
+        syncNow(a);
+        Conflict again = a.sync().conflicts().get(0);
+        assertEquals("deleted here", again.mine());
+        assertTrue(again.theirs().contains("orders there"), again.theirs());
+
+        a.sync().resolve(again.id(), true); // still: delete it, with its orders
+        syncAll();
+        assertEquals(List.of(), a.sync().conflicts());
+        assertTrue(b.services().customers().findByEmail("asha@example.com").isEmpty());
+        assertEquals(0, central().getCollection("orders").countDocuments());
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    /** A record deleted by a choice takes its other open conflicts with it. */
+    @Test
+    void aFieldConflictGoesWithItsDeletedRecord() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        team.cut();
+        a.edit("asha@example.com", "city", "Pune");
+        b.edit("asha@example.com", "city", "Goa");
+        team.restore();
+        syncNow(a);
+        syncNow(b);
+        a.delete("asha@example.com");
+        syncNow(a);
+        syncNow(b);
+        b.sync().resolve(b.sync().conflicts().stream().filter(x -> x.field().equals(Replica.RECORD)).findFirst()
+                .orElseThrow().id(), false); // theirs: deleted
+        syncAll();
+        assertEquals(List.of(), b.sync().conflicts());
+        assertAllEqualCentral();
+    }
+
+    /** "Keep central" on an email clash whose old address a new customer here took meanwhile: a clear refusal. */
+    @Test
+    void keepingCentralEmailThatANewCustomerHereTookSaysWhoHasIt() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        b.create("Zed Shah", "zed@example.com");
+        syncNow(b);
+        a.edit("asha@example.com", "email", "zed@example.com");
+        syncNow(a);
+        a.create("Asha Menon", "asha@example.com");
+        long clash = a.sync().conflicts().get(0).id();
+        StoreException refused = assertThrows(StoreException.class, () -> a.sync().resolve(clash, false));
+        assertTrue(refused.getMessage().contains("Asha Menon on this computer has it now"), refused.getMessage());
+        assertEquals(clash, a.sync().conflicts().get(0).id(), "still open, nothing changed");
+
+        a.edit("asha@example.com", "email", "asha.menon@example.com"); // what the message asks for
+        a.sync().resolve(clash, false);
+        syncAll();
+        assertEquals(List.of(), a.sync().conflicts());
+        assertEquals("Asha Rao", b.byEmail("asha@example.com").name());
+        assertEquals("Asha Menon", b.byEmail("asha.menon@example.com").name());
+        assertAllEqualCentral();
+    }
+
+    /** An order that landed before a deletion from elsewhere is not deleted unseen: edit vs delete, either way round. */
+    @Test
+    void anOrderThatLandedBeforeADeletionIsAConflictNotDeletedUnseen() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        a.order("asha@example.com", "5.00"); // a's own earlier order: no reason for a conflict
+        syncAll();
+        team.cut();
+        a.delete("asha@example.com");
+        b.order("asha@example.com", "99.00");
+        team.restore();
+        syncNow(b); // the order lands first
+        syncNow(a);
+        Conflict onA = a.sync().conflicts().get(0);
+        assertEquals("deleted here", onA.mine());
+        assertTrue(onA.theirs().contains("total 104"), onA.theirs());
+        assertEquals(2, central().getCollection("orders").countDocuments());
+
+        a.sync().resolve(onA.id(), false); // keep central: Asha comes back with both orders
+        syncAll();
+        assertTotals("asha@example.com", "104.00", 2);
+        assertEquals(2, ordersHere(a, "asha@example.com"));
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    /** A customer this workstation created and ordered for, later deleted here: no conflict with its own orders. */
+    @Test
+    void deletingACustomerWhoseOrdersWereAllOursIsNoConflict() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        a.create("Cy Das", "cy@example.com");
+        a.order("cy@example.com", "3.00");
+        syncNow(a); // inserted and ordered in one push
+        a.order("cy@example.com", "4.00");
+        syncNow(a);
+        syncAll();
+        a.delete("cy@example.com");
+        syncAll();
+        assertEquals(List.of(), a.sync().conflicts());
+        assertTrue(b.services().customers().findByEmail("cy@example.com").isEmpty());
+        assertEquals(0, central().getCollection("orders").countDocuments());
+        assertAllEqualCentral();
+    }
+}
