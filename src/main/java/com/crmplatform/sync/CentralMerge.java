@@ -237,7 +237,8 @@ final class CentralMerge {
 
     /** What a conflict says of a customer whose orders changed centrally while it was deleted here. */
     static String ordersThere(Customer their) {
-        return "changed: orders there (now " + their.visits() + " visits, total " + their.totalSpend().toPlainString() + ")";
+        return "changed: orders there (now " + their.visits() + (their.visits() == 1 ? " visit" : " visits") + ", total "
+                + their.totalSpend().toPlainString() + ")";
     }
 
     /** A central document's version. */
