@@ -58,6 +58,7 @@ final class CentralMerge {
             if (mine.isEmpty()) {
                 Replica.dropBase(c, id);
                 Outbox.drop(c, id);
+                Conflicts.dropAllOf(c, id);
             } else if (base.isPresent() && Outbox.hasLocalChanges(c, id)) {
                 Conflicts.add(c, id, mine.get().email(), Replica.RECORD, "kept here (changed since)", "deleted", -1);
             } else if (base.isPresent()) {
@@ -176,6 +177,7 @@ final class CentralMerge {
         Outbox.drop(c, mine.id());
         Replica.dropBase(c, mine.id());
         SqliteCustomerRepository.deleteIn(c, mine.id());
+        Conflicts.dropAllOf(c, mine.id());
         Customer next = withTotals(c, Replica.withFields(new Customer(their.id(), their.name(), their.email(), their.phone(),
                 their.city(), their.totalSpend(), their.visits(), their.lastPurchaseDate(), their.audit()), merged), their, theirs);
         Replica.putCustomer(c, next);

@@ -124,9 +124,10 @@ final class Pusher {
         }
         Map<String, Base> landed = new LinkedHashMap<>(
                 insertCustomers(Replica.withOpeningTotals(inserts, outgoing.activeOrders()), loggedCustomers, kept));
-        pushOrders(orderIds, kept, loggedCustomers, loggedOrders, landed);
-        // What waits was not written: logging it would make every other workstation fetch it again at each push.
+        // What waits was not written: logging it would make every other workstation fetch it again at
+        // each push. (A customer whose orders go now is logged again by them: its totals moved.)
         loggedCustomers.removeAll(kept);
+        pushOrders(orderIds, kept, loggedCustomers, loggedOrders, landed);
         loggedOrders.removeAll(kept);
         changeLog.appendAll("customers", loggedCustomers, origin);
         changeLog.appendAll("orders", loggedOrders, origin);
@@ -175,24 +176,19 @@ final class Pusher {
                 // keeping it against the same deletion. Merged against what this one knows, then pushed.
                 replica.quietly(c -> {
                     Map<String, String> central = Replica.fields(MongoCustomerRepository.fromDocument(same));
-                    Optional<Base> known = Replica.base(c, x.id()); // kept against a deletion: the base it had
-                    if (known.isPresent()) {
-                        merge.applyCustomer(c, x.id(), same);
-                    } else if (CentralMerge.version(same) > x.version()) {
-                        // Changed there since it landed: what was sent is not known, so a field that
-                        // differs is a conflict unless one side is blank.
+                    if (Replica.base(c, x.id()).isEmpty()) { // kept against a deletion: it has the base it had
+                        // What was sent is not known (it may have changed here since, and there): a
+                        // field that differs is a conflict unless one side is blank.
                         Replica.putBase(c, x.id(), new Base(CentralMerge.version(same), CentralMerge.unknownBase(Replica.fields(x), central)));
-                        merge.applyCustomer(c, x.id(), same);
-                    } else {
-                        Replica.putBase(c, x.id(), new Base(CentralMerge.version(same), central)); // what we sent
                     }
+                    merge.applyCustomer(c, x.id(), same);
                     return null;
                 });
                 updateCustomer(x.id(), logged, kept);
                 continue;
             }
             Document sameEmail = customers.find(Filters.eq("emailLc", x.emailKey())).first();
-            if (sameEmail == null || holdsOursWaiting(sameEmail)) {
+            if (sameEmail == null || holdsOursWaiting(sameEmail, kept)) {
                 kept.add(x.id()); // it goes after that record's change, not into that record
                 continue;
             }
@@ -249,7 +245,7 @@ final class Pusher {
                 if (!MongoDocs.isDuplicateKey(e)) {
                     throw e;
                 }
-                if (emailFreedByUs(mine.emailKey())) {
+                if (emailFreedByUs(mine.emailKey(), kept)) {
                     kept.add(id);
                     return;
                 }
@@ -285,15 +281,19 @@ final class Pusher {
      * Whether the central customer with this email will give it up once this workstation's waiting
      * change (a new address, a deletion; on a conflict perhaps) goes, or has given it up meanwhile.
      */
-    private boolean emailFreedByUs(String emailKey) {
+    private boolean emailFreedByUs(String emailKey, Set<String> kept) {
         Document holder = customers.find(Filters.eq("emailLc", emailKey)).first();
-        return holder == null || holdsOursWaiting(holder);
+        return holder == null || holdsOursWaiting(holder, kept);
     }
 
-    /** Whether this central customer is one this workstation has a change of, not pushed yet. */
-    private boolean holdsOursWaiting(Document central) {
+    /**
+     * Whether this central customer is one this workstation has a change of, not pushed yet, that is
+     * not itself waiting in this push (two records waiting on each other, emails swapped, would
+     * wait for ever: the second becomes an email clash a person settles).
+     */
+    private boolean holdsOursWaiting(Document central, Set<String> kept) {
         String holderId = central.getObjectId("_id").toHexString();
-        return replica.database().read(c -> Outbox.hasLocalChanges(c, holderId));
+        return !kept.contains(holderId) && replica.database().read(c -> Outbox.hasLocalChanges(c, holderId));
     }
 
     /** The fields changed here since the base, except those held by an open conflict. */
@@ -321,8 +321,10 @@ final class Pusher {
         }
         Set<String> customerIds = new LinkedHashSet<>();
         list.forEach(o -> customerIds.add(o.customerId()));
-        Set<String> present = new HashSet<>();
-        MongoDocs.findByIds(customers, customerIds).forEach(d -> present.add(d.getObjectId("_id").toHexString()));
+        Map<String, Long> versionBefore = new HashMap<>();
+        MongoDocs.findByIds(customers, customerIds).forEach(d -> versionBefore.put(d.getObjectId("_id").toHexString(),
+                CentralMerge.version(d)));
+        Set<String> present = versionBefore.keySet();
         Map<String, List<String>> conflicted = replica.conflictFields();
         List<Order> toPush = new ArrayList<>();
         for (Order o : list) {
@@ -358,22 +360,24 @@ final class Pusher {
             loggedCustomers.add(o.customerId());
             counted.add(o.customerId());
         }
-        followOwnOrders(counted, landed);
+        followOwnOrders(counted, versionBefore, landed);
     }
 
     /**
      * This workstation's orders moved these customers' central versions: their bases follow (those
-     * whose fields are still as seen), so that a version moved later is someone else's doing, and a
+     * that were current before and whose fields are still as seen), so that a version moved later is someone else's doing, and a
      * deletion pushed from here meets it as a conflict rather than deleting their orders unseen.
      */
-    private void followOwnOrders(Set<String> customerIds, Map<String, Base> landed) {
+    private void followOwnOrders(Set<String> customerIds, Map<String, Long> versionBefore, Map<String, Base> landed) {
         Map<String, Base> bases = new HashMap<>(replica.outgoing(customerIds).bases());
         bases.putAll(landed);
         Map<String, Base> moved = new LinkedHashMap<>();
         for (Document d : MongoDocs.findByIds(customers, customerIds)) {
             String id = d.getObjectId("_id").toHexString();
             Base base = bases.get(id);
-            if (base != null && !base.reinsert() && CentralMerge.version(d) > base.version()
+            // Only a base that was current before these orders: one behind already missed someone else's change.
+            if (base != null && !base.reinsert() && versionBefore.getOrDefault(id, -1L) == base.version()
+                    && CentralMerge.version(d) > base.version()
                     && Replica.fields(MongoCustomerRepository.fromDocument(d)).equals(base.fields())) {
                 moved.put(id, new Base(CentralMerge.version(d), base.fields()));
             }
@@ -402,6 +406,7 @@ final class Pusher {
             }
             Document theirs = customers.find(Filters.eq("_id", oid(id))).first();
             if (theirs == null) {
+                orders.deleteMany(Filters.eq("customerId", id)); // a try cut between the two deletions left them
                 finishDelete(id, logged);
                 return;
             }
@@ -432,6 +437,7 @@ final class Pusher {
     private void finishDelete(String id, Set<String> logged) {
         replica.quietly(c -> {
             Replica.dropBase(c, id);
+            Conflicts.dropAllOf(c, id);
             return null;
         });
         logged.add(id);

@@ -167,7 +167,9 @@ public final class SyncEngine {
             // A record fetched again that is still waiting (on a person's choice) moved nothing: a sync
             // that counted it would go round until its last round.
             Set<String> waiting = new HashSet<>(replica.refetch());
-            applied += (int) customerIds.stream().filter(id -> !waiting.contains(id)).count() + orderIds.size();
+            applied += (int) customerIds.stream().filter(id -> !waiting.contains(id)).count()
+                    + (int) orderIds.stream().filter(o -> orderDocs.get(o) == null
+                            || !waiting.contains(orderDocs.get(o).getString("customerId"))).count();
             if (seq == lastSeq || batch.gapOpen()) {
                 return applied;
             }
