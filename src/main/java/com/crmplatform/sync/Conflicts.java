@@ -68,18 +68,12 @@ public final class Conflicts {
     }
 
     public static void drop(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_conflicts WHERE id = ?")) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "DELETE FROM sync_conflicts WHERE id = ?", id);
     }
 
     /** Drops every conflict of a record (it is gone here: nothing of it is left to choose). */
     public static void dropAllOf(Connection c, String recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_conflicts WHERE record_id = ?")) {
-            ps.setString(1, recordId);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "DELETE FROM sync_conflicts WHERE record_id = ?", recordId);
     }
 
     private static List<Conflict> read(Connection c, String where, Object param) throws SQLException {

@@ -153,18 +153,11 @@ public final class Outbox {
     }
 
     public static void add(Connection c, String kind, String recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_outbox (kind, record_id) VALUES (?, ?)")) {
-            ps.setString(1, kind);
-            ps.setString(2, recordId);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO sync_outbox (kind, record_id) VALUES (?, ?)", kind, recordId);
     }
 
     public static void drop(Connection c, String recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_outbox WHERE record_id = ?")) {
-            ps.setString(1, recordId);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "DELETE FROM sync_outbox WHERE record_id = ?", recordId);
     }
 
     /** Whether this customer, or one of its orders, has a change here not pushed yet or an open conflict. */

@@ -368,8 +368,8 @@ public final class Replica {
     }
 
     public static void dropBase(Connection c, String id) throws SQLException {
-        execute(c, "DELETE FROM sync_base WHERE record_id = ?", id);
-        execute(c, "UPDATE customers SET sync_version = -1 WHERE id = ? AND sync_version >= 0", id);
+        Sql.update(c, "DELETE FROM sync_base WHERE record_id = ?", id);
+        Sql.update(c, "UPDATE customers SET sync_version = -1 WHERE id = ? AND sync_version >= 0", id);
     }
 
     public static Optional<Base> base(Connection c, String id) throws SQLException {
@@ -386,7 +386,7 @@ public final class Replica {
     }
 
     public static void setRefetch(Connection c, String recordId, boolean wanted) throws SQLException {
-        execute(c, wanted ? "INSERT OR IGNORE INTO sync_refetch (record_id) VALUES (?)"
+        Sql.update(c, wanted ? "INSERT OR IGNORE INTO sync_refetch (record_id) VALUES (?)"
                 : "DELETE FROM sync_refetch WHERE record_id = ?", recordId);
     }
 
@@ -396,35 +396,23 @@ public final class Replica {
     }
 
     public static void setLastSeq(Connection c, long seq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET last_seq = ?")) {
-            ps.setLong(1, seq);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE sync_state SET last_seq = ?", seq);
     }
 
     public static void setFirstSync(Connection c, String phase, String after, long from) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE sync_state SET first_sync_phase = ?, first_sync_after = ?, first_sync_from = ?")) {
-            ps.setString(1, phase);
-            ps.setString(2, after);
-            ps.setLong(3, from);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE sync_state SET first_sync_phase = ?, first_sync_after = ?, first_sync_from = ?", phase, after, from);
     }
 
     public void markSynced(Instant at) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET last_sync = ?")) {
-                ps.setLong(1, at.toEpochMilli());
-                ps.executeUpdate();
-            }
+            Sql.update(c, "UPDATE sync_state SET last_sync = ?", at.toEpochMilli());
             return null;
         });
     }
 
     /** Deletes a customer, its orders and its open conflicts here (a deletion pulled from MongoDB, or a choice of "theirs"). */
     public static void deleteCustomerWithOrders(Connection c, String id) throws SQLException {
-        execute(c, "DELETE FROM orders WHERE customer_id = ?", id);
+        Sql.update(c, "DELETE FROM orders WHERE customer_id = ?", id);
         SqliteCustomerRepository.deleteIn(c, id);
         Conflicts.dropAllOf(c, id);
     }
@@ -448,22 +436,11 @@ public final class Replica {
     }
 
     public static void deleteOrder(Connection c, String id) throws SQLException {
-        execute(c, "DELETE FROM orders WHERE id = ?", id);
+        Sql.update(c, "DELETE FROM orders WHERE id = ?", id);
     }
 
     /** Moves a customer's orders here to another customer id (the same person, found centrally under that id). */
     public static void moveOrders(Connection c, String fromCustomer, String toCustomer) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET customer_id = ? WHERE customer_id = ?")) {
-            ps.setString(1, toCustomer);
-            ps.setString(2, fromCustomer);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void execute(Connection c, String sql, String param) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE orders SET customer_id = ? WHERE customer_id = ?", toCustomer, fromCustomer);
     }
 }
