@@ -321,9 +321,7 @@ final class Pusher {
         }
         Set<String> customerIds = new LinkedHashSet<>();
         list.forEach(o -> customerIds.add(o.customerId()));
-        Map<String, Long> versionBefore = new HashMap<>();
-        MongoDocs.findByIds(customers, customerIds).forEach(d -> versionBefore.put(d.getObjectId("_id").toHexString(),
-                CentralMerge.version(d)));
+        Map<String, Long> versionBefore = versionsBefore(list, MongoDocs.findByIds(customers, customerIds));
         Set<String> present = versionBefore.keySet();
         Map<String, List<String>> conflicted = replica.conflictFields();
         List<Order> toPush = new ArrayList<>();
@@ -361,6 +359,34 @@ final class Pusher {
             counted.add(o.customerId());
         }
         followOwnOrders(counted, versionBefore, landed);
+    }
+
+    /**
+     * The central version of each order's customer before any of these orders counted there: an
+     * order an earlier try of this push counted in already (its acknowledgement lost) took one step
+     * off; one cancelled there already took an unknown number (-1: the base will not follow).
+     */
+    private static Map<String, Long> versionsBefore(List<Order> list, List<Document> centralCustomers) {
+        Map<String, Long> before = new HashMap<>();
+        Map<String, Document> byId = new HashMap<>();
+        for (Document d : centralCustomers) {
+            String id = d.getObjectId("_id").toHexString();
+            before.put(id, CentralMerge.version(d));
+            byId.put(id, d);
+        }
+        for (Order o : list) {
+            Document d = byId.get(o.customerId());
+            if (d == null) {
+                continue;
+            }
+            if (d.getList(MongoDocs.REVOKED, String.class, List.of()).contains(o.id())) {
+                before.put(o.customerId(), -1L);
+            } else if (o.status() == OrderStatus.ACTIVE && before.get(o.customerId()) >= 0
+                    && d.getList(MongoDocs.APPLIED, String.class, List.of()).contains(o.id())) {
+                before.merge(o.customerId(), -1L, Long::sum);
+            }
+        }
+        return before;
     }
 
     /**
