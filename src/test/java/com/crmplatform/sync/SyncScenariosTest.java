@@ -686,4 +686,24 @@ class SyncScenariosTest extends TeamFixture {
         assertEquals(0, central().getCollection("customers").countDocuments(Filters.eq("emailLc", "asha@example.com")));
         assertAllEqualCentral();
     }
+
+    /** A deletion cut after the customer went centrally, before its orders did: the retry takes the orders too. */
+    @Test
+    void aDeletionRetriedAfterACutBetweenCustomerAndOrdersLeavesNoOrphanOrders() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        b.order("bo@example.com", "2.00");
+        a.order("asha@example.com", "6.00");
+        syncAll();
+        String ashaId = a.byEmail("asha@example.com").id();
+        a.delete("asha@example.com");
+        // What a cut between the two deletions leaves: the customer gone centrally, its orders there, the row pending here.
+        central().getCollection("customers").deleteOne(Filters.eq("_id", new org.bson.types.ObjectId(ashaId)));
+        syncNow(a);
+        assertEquals(0, central().getCollection("orders").countDocuments(Filters.eq("customerId", ashaId)));
+        assertEquals(1, central().getCollection("orders").countDocuments(), "Bo's order stays");
+        syncAll();
+        assertAllEqualCentral();
+    }
 }
