@@ -5,10 +5,7 @@ import static com.crmplatform.store.mongo.MongoDocs.oid;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.MongoCustomerRepository;
 import com.crmplatform.customer.SearchKeys;
-import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderRepository;
-import com.crmplatform.order.OrderStatus;
-import com.crmplatform.order.SqliteOrderRows;
 import com.crmplatform.store.StoreException;
 import com.crmplatform.store.mongo.MongoDocs;
 import com.crmplatform.sync.Replica.Base;
@@ -22,7 +19,6 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,21 +46,21 @@ final class Pusher {
     private final Replica replica;
     private final MongoCollection<Document> customers;
     private final MongoCollection<Document> orders;
-    private final OrderRepository centralOrders;
     private final MongoChangeLog changeLog;
     private final CentralMerge merge;
     /** Marks the change-log entries of this workstation's engine (its own pull passes over them). */
     private final String origin;
+    private final OrderPusher orderPusher;
 
     Pusher(Replica replica, MongoCollection<Document> customers, MongoCollection<Document> orders,
            OrderRepository centralOrders, MongoChangeLog changeLog, CentralMerge merge, String origin) {
         this.replica = replica;
         this.customers = customers;
         this.orders = orders;
-        this.centralOrders = centralOrders;
         this.changeLog = changeLog;
         this.merge = merge;
         this.origin = origin;
+        this.orderPusher = new OrderPusher(replica, customers, centralOrders);
     }
 
     /**
@@ -127,7 +123,7 @@ final class Pusher {
         // What waits was not written: logging it would make every other workstation fetch it again at
         // each push. (A customer whose orders go now is logged again by them: its totals moved.)
         loggedCustomers.removeAll(kept);
-        pushOrders(orderIds, kept, loggedCustomers, loggedOrders, landed);
+        orderPusher.push(orderIds, kept, loggedCustomers, loggedOrders, landed);
         loggedOrders.removeAll(kept);
         changeLog.appendAll("customers", loggedCustomers, origin);
         changeLog.appendAll("orders", loggedOrders, origin);
@@ -305,116 +301,6 @@ final class Pusher {
             }
         });
         return diff;
-    }
-
-    /**
-     * @param landed the bases of the customers this batch inserted (written with the batch's end);
-     *     their versions follow this batch's orders like the others'
-     */
-    private void pushOrders(Set<String> ids, Set<String> kept, Set<String> loggedCustomers, Set<String> loggedOrders,
-                            Map<String, Base> landed) {
-        loggedOrders.addAll(ids);
-        // One read for the batch; an order gone here was deleted with its customer, whose deletion is pushed.
-        List<Order> list = replica.database().read(c -> SqliteOrderRows.byIds(c, ids));
-        if (list.isEmpty()) {
-            return;
-        }
-        Set<String> customerIds = new LinkedHashSet<>();
-        list.forEach(o -> customerIds.add(o.customerId()));
-        Map<String, Long> versionBefore = versionsBefore(list, MongoDocs.findByIds(customers, customerIds));
-        Set<String> present = versionBefore.keySet();
-        Map<String, List<String>> conflicted = replica.conflictFields();
-        List<Order> toPush = new ArrayList<>();
-        for (Order o : list) {
-            boolean held = conflicted.getOrDefault(o.customerId(), List.of()).contains(Replica.RECORD);
-            if (held || !present.contains(o.customerId())) {
-                kept.add(o.id());
-                if (!held) {
-                    Optional<Customer> mine = replica.customer(o.customerId());
-                    if (mine.isPresent() && replica.base(o.customerId()).filter(b -> !b.reinsert()).isPresent()) {
-                        replica.quietly(c -> {
-                            Conflicts.add(c, o.customerId(), mine.get().email(), Replica.RECORD,
-                                    "kept here (new orders)", "deleted", -1);
-                            return null;
-                        });
-                    }
-                }
-                continue;
-            }
-            toPush.add(o);
-        }
-        if (toPush.isEmpty()) {
-            return;
-        }
-        for (int i = 0; i < toPush.size(); i += 1_000) {
-            centralOrders.createAll(toPush.subList(i, Math.min(toPush.size(), i + 1_000)));
-        }
-        Set<String> counted = new LinkedHashSet<>();
-        for (Order o : toPush) {
-            if (o.status() != OrderStatus.ACTIVE) {
-                centralOrders.cancel(o.id(), o.audit().updatedBy(), o.audit().updatedAt());
-            }
-            loggedOrders.add(o.id());
-            loggedCustomers.add(o.customerId());
-            counted.add(o.customerId());
-        }
-        followOwnOrders(counted, versionBefore, landed);
-    }
-
-    /**
-     * The central version of each order's customer before any of these orders counted there: an
-     * order an earlier try of this push counted in already (its acknowledgement lost) took one step
-     * off; one cancelled there already took an unknown number (-1: the base will not follow).
-     */
-    private static Map<String, Long> versionsBefore(List<Order> list, List<Document> centralCustomers) {
-        Map<String, Long> before = new HashMap<>();
-        Map<String, Document> byId = new HashMap<>();
-        for (Document d : centralCustomers) {
-            String id = d.getObjectId("_id").toHexString();
-            before.put(id, CentralMerge.version(d));
-            byId.put(id, d);
-        }
-        for (Order o : list) {
-            Document d = byId.get(o.customerId());
-            if (d == null) {
-                continue;
-            }
-            if (d.getList(MongoDocs.REVOKED, String.class, List.of()).contains(o.id())) {
-                before.put(o.customerId(), -1L);
-            } else if (o.status() == OrderStatus.ACTIVE && before.get(o.customerId()) >= 0
-                    && d.getList(MongoDocs.APPLIED, String.class, List.of()).contains(o.id())) {
-                before.merge(o.customerId(), -1L, Long::sum);
-            }
-        }
-        return before;
-    }
-
-    /**
-     * This workstation's orders moved these customers' central versions: their bases follow (those
-     * that were current before and whose fields are still as seen), so that a version moved later is someone else's doing, and a
-     * deletion pushed from here meets it as a conflict rather than deleting their orders unseen.
-     */
-    private void followOwnOrders(Set<String> customerIds, Map<String, Long> versionBefore, Map<String, Base> landed) {
-        Map<String, Base> bases = new HashMap<>(replica.outgoing(customerIds).bases());
-        bases.putAll(landed);
-        Map<String, Base> moved = new LinkedHashMap<>();
-        for (Document d : MongoDocs.findByIds(customers, customerIds)) {
-            String id = d.getObjectId("_id").toHexString();
-            Base base = bases.get(id);
-            // Only a base that was current before these orders: one behind already missed someone else's change.
-            if (base != null && !base.reinsert() && versionBefore.getOrDefault(id, -1L) == base.version()
-                    && CentralMerge.version(d) > base.version()
-                    && Replica.fields(MongoCustomerRepository.fromDocument(d)).equals(base.fields())) {
-                moved.put(id, new Base(CentralMerge.version(d), base.fields()));
-            }
-        }
-        moved.keySet().removeIf(id -> landed.replace(id, moved.get(id)) != null); // written with the batch's end
-        if (!moved.isEmpty()) {
-            replica.quietly(c -> {
-                Replica.putBases(c, moved);
-                return null;
-            });
-        }
     }
 
     /** Deletes a customer centrally at the base version; if it was edited there meanwhile, that is a conflict. */
