@@ -11,6 +11,7 @@ import com.crmplatform.sync.Replica.Base;
 import com.mongodb.client.MongoCollection;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +55,11 @@ final class OrderPusher {
         }
         Set<String> customerIds = new LinkedHashSet<>();
         list.forEach(o -> customerIds.add(o.customerId()));
-        Map<String, Long> versionBefore = versionsBefore(list, MongoDocs.findByIds(customers, customerIds));
+        Map<String, Document> before = new HashMap<>();
+        for (Document d : MongoDocs.findByIds(customers, customerIds)) {
+            before.put(d.getObjectId("_id").toHexString(), d);
+        }
+        Map<String, Long> versionBefore = versionsBefore(list, before);
         Set<String> present = versionBefore.keySet();
         Map<String, List<String>> conflicted = replica.conflictFields();
         List<Order> toPush = new ArrayList<>();
@@ -83,7 +88,9 @@ final class OrderPusher {
             centralOrders.createAll(toPush.subList(i, Math.min(toPush.size(), i + 1_000)));
         }
         Set<String> counted = new LinkedHashSet<>();
+        Set<String> ours = new HashSet<>();
         for (Order o : toPush) {
+            ours.add(o.id());
             if (o.status() != OrderStatus.ACTIVE) {
                 centralOrders.cancel(o.id(), o.audit().updatedBy(), o.audit().updatedAt());
             }
@@ -91,7 +98,7 @@ final class OrderPusher {
             loggedCustomers.add(o.customerId());
             counted.add(o.customerId());
         }
-        followOwnOrders(counted, versionBefore, landed);
+        followOwnOrders(counted, versionBefore, before, ours, landed);
     }
 
     /**
@@ -99,14 +106,9 @@ final class OrderPusher {
      * order an earlier try of this push counted in already (its acknowledgement lost) took one step
      * off; one cancelled there already took an unknown number (-1: the base will not follow).
      */
-    private static Map<String, Long> versionsBefore(List<Order> list, List<Document> centralCustomers) {
+    private static Map<String, Long> versionsBefore(List<Order> list, Map<String, Document> byId) {
         Map<String, Long> before = new HashMap<>();
-        Map<String, Document> byId = new HashMap<>();
-        for (Document d : centralCustomers) {
-            String id = d.getObjectId("_id").toHexString();
-            before.put(id, CentralMerge.version(d));
-            byId.put(id, d);
-        }
+        byId.forEach((id, d) -> before.put(id, CentralMerge.version(d)));
         for (Order o : list) {
             Document d = byId.get(o.customerId());
             if (d == null) {
@@ -124,11 +126,13 @@ final class OrderPusher {
 
     /**
      * This workstation's orders moved these customers' central versions: their bases follow (those
-     * that were current before and whose fields are still as seen), so that a version moved later
-     * is someone else's doing, and a deletion pushed from here meets it as a conflict rather than
-     * deleting their orders unseen.
+     * that were current before, whose fields are still as seen, and whose lists of counted and
+     * cancelled orders grew by these orders only), so that a version moved later is someone else's
+     * doing, and a deletion pushed from here meets it as a conflict rather than deleting their
+     * orders unseen. Another workstation's order counted in meanwhile leaves the base where it was.
      */
-    private void followOwnOrders(Set<String> customerIds, Map<String, Long> versionBefore, Map<String, Base> landed) {
+    private void followOwnOrders(Set<String> customerIds, Map<String, Long> versionBefore, Map<String, Document> before,
+                                 Set<String> ours, Map<String, Base> landed) {
         Map<String, Base> bases = new HashMap<>(replica.outgoing(customerIds).bases());
         bases.putAll(landed);
         Map<String, Base> moved = new LinkedHashMap<>();
@@ -138,7 +142,8 @@ final class OrderPusher {
             // Only a base that was current before these orders: one behind already missed someone else's change.
             if (base != null && !base.reinsert() && versionBefore.getOrDefault(id, -1L) == base.version()
                     && CentralMerge.version(d) > base.version()
-                    && Replica.fields(MongoCustomerRepository.fromDocument(d)).equals(base.fields())) {
+                    && Replica.fields(MongoCustomerRepository.fromDocument(d)).equals(base.fields())
+                    && grewByOursOnly(before.get(id), d, ours)) {
                 moved.put(id, new Base(CentralMerge.version(d), base.fields()));
             }
         }
@@ -149,5 +154,20 @@ final class OrderPusher {
                 return null;
             });
         }
+    }
+
+    /** Whether the customer's lists of counted and of cancelled orders gained only these orders between the two reads. */
+    private static boolean grewByOursOnly(Document before, Document after, Set<String> ours) {
+        if (before == null) {
+            return false;
+        }
+        for (String list : List.of(MongoDocs.APPLIED, MongoDocs.REVOKED)) {
+            Set<String> gained = new HashSet<>(after.getList(list, String.class, List.of()));
+            gained.removeAll(before.getList(list, String.class, List.of()));
+            if (!ours.containsAll(gained)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.crmplatform.app.MongoStore;
 import com.crmplatform.app.ReplicaStore;
 import com.crmplatform.app.Services;
 import com.crmplatform.auth.LocalUser;
@@ -12,8 +13,10 @@ import com.crmplatform.customer.Customer;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.MongoOrderRepository;
 import com.crmplatform.order.OrderQuery;
+import com.crmplatform.order.OrderRepository;
 import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.StoreException;
+import com.crmplatform.store.sqlite.SqliteDatabase;
 import com.mongodb.client.model.Filters;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -651,6 +654,41 @@ class SyncScenariosTest extends TeamFixture {
         syncNow(b);
         a.order("asha@example.com", "3.00");
         a.store().engine().orElseThrow().push(); // pushed, nothing pulled yet
+        a.delete("asha@example.com");
+        syncNow(a);
+        assertEquals("deleted here", a.sync().conflicts().get(0).mine(), "b's order is not deleted unseen");
+        assertEquals(2, central().getCollection("orders").countDocuments());
+    }
+
+    /**
+     * Another workstation's order counted in while ours go (between the push's reads of the customer
+     * before and after them) is not taken for ours: the base stays, and a deletion here asks.
+     */
+    @Test
+    void anOrderFromElsewhereLandingWhileOursGoStillStopsADeletion() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        a.order("asha@example.com", "3.00");
+        Path file;
+        try (java.util.stream.Stream<Path> files = Files.list(a.data())) {
+            file = files.filter(f -> f.getFileName().toString().matches("replica-.*\\.db")).findFirst().orElseThrow();
+        }
+        try (SqliteDatabase replica = SqliteDatabase.open(file); MongoStore central = MongoStore.open(url, 5_000)) {
+            OrderRepository orders = central.orders();
+            // a's orders count in centrally; b's order lands right after, before a's push reads Asha again.
+            OrderRepository thenB = (OrderRepository) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {OrderRepository.class}, (proxy, method, args) -> {
+                        Object result = method.invoke(orders, args);
+                        if (method.getName().equals("createAll")) {
+                            b.order("asha@example.com", "20.00");
+                            syncNow(b);
+                        }
+                        return result;
+                    });
+            new SyncEngine(new Replica(replica), central.database(), thenB, Runnable::run).push();
+        }
+        assertEquals(2, central().getCollection("orders").countDocuments());
         a.delete("asha@example.com");
         syncNow(a);
         assertEquals("deleted here", a.sync().conflicts().get(0).mine(), "b's order is not deleted unseen");
