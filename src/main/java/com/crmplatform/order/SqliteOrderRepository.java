@@ -142,20 +142,7 @@ public final class SqliteOrderRepository implements OrderRepository {
                 ps.setString(5, orderId);
                 ps.executeUpdate();
             }
-            // The latest purchase moves back only if it was this order's date.
-            try (PreparedStatement ps = c.prepareStatement("UPDATE customers SET "
-                    + "total_spend_paise = max(0, total_spend_paise - ?), visits = max(0, visits - 1), "
-                    + "last_purchase = CASE WHEN last_purchase = ? THEN coalesce((SELECT max(order_date) FROM orders "
-                    + "WHERE customer_id = ? AND status = 'ACTIVE'), '') ELSE last_purchase END, "
-                    + "version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")) {
-                ps.setLong(1, Money.toPaise(order.amount()));
-                ps.setString(2, order.orderDate().toString());
-                ps.setString(3, order.customerId());
-                ps.setLong(4, now.toEpochMilli());
-                ps.setString(5, user);
-                ps.setString(6, order.customerId());
-                ps.executeUpdate();
-            }
+            SqliteOrderRows.uncount(c, order, now, user);
             return cancelled;
         });
     }

@@ -75,6 +75,27 @@ public final class SqliteOrderRows {
         }
     }
 
+    /**
+     * Takes an active order out of its customer's totals (spend and visits, never below zero); the
+     * last purchase date moves back to the latest remaining active order only if it was this order's.
+     */
+    public static void uncount(Connection c, Order order, Instant now, String user) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE customers SET "
+                + "total_spend_paise = max(0, total_spend_paise - ?), visits = max(0, visits - 1), "
+                + "last_purchase = CASE WHEN last_purchase = ? THEN coalesce((SELECT max(order_date) FROM orders "
+                + "WHERE customer_id = ? AND status = 'ACTIVE' AND id <> ?), '') ELSE last_purchase END, "
+                + "version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")) {
+            ps.setLong(1, Money.toPaise(order.amount()));
+            ps.setString(2, order.orderDate().toString());
+            ps.setString(3, order.customerId());
+            ps.setString(4, order.id());
+            ps.setLong(5, now.toEpochMilli());
+            ps.setString(6, user);
+            ps.setString(7, order.customerId());
+            ps.executeUpdate();
+        }
+    }
+
     /** The stored orders among these ids, read 5,000 ids per query. */
     public static List<Order> byIds(Connection c, java.util.Collection<String> ids) throws SQLException {
         List<String> all = new ArrayList<>(ids);

@@ -224,11 +224,23 @@ final class CentralMerge {
                 && a.visits() == b.visits() && Objects.equals(a.lastPurchaseDate(), b.lastPurchaseDate());
     }
 
+    /**
+     * Applies a pulled order: its central state, or null when it is gone there (deleted with its
+     * customer, after a change this workstation had not seen: orders change only by cancelling).
+     * A gone order leaves here too, and, if it was active here, its customer's totals here, which
+     * are then still what its orders here add up to: a customer kept here against that deletion is
+     * pushed back with exactly those.
+     */
     static void applyOrder(Connection c, String id, Document theirs) throws SQLException {
         if (theirs == null) {
-            if (!Outbox.has(c, id)) {
-                Replica.deleteOrder(c, id);
+            Optional<Order> gone = SqliteOrderRows.find(c, id);
+            if (gone.isEmpty() || Outbox.has(c, id)) {
+                return;
             }
+            if (gone.get().isActive()) {
+                SqliteOrderRows.uncount(c, gone.get(), gone.get().audit().updatedAt(), gone.get().audit().updatedBy());
+            }
+            Replica.deleteOrder(c, id);
             return;
         }
         Order their = MongoOrderRepository.fromDocument(theirs);

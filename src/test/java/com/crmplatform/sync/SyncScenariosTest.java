@@ -695,6 +695,38 @@ class SyncScenariosTest extends TeamFixture {
         assertEquals(2, central().getCollection("orders").countDocuments());
     }
 
+    /**
+     * An order cancelled on one workstation, then its customer deleted on another, while a third
+     * changed the customer: the third keeps it, and it comes back with totals that are what its
+     * orders add up to (the cancelled order, gone centrally, used to leave its amount in the totals
+     * kept here, and so centrally as an opening total no order explains).
+     */
+    @Test
+    void aCustomerKeptAgainstADeletionComesBackWithTotalsItsOrdersAddUpTo() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        Workstation c = workstation("c");
+        shareAshaAndBo(a);
+        Order first = c.order("asha@example.com", "10.00");
+        c.order("asha@example.com", "4.00");
+        syncAll();
+        b.services().orders().cancel(first); // the same order, pulled by b
+        syncNow(b);
+        syncNow(a);
+        c.edit("asha@example.com", "city", "Pune"); // c has not seen the cancel
+        a.delete("asha@example.com"); // a has
+        syncNow(a);
+        syncNow(c);
+        Conflict kept = c.sync().conflicts().get(0);
+        assertEquals("kept here (changed since)", kept.mine());
+        c.sync().resolve(kept.id(), true);
+        syncAll();
+        assertTotals("asha@example.com", "4.00", 1);
+        assertTotalsFollowActiveOrders();
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
     /** A push of our own order retried after a cut that lost its acknowledgement: the base still follows it. */
     @Test
     void aRetriedPushOfOurOwnOrderStillLetsTheCustomerBeDeletedWithoutAConflict() throws Exception {

@@ -10,10 +10,13 @@ import com.crmplatform.config.AppConfig;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.CustomerDraft;
 import com.crmplatform.customer.CustomerQuery;
+import com.crmplatform.customer.MongoCustomerRepository;
+import com.crmplatform.order.MongoOrderRepository;
 import com.crmplatform.order.Order;
 import com.crmplatform.order.OrderDraft;
 import com.crmplatform.store.PageRequest;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +35,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,6 +220,26 @@ abstract class TeamFixture {
         for (Workstation w : workstations) {
             SyncEngine.Outcome o = syncOnce(w);
             assertTrue(o.pushed() == 0 && o.pulled() == 0, "nothing moves in " + w.data().getFileName() + ": " + o);
+        }
+    }
+
+    /** Centrally: each customer's totals are exactly its active orders, and every order has its customer. */
+    void assertTotalsFollowActiveOrders() {
+        Map<String, BigDecimal> spend = new HashMap<>();
+        Map<String, Integer> visits = new HashMap<>();
+        for (Document o : central().getCollection("orders").find(Filters.eq("status", "ACTIVE"))) {
+            Order x = MongoOrderRepository.fromDocument(o);
+            spend.merge(x.customerId(), x.amount(), BigDecimal::add);
+            visits.merge(x.customerId(), 1, Integer::sum);
+        }
+        for (Document d : central().getCollection("customers").find()) {
+            Customer c = MongoCustomerRepository.fromDocument(d);
+            assertEquals(0, spend.getOrDefault(c.id(), BigDecimal.ZERO).compareTo(c.totalSpend()), "total spend of " + c);
+            assertEquals((int) visits.getOrDefault(c.id(), 0), c.visits(), "visits of " + c);
+        }
+        for (Document o : central().getCollection("orders").find()) {
+            assertTrue(central().getCollection("customers").countDocuments(Filters.eq("_id", new ObjectId(o.getString("customerId")))) == 1,
+                    "an order without its customer: " + o.toJson());
         }
     }
 }
