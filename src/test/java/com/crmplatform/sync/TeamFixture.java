@@ -163,7 +163,8 @@ abstract class TeamFixture {
 
     /**
      * Every replica holds exactly the central customers (every row of its file, read directly: id,
-     * name, phone, city, totals), and nothing is left pending.
+     * name, phone, city, totals) and the central orders (customer, amount, status), and nothing is
+     * left pending.
      */
     void assertAllEqualCentral() throws Exception {
         Map<String, String> expected = centralSnapshot();
@@ -181,7 +182,31 @@ abstract class TeamFixture {
                         + diff.subList(0, Math.min(5, diff.size())));
             }
             assertEquals(0, w.sync().status().pending(), "nothing left pending in " + w.data().getFileName());
+            assertEquals(centralOrders(), ordersIn(w), "the orders in " + w.data().getFileName());
         }
+    }
+
+    /** Every central order: its customer, amount and status, by id. */
+    Map<String, String> centralOrders() {
+        Map<String, String> all = new TreeMap<>();
+        for (Document d : central().getCollection("orders").find()) {
+            Order o = MongoOrderRepository.fromDocument(d);
+            all.put(o.id(), o.customerId() + "|" + o.amount().stripTrailingZeros().toPlainString() + "|" + o.status());
+        }
+        return all;
+    }
+
+    /** Every order row of a workstation's replica file, as {@link #centralOrders} shows them. */
+    static Map<String, String> ordersIn(Workstation w) throws Exception {
+        Map<String, String> all = new TreeMap<>();
+        try (Connection c = replicaFile(w); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT id, customer_id, amount_paise, status FROM orders")) {
+            while (rs.next()) {
+                all.put(rs.getString(1), rs.getString(2) + "|" + BigDecimal.valueOf(rs.getLong(3), 2).stripTrailingZeros()
+                        .toPlainString() + "|" + rs.getString(4));
+            }
+        }
+        return all;
     }
 
     /** Every customer row of a workstation's replica file, by email, as {@link #centralSnapshot} shows them. */
