@@ -198,26 +198,26 @@ abstract class TeamFixture {
 
     /** Every order row of a workstation's replica file, as {@link #centralOrders} shows them. */
     static Map<String, String> ordersIn(Workstation w) throws Exception {
-        Map<String, String> all = new TreeMap<>();
-        try (Connection c = replicaFile(w); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT id, customer_id, amount_paise, status FROM orders")) {
-            while (rs.next()) {
-                all.put(rs.getString(1), rs.getString(2) + "|" + BigDecimal.valueOf(rs.getLong(3), 2).stripTrailingZeros()
-                        .toPlainString() + "|" + rs.getString(4));
-            }
-        }
-        return all;
+        return rows(w, "SELECT id, customer_id, amount_paise, status FROM orders", 3);
     }
 
     /** Every customer row of a workstation's replica file, by email, as {@link #centralSnapshot} shows them. */
     static Map<String, String> fullSnapshot(Workstation w) throws Exception {
+        return rows(w, "SELECT email_lc, id, name, phone, city, total_spend_paise, visits FROM customers", 6);
+    }
+
+    /** A query's rows on a workstation's replica file, by their first column, the others joined by "|" (one of them paise, shown as an amount). */
+    private static Map<String, String> rows(Workstation w, String sql, int paiseColumn) throws Exception {
         Map<String, String> all = new TreeMap<>();
-        try (Connection c = replicaFile(w); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT email_lc, id, name, phone, city, total_spend_paise, visits FROM customers")) {
+        try (Connection c = replicaFile(w); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
-                all.put(rs.getString(1), rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
-                        + rs.getString(5) + "|" + BigDecimal.valueOf(rs.getLong(6), 2).stripTrailingZeros().toPlainString()
-                        + "|" + rs.getInt(7));
+                List<String> values = new ArrayList<>();
+                for (int i = 2; i <= columns; i++) {
+                    values.add(i == paiseColumn ? BigDecimal.valueOf(rs.getLong(i), 2).stripTrailingZeros().toPlainString()
+                            : rs.getString(i));
+                }
+                all.put(rs.getString(1), String.join("|", values));
             }
         }
         return all;
