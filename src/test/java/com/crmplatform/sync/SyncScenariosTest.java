@@ -18,6 +18,7 @@ import com.crmplatform.store.PageRequest;
 import com.crmplatform.store.StoreException;
 import com.crmplatform.store.sqlite.SqliteDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -725,6 +726,34 @@ class SyncScenariosTest extends TeamFixture {
         assertTotalsFollowActiveOrders();
         assertAllEqualCentral();
         assertQuiet();
+    }
+
+    /**
+     * A customer pulled before its orders' log entry is read (a cut between two batches of a pull,
+     * here that entry never read at all) still arrives with every order its totals count, so that
+     * its totals here are what its orders here add up to.
+     */
+    @Test
+    void aPulledCustomerComesWithTheOrdersItsTotalsCount() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        Order first = a.order("asha@example.com", "10.00");
+        Order second = a.order("asha@example.com", "5.00");
+        syncNow(a);
+        a.services().orders().cancel(second);
+        syncNow(a);
+        central().getCollection("changes").updateMany(Filters.eq("c", "orders"), Updates.set("ids", List.of()));
+        syncNow(b);
+        assertTotals("asha@example.com", "10.00", 1);
+        assertEquals(Map.of(first.id(), "ACTIVE", second.id(), "CANCELLED"), orderStatuses(b));
+        assertAllEqualCentral();
+    }
+
+    private static Map<String, String> orderStatuses(Workstation w) {
+        Map<String, String> all = new java.util.TreeMap<>();
+        w.services().orders().page(OrderQuery.all(), PageRequest.first(100)).items().forEach(o -> all.put(o.id(), o.status().name()));
+        return all;
     }
 
     /** A push of our own order retried after a cut that lost its acknowledgement: the base still follows it. */
