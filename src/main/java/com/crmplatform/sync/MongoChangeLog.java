@@ -91,6 +91,15 @@ public final class MongoChangeLog {
         }
     }
 
+    /**
+     * Whether any entry for this record was written by someone other than {@code origin} (another
+     * workstation, or an earlier run of this one: the answer errs towards "yes").
+     */
+    public boolean writtenByOthers(String collection, String recordId, String origin) {
+        return log.countDocuments(com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("c", collection),
+                com.mongodb.client.model.Filters.eq("ids", recordId), com.mongodb.client.model.Filters.ne("o", origin))) > 0;
+    }
+
     private long write(Document entry) {
         closeAbandoned();
         while (true) {

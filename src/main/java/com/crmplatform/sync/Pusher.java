@@ -5,6 +5,7 @@ import static com.crmplatform.store.mongo.MongoDocs.oid;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.MongoCustomerRepository;
 import com.crmplatform.customer.SearchKeys;
+import com.crmplatform.order.MongoOrderRepository;
 import com.crmplatform.order.OrderRepository;
 import com.crmplatform.store.StoreException;
 import com.crmplatform.store.mongo.MongoDocs;
@@ -189,9 +190,14 @@ final class Pusher {
                 continue;
             }
             String theirId = sameEmail.getObjectId("_id").toHexString();
+            // The orders its totals count come with it (here, this workstation may not have pulled them yet).
+            List<Document> theirOrders = MongoDocs.findByField(orders, "customerId", List.of(theirId));
             // The same person was entered elsewhere first: this record becomes that one, merged field by field.
             replica.quietly(c -> {
                 replica.customer(x.id()).ifPresent(mine -> merge.adoptQuietly(c, mine, sameEmail));
+                for (Document o : theirOrders) {
+                    Replica.putOrder(c, MongoOrderRepository.fromDocument(o));
+                }
                 return null;
             });
             logged.add(theirId);
@@ -303,11 +309,30 @@ final class Pusher {
         return diff;
     }
 
-    /** Deletes a customer centrally at the base version; if it was edited there meanwhile, that is a conflict. */
+    /**
+     * Deletes a customer centrally at the base version; if it was edited there meanwhile, that is a
+     * conflict. One without a base was never acknowledged here, but an earlier push may have put it
+     * there all the same (its acknowledgement lost to a cut): then it goes at the version found,
+     * unless someone else wrote to it since, which is a conflict too.
+     */
     private void deleteCustomer(String id, Set<String> logged) {
         Optional<Base> found = replica.base(id);
         if (found.isEmpty()) {
-            return;
+            Document landed = customers.find(Filters.eq("_id", oid(id))).first();
+            if (landed == null) {
+                return;
+            }
+            Base asFound = new Base(CentralMerge.version(landed), Replica.fields(MongoCustomerRepository.fromDocument(landed)));
+            if (changeLog.writtenByOthers("customers", id, origin)) {
+                replica.quietly(c -> {
+                    Conflicts.add(c, id, landed.getString("email"), Replica.RECORD, "deleted here",
+                            "changed there since it was sent", asFound.version());
+                    Replica.putBase(c, id, asFound);
+                    return null;
+                });
+                return;
+            }
+            found = Optional.of(asFound);
         }
         Base base = found.get();
         for (int attempt = 0; attempt < MAX_RACES; attempt++) {

@@ -442,6 +442,71 @@ class SyncScenariosTest extends TeamFixture {
         assertAllEqualCentral();
     }
 
+    /**
+     * A customer whose insert landed but whose local commit was lost, then deleted here: the
+     * deletion goes (it used to be taken for that of a record never sent, and dropped, leaving the
+     * customer everywhere but here); had another workstation changed it meanwhile, it asks.
+     */
+    @Test
+    void aCustomerDeletedAfterItsInsertsAcknowledgementWasLostIsDeletedCentrally() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        Customer x = a.create("Xia Wu", "xia@example.com");
+        Customer y = a.create("Yan Li", "yan@example.com");
+        a.order("xia@example.com", "8.00");
+        syncNow(a);
+        loseTheCommitOf(a, x);
+        loseTheCommitOf(a, y);
+        syncNow(b);
+        b.edit("yan@example.com", "city", "Kochi");
+        syncNow(b);
+        a.delete("xia@example.com");
+        a.delete("yan@example.com");
+        syncNow(a);
+        assertEquals(0, central().getCollection("customers").countDocuments(Filters.eq("emailLc", "xia@example.com")));
+        assertEquals(0, central().getCollection("orders").countDocuments());
+        Conflict yan = a.sync().conflicts().get(0);
+        assertEquals("yan@example.com", yan.record());
+        assertEquals("deleted here", yan.mine());
+        a.sync().resolve(yan.id(), true); // delete it all the same
+        syncAll();
+        assertEquals(0, central().getCollection("customers").countDocuments());
+        assertAllEqualCentral();
+        assertQuiet();
+    }
+
+    /**
+     * A new customer here that was entered elsewhere first (the same email) becomes that one as the
+     * push finds it, with the orders its totals count there: its totals here are what its orders
+     * here add up to at once, not only after the pull that follows (a cut may come before it).
+     */
+    @Test
+    void aCustomerEnteredTwiceBecomesTheOtherWithTheOrdersItsTotalsCount() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        a.create("Zara Khan", "zara@example.com");
+        a.order("zara@example.com", "44.00");
+        syncNow(a);
+        b.create("Zara Khan", "zara@example.com");
+        b.order("zara@example.com", "21.00");
+        b.store().engine().orElseThrow().push(); // pushed, nothing pulled yet
+        Customer zara = b.byEmail("zara@example.com");
+        assertEquals(0, new BigDecimal("65.00").compareTo(zara.totalSpend()), "totals here " + zara.totalSpend());
+        assertEquals(2, ordersHere(b, "zara@example.com"));
+        syncAll();
+        assertTotals("zara@example.com", "65.00", 2);
+        assertAllEqualCentral();
+    }
+
+    /** What a kill -9 between MongoDB's acknowledgement of a new customer and the replica's commit leaves. */
+    private static void loseTheCommitOf(Workstation w, Customer x) throws Exception {
+        try (Connection file = replicaFile(w); Statement st = file.createStatement()) {
+            st.execute("DELETE FROM sync_base WHERE record_id = '" + x.id() + "'");
+            st.execute("UPDATE customers SET sync_version = -1 WHERE id = '" + x.id() + "'");
+            st.execute("INSERT INTO sync_outbox (kind, record_id) VALUES ('customer', '" + x.id() + "')");
+        }
+    }
+
     /** "Keep central" for a record deleted here brings it back with its orders, not only its totals. */
     @Test
     void aRecordBroughtBackByAChoiceComesWithItsOrders() throws Exception {
