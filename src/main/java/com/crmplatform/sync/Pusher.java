@@ -5,7 +5,6 @@ import static com.crmplatform.store.mongo.MongoDocs.oid;
 import com.crmplatform.customer.Customer;
 import com.crmplatform.customer.MongoCustomerRepository;
 import com.crmplatform.customer.SearchKeys;
-import com.crmplatform.order.MongoOrderRepository;
 import com.crmplatform.order.OrderRepository;
 import com.crmplatform.store.StoreException;
 import com.crmplatform.store.mongo.MongoDocs;
@@ -52,15 +51,18 @@ final class Pusher {
     /** Marks the change-log entries of this workstation's engine (its own pull passes over them). */
     private final String origin;
     private final OrderPusher orderPusher;
+    private final CountedOrders countedOrders;
 
     Pusher(Replica replica, MongoCollection<Document> customers, MongoCollection<Document> orders,
-           OrderRepository centralOrders, MongoChangeLog changeLog, CentralMerge merge, String origin) {
+           OrderRepository centralOrders, MongoChangeLog changeLog, CentralMerge merge, CountedOrders countedOrders,
+           String origin) {
         this.replica = replica;
         this.customers = customers;
         this.orders = orders;
         this.changeLog = changeLog;
         this.merge = merge;
         this.origin = origin;
+        this.countedOrders = countedOrders;
         this.orderPusher = new OrderPusher(replica, customers, centralOrders);
     }
 
@@ -171,6 +173,7 @@ final class Pusher {
             if (same != null) {
                 // Landed before: an earlier push of ours (its acknowledgement lost), or another workstation's
                 // keeping it against the same deletion. Merged against what this one knows, then pushed.
+                List<Document> itsOrders = countedOrders.of(same);
                 replica.quietly(c -> {
                     Map<String, String> central = Replica.fields(MongoCustomerRepository.fromDocument(same));
                     if (Replica.base(c, x.id()).isEmpty()) { // kept against a deletion: it has the base it had
@@ -179,6 +182,7 @@ final class Pusher {
                         Replica.putBase(c, x.id(), new Base(CentralMerge.version(same), CentralMerge.unknownBase(Replica.fields(x), central)));
                     }
                     merge.applyCustomer(c, x.id(), same);
+                    applyOrders(c, itsOrders);
                     return null;
                 });
                 updateCustomer(x.id(), logged, kept);
@@ -190,14 +194,12 @@ final class Pusher {
                 continue;
             }
             String theirId = sameEmail.getObjectId("_id").toHexString();
-            // The orders its totals count come with it (here, this workstation may not have pulled them yet).
-            List<Document> theirOrders = MongoDocs.findByField(orders, "customerId", List.of(theirId));
+            // The orders its totals count come with it (this workstation may not have pulled them yet).
+            List<Document> theirOrders = countedOrders.of(sameEmail);
             // The same person was entered elsewhere first: this record becomes that one, merged field by field.
             replica.quietly(c -> {
                 replica.customer(x.id()).ifPresent(mine -> merge.adoptQuietly(c, mine, sameEmail));
-                for (Document o : theirOrders) {
-                    Replica.putOrder(c, MongoOrderRepository.fromDocument(o));
-                }
+                applyOrders(c, theirOrders);
                 return null;
             });
             logged.add(theirId);
@@ -268,8 +270,10 @@ final class Pusher {
                 return;
             }
             Document theirs = customers.find(Filters.eq("_id", oid(id))).first();
+            List<Document> itsOrders = countedOrders.of(theirs);
             replica.quietly(c -> {
                 merge.applyCustomer(c, id, theirs); // merges, records conflicts, moves the base to theirs
+                applyOrders(c, itsOrders);
                 return null;
             });
             if (theirs == null) {
@@ -277,6 +281,13 @@ final class Pusher {
             }
         }
         throw new StoreException("Customer " + id + " kept changing centrally while it was being pushed; it is tried again at the next sync.");
+    }
+
+    /** Central orders of a customer just written here from MongoDB (see {@link CountedOrders}). */
+    private static void applyOrders(java.sql.Connection c, List<Document> centralOrders) throws java.sql.SQLException {
+        for (Document o : centralOrders) {
+            CentralMerge.applyOrder(c, o.getObjectId("_id").toHexString(), o);
+        }
     }
 
     /**

@@ -63,6 +63,7 @@ public final class SyncEngine {
     private final ConsentSync consent;
     /** Marks this engine's log entries, so its own pull passes over what it pushed. */
     private final String origin = new ObjectId().toHexString();
+    private final CountedOrders countedOrders;
 
     /** @param readAhead runs the first sync's next page read while the last page is written */
     public SyncEngine(Replica replica, MongoDatabase central, OrderRepository centralOrders, Executor readAhead) {
@@ -77,7 +78,8 @@ public final class SyncEngine {
         this.changeLog = changeLog;
         this.firstSync = new FirstSync(replica, customers, orders, changeLog, readAhead);
         this.merge = new CentralMerge(replica);
-        this.pusher = new Pusher(replica, customers, orders, centralOrders, changeLog, merge, origin);
+        this.countedOrders = new CountedOrders(replica, orders);
+        this.pusher = new Pusher(replica, customers, orders, centralOrders, changeLog, merge, countedOrders, origin);
         this.consent = new ConsentSync(new SqliteConsentRepository(replica.database()),
                 new MongoConsentRepository(central.getCollection("consent"), "MongoDB"));
     }
@@ -147,7 +149,8 @@ public final class SyncEngine {
                 ("orders".equals(change.collection()) ? orderIds : customerIds).add(change.recordId());
             }
             Map<String, Document> customerDocs = fetch(customers, customerIds);
-            orderIds.addAll(ordersNotHereAsCounted(customerDocs.values(), orderIds));
+            // A customer comes with the orders its totals count that are not here as they are there (see CountedOrders).
+            orderIds.addAll(countedOrders.notHereAsThere(customerDocs.values(), orderIds));
             Map<String, Document> orderDocs = fetch(orders, orderIds);
             // A customer fetched again (back after a choice, or after an email clash held it out) comes
             // with its orders: those logged while it was not here were passed over.
@@ -205,34 +208,6 @@ public final class SyncEngine {
             }
             todo = later;
         }
-    }
-
-    /**
-     * The orders these central customers count, or list as cancelled, that are not here as they are
-     * there (missing, or active here though cancelled there) and not in this batch already: logged in a later batch (a cut may come between
-     * two), or passed over. They come with their customers, so that a customer's totals here are
-     * always what its orders here add up to (a customer kept here later is pushed back with those).
-     */
-    private Set<String> ordersNotHereAsCounted(Collection<Document> centralCustomers, Set<String> inBatch) {
-        Set<String> applied = new HashSet<>();
-        Set<String> revoked = new HashSet<>();
-        for (Document d : centralCustomers) {
-            applied.addAll(d.getList(MongoDocs.APPLIED, String.class, List.of()));
-            revoked.addAll(d.getList(MongoDocs.REVOKED, String.class, List.of()));
-        }
-        applied.removeAll(inBatch);
-        revoked.removeAll(inBatch);
-        if (applied.isEmpty() && revoked.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> listed = new HashSet<>(applied);
-        listed.addAll(revoked);
-        Map<String, Boolean> activeHere = new HashMap<>();
-        replica.database().read(c -> SqliteOrderRows.byIds(c, listed)).forEach(o -> activeHere.put(o.id(), o.isActive()));
-        Set<String> missing = new HashSet<>();
-        applied.stream().filter(id -> !activeHere.getOrDefault(id, false)).forEach(missing::add);
-        revoked.stream().filter(id -> activeHere.getOrDefault(id, true)).forEach(missing::add);
-        return missing;
     }
 
     private static Map<String, Document> fetch(MongoCollection<Document> collection, Set<String> ids) {

@@ -498,6 +498,27 @@ class SyncScenariosTest extends TeamFixture {
         assertAllEqualCentral();
     }
 
+    /**
+     * An edit pushed on a base another workstation's order has moved is merged with what the push
+     * finds centrally, and that customer comes with the order its totals now count, before any pull.
+     */
+    @Test
+    void anEditMergedWithWhatThePushFindsComesWithTheOrdersItsTotalsCount() throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        shareAshaAndBo(a);
+        b.order("asha@example.com", "20.00");
+        syncNow(b);
+        a.edit("asha@example.com", "city", "Goa");
+        a.store().engine().orElseThrow().push(); // pushed, nothing pulled yet
+        Customer asha = a.byEmail("asha@example.com");
+        assertEquals(0, new BigDecimal("20.00").compareTo(asha.totalSpend()), "totals here " + asha.totalSpend());
+        assertEquals(1, ordersHere(a, "asha@example.com"));
+        syncAll();
+        assertEquals("Goa", field(centralSnapshot(), "asha@example.com", 3));
+        assertAllEqualCentral();
+    }
+
     /** What a kill -9 between MongoDB's acknowledgement of a new customer and the replica's commit leaves. */
     private static void loseTheCommitOf(Workstation w, Customer x) throws Exception {
         try (Connection file = replicaFile(w); Statement st = file.createStatement()) {
