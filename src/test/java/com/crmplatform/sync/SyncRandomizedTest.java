@@ -25,11 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * or theirs for whatever conflicts are open. Afterwards, with the network back and the conflicts
  * settled: every replica equals the server, every customer's totals are the sum of its active
  * orders, no order is left without its customer, nothing is open, and a last sync moves nothing.
- * {@code -Dsync.random.steps=400} runs longer.
+ * {@code -Dsync.random.steps=400} runs longer, {@code -Dsync.random.seeds=1,2,3} other seeds, and
+ * {@code -Dsync.random.cutsInsideSyncs=true} cuts the network inside syncs too.
  */
 class SyncRandomizedTest extends TeamFixture {
 
     private static final int STEPS = Integer.getInteger("sync.random.steps", 200);
+    /** With {@code -Dsync.random.cutsInsideSyncs=true}, a third of the syncs have the network cut 0–40 ms into them (timing-dependent, so not by default). */
+    private static final boolean CUTS_INSIDE_SYNCS = Boolean.getBoolean("sync.random.cutsInsideSyncs");
 
     /** The seeds run ({@code -Dsync.random.seeds=1,2,3} for others). */
     static java.util.stream.LongStream seeds() {
@@ -54,7 +57,13 @@ class SyncRandomizedTest extends TeamFixture {
                     }
                     cut = !cut;
                 } else if (op >= 15 && op < 19) {
-                    if (!cut) { // offline, the window's heartbeat finds the server gone and does not sync
+                    if (cut) {
+                        continue; // offline, the window's heartbeat finds the server gone and does not sync
+                    }
+                    if (CUTS_INSIDE_SYNCS && random.nextInt(3) == 0) {
+                        cut = true;
+                        syncCutAfter(w, random.nextInt(40));
+                    } else {
                         syncNow(w);
                     }
                 } else if (op == 19) {
@@ -67,6 +76,10 @@ class SyncRandomizedTest extends TeamFixture {
             }
         }
         team.restore();
+        if (CUTS_INSIDE_SYNCS) {
+            syncAll();
+            Thread.sleep(11_000); // a log number whose taking a cut interrupted is passed over after 10 s
+        }
         // Everyone syncs; a person settles what is open; again, until nothing is (a choice can let
         // a change go that was waiting for it, which may meet another).
         for (int round = 0; round < 12; round++) {
@@ -82,6 +95,24 @@ class SyncRandomizedTest extends TeamFixture {
         assertAllEqualCentral();
         assertTotalsFollowActiveOrders();
         assertQuiet();
+    }
+
+    /** A sync of this workstation with the network cut {@code afterMs} into it (it may finish first, or fail). */
+    private void syncCutAfter(Workstation w, int afterMs) throws InterruptedException {
+        Thread cutter = new Thread(() -> {
+            try {
+                Thread.sleep(afterMs);
+                team.cut();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        cutter.start();
+        try {
+            syncNow(w);
+        } finally {
+            cutter.join();
+        }
     }
 
     /** One piece of data entry on this workstation: op 0–2 a new customer, 3–5 a city, 6 an email, 7–8 a deletion, 9–12 an order, 13 a cancellation. */
