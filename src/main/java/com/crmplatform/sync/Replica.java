@@ -426,11 +426,25 @@ public final class Replica {
     }
 
     /** Writes an order pulled from MongoDB: new here, or cancelled there. Totals follow the customer's document. */
+    /**
+     * Writes a central order here (its customer is here): new, or cancelled there. One that belongs
+     * to another customer there (adopted, with its customer, by a new customer with the same email
+     * on another workstation) moves to it, out of its old customer's totals here.
+     */
     public static void putOrder(Connection c, Order theirs) throws SQLException {
         Optional<Order> mine = SqliteOrderRows.find(c, theirs.id());
         if (mine.isEmpty()) {
             SqliteOrderRows.insert(c, List.of(theirs));
-        } else if (mine.get().status() == OrderStatus.ACTIVE && theirs.status() != OrderStatus.ACTIVE) {
+            return;
+        }
+        if (!mine.get().customerId().equals(theirs.customerId())) {
+            if (mine.get().isActive()) {
+                SqliteOrderRows.uncount(c, mine.get(), theirs.audit().updatedAt(), theirs.audit().updatedBy());
+            }
+            Sql.update(c, "UPDATE orders SET customer_id = ?, customer_name = ?, customer_email = ? WHERE id = ?",
+                    theirs.customerId(), theirs.customerName(), theirs.customerEmail(), theirs.id());
+        }
+        if (mine.get().status() == OrderStatus.ACTIVE && theirs.status() != OrderStatus.ACTIVE) {
             SqliteOrderRows.markCancelled(c, theirs);
         }
     }

@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Harder team-mode scenarios, from an adversarial review: orders on records in conflict, choices
@@ -517,6 +519,44 @@ class SyncScenariosTest extends TeamFixture {
         syncAll();
         assertEquals("Goa", field(centralSnapshot(), "asha@example.com", 3));
         assertAllEqualCentral();
+    }
+
+    /**
+     * A customer deleted centrally, kept on one workstation whose re-insert is adopted by a new
+     * customer with its email: its orders move to that customer centrally. Another workstation that
+     * held them under the old customer moves them too, whichever choice it then makes.
+     */
+    @ParameterizedTest(name = "the other keeper chooses mine: {0}")
+    @ValueSource(booleans = {true, false})
+    void ordersMovedCentrallyToAnotherCustomerMoveEverywhere(boolean mine) throws Exception {
+        Workstation a = workstation("a");
+        Workstation b = workstation("b");
+        Workstation c = workstation("c");
+        c.create("Dev Roy", "dev@example.com");
+        c.order("dev@example.com", "10.00");
+        syncAll();
+        b.edit("dev@example.com", "email", "dev.roy@example.com"); // b keeps it too, under another email
+        a.edit("dev@example.com", "city", "Pune");
+        c.delete("dev@example.com");
+        syncNow(c);
+        c.create("Devi Rao", "dev@example.com"); // a new customer takes the email
+        syncNow(c);
+        syncNow(a);
+        a.sync().resolve(a.sync().conflicts().get(0).id(), true); // keep: adopted by Devi Rao, with the order
+        syncNow(a);
+        syncNow(b);
+        for (Conflict open : b.sync().conflicts()) {
+            b.sync().resolve(open.id(), mine);
+        }
+        syncAll();
+        for (Conflict open : a.sync().conflicts()) { // the adopted name: Devi Rao's, as central has it
+            a.sync().resolve(open.id(), false);
+        }
+        syncAll();
+        assertEquals(List.of(), b.sync().conflicts());
+        assertTotalsFollowActiveOrders();
+        assertAllEqualCentral();
+        assertQuiet();
     }
 
     /** What a kill -9 between MongoDB's acknowledgement of a new customer and the replica's commit leaves. */
