@@ -96,8 +96,8 @@ public final class MongoChangeLog {
      * workstation, or an earlier run of this one: the answer errs towards "yes").
      */
     public boolean writtenByOthers(String collection, String recordId, String origin) {
-        return log.countDocuments(com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("c", collection),
-                com.mongodb.client.model.Filters.eq("ids", recordId), com.mongodb.client.model.Filters.ne("o", origin))) > 0;
+        return log.countDocuments(Filters.and(Filters.eq("c", collection), Filters.eq("ids", recordId),
+                Filters.ne("o", origin))) > 0;
     }
 
     private long write(Document entry) {

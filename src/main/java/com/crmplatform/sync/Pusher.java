@@ -17,6 +17,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -284,7 +286,7 @@ final class Pusher {
     }
 
     /** Central orders of a customer just written here from MongoDB (see {@link CountedOrders}). */
-    private static void applyOrders(java.sql.Connection c, List<Document> centralOrders) throws java.sql.SQLException {
+    private static void applyOrders(Connection c, List<Document> centralOrders) throws SQLException {
         for (Document o : centralOrders) {
             CentralMerge.applyOrder(c, o.getObjectId("_id").toHexString(), o);
         }
